@@ -1,0 +1,148 @@
+from django.shortcuts import get_object_or_404
+from ninja import NinjaAPI, Query, Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from startup_street.core.models import Sector
+from startup_street.organizations.selectors import organizations_visible_to
+from startup_street.programs import selectors as program_selectors
+from startup_street.startups import services as startup_services
+from startup_street.startups.selectors import startups_visible_to, with_listing_data
+
+from . import errors
+from .auth import ANYONE, SIGNED_IN
+from .schemas import (
+    CallOut,
+    ErrorOut,
+    FieldErrorsOut,
+    MeOut,
+    OrganizationOut,
+    ProgramDetailOut,
+    ProgramOut,
+    StartupOut,
+    StartupPatch,
+)
+
+api = NinjaAPI(
+    title="Startup Street API",
+    version="1",
+    description="Programs, calls, organisations and startups of a city's startup street.",
+    urls_namespace="api",
+    auth=ANYONE,
+)
+errors.install(api)
+NOT_FOUND = {404: ErrorOut}
+
+
+@api.get("/me", response=MeOut, auth=SIGNED_IN, tags=["accounts"])
+def me(request):
+    return request.auth
+
+
+orgs = Router(tags=["organizations"])
+
+
+@orgs.get("", response=list[OrganizationOut])
+@paginate(PageNumberPagination)
+def list_organizations(request, kind: str | None = None):
+    qs = organizations_visible_to(request.auth)
+    return qs.filter(kind=kind) if kind else qs
+
+
+@orgs.get("/{slug}", response={200: OrganizationOut, **NOT_FOUND})
+def get_organization(request, slug: str):
+    return get_object_or_404(organizations_visible_to(request.auth), slug=slug)
+
+
+startups = Router(tags=["startups"])
+
+
+@startups.get("", response=list[StartupOut])
+@paginate(PageNumberPagination)
+def list_startups(request, sector: str | None = None, stage: str | None = None):
+    qs = with_listing_data(startups_visible_to(request.auth))
+    if sector:
+        qs = qs.filter(sectors__code=sector)
+    if stage:
+        qs = qs.filter(stage=stage)
+    return qs.order_by("name")
+
+
+@startups.get("/{slug}", response={200: StartupOut, **NOT_FOUND})
+def get_startup(request, slug: str):
+    return get_object_or_404(with_listing_data(startups_visible_to(request.auth)), slug=slug)
+
+
+@startups.patch(
+    "/{slug}",
+    response={200: StartupOut, 403: ErrorOut, 404: ErrorOut, 422: FieldErrorsOut},
+    auth=SIGNED_IN,
+)
+def patch_startup(request, slug: str, payload: StartupPatch):
+    startup = get_object_or_404(startups_visible_to(request.auth), slug=slug)
+    if not request.auth.has_perm("startups.change_startup", startup):
+        raise PermissionDenied
+    fields = payload.dict(exclude_unset=True)
+    codes = fields.pop("sectors", None)
+    sectors = None
+    if codes is not None:
+        sectors = list(Sector.objects.filter(code__in=codes))
+        if len(sectors) != len(set(codes)):
+            raise ValidationError({"sectors": [_("Unknown sector.")]})
+    startup_services.update_startup(startup=startup, actor=request.auth, sectors=sectors, **fields)
+    return with_listing_data(startups_visible_to(request.auth)).get(pk=startup.pk)
+
+
+programs = Router(tags=["programs"])
+
+
+class ProgramFilters(Schema):
+    kind: str | None = None
+    sector: str | None = None
+    organization: str | None = None
+    country: str | None = None
+    open: bool | None = None
+
+
+@programs.get("", response=list[ProgramOut])
+@paginate(PageNumberPagination)
+def list_programs(request, filters: Query[ProgramFilters]):
+    qs = program_selectors.programs_visible_to(request.auth)
+    qs = program_selectors.filter_programs(qs, params=filters.dict(exclude_none=True))
+    return qs.prefetch_related("sectors").order_by("-created_at", "pk")
+
+
+@programs.get("/{slug}", response={200: ProgramDetailOut, **NOT_FOUND})
+def get_program(request, slug: str):
+    qs = program_selectors.programs_visible_to(request.auth).prefetch_related("sectors")
+    return get_object_or_404(qs, slug=slug)
+
+
+@programs.get("/{slug}/calls", response={200: list[CallOut], **NOT_FOUND})
+def list_program_calls(request, slug: str):
+    program = get_object_or_404(program_selectors.programs_visible_to(request.auth), slug=slug)
+    return program.calls.select_related("program").order_by("closes_at")
+
+
+calls = Router(tags=["programs"])
+
+
+@calls.get("", response=list[CallOut])
+@paginate(PageNumberPagination)
+def list_calls(request, open: bool = False):
+    qs = program_selectors.calls_visible_to(request.auth)
+    if open:
+        qs = program_selectors.open_calls(qs)
+    return qs.order_by("closes_at", "pk")
+
+
+@calls.get("/{int:call_id}", response={200: CallOut, **NOT_FOUND})
+def get_call(request, call_id: int):
+    return get_object_or_404(program_selectors.calls_visible_to(request.auth), pk=call_id)
+
+
+api.add_router("/organizations", orgs)
+api.add_router("/startups", startups)
+api.add_router("/programs", programs)
+api.add_router("/calls", calls)

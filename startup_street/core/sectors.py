@@ -1,0 +1,20 @@
+"""The sector taxonomy shipped with Startup Street (loaded by a data migration)."""
+
+SECTORS = [
+    ("robotics", "Robotics", "로봇", "机器人"),
+    ("ai", "Artificial intelligence", "인공지능", "人工智能"),
+    ("bio", "Bio and healthcare", "바이오·헬스케어", "生物医疗"),
+    ("content", "Content and media", "콘텐츠·미디어", "内容与媒体"),
+    ("fashion", "Fashion and beauty", "패션·뷰티", "时尚美妆"),
+    ("mobility", "Mobility", "모빌리티", "出行"),
+    ("fintech", "Fintech", "핀테크", "金融科技"),
+    ("energy", "Energy and climate", "에너지·기후", "能源与气候"),
+    ("commerce", "Commerce and retail", "커머스·유통", "电商零售"),
+    ("edtech", "Education", "에듀테크", "教育科技"),
+    ("agrifood", "Agriculture and food", "농식품", "农业食品"),
+    ("semiconductors", "Semiconductors and hardware", "반도체·하드웨어", "半导体与硬件"),
+    ("software", "Software and SaaS", "소프트웨어·SaaS", "软件与SaaS"),
+    ("manufacturing", "Smart manufacturing", "스마트 제조", "智能制造"),
+    ("drones", "Drones and aerospace", "드론·항공우주", "无人机与航空航天"),
+    ("games", "Games", "게임", "游戏"),
+]

@@ -1,0 +1,12 @@
+from .models import ActivityLog
+
+
+def record_activity(*, actor, verb: str, target, **data) -> ActivityLog:
+    """Append one entry to the audit trail; call it inside the service's transaction."""
+    return ActivityLog.objects.create(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        verb=verb,
+        target_type=target._meta.label_lower,
+        target_id=str(target.pk),
+        data=data,
+    )

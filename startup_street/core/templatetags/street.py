@@ -1,0 +1,46 @@
+"""Template helpers used on every page: translated content and datetimes with their zone."""
+
+from datetime import datetime
+
+from django import template
+from django.utils import formats, timezone
+
+from ..i18n import pick
+from ..timezones import get_zone, zone_label
+
+register = template.Library()
+
+
+@register.filter
+def tr(value, original=None):
+    """``{{ program.title|tr:program.original_language }}``: the viewer's translation."""
+    if isinstance(value, dict):
+        return pick(value, original).text
+    return value
+
+
+@register.simple_tag
+def translated(obj, field):
+    """``{% translated program "title" as t %}``: text plus whether it is a fallback."""
+    return pick(getattr(obj, field), getattr(obj, "original_language", None))
+
+
+def _format(dt: datetime, zone) -> str:
+    local = dt.astimezone(zone)
+    return f"{formats.date_format(local, 'DATETIME_FORMAT')} {zone_label(dt, zone)}"
+
+
+@register.filter
+def zoned(value, zone_name=None):
+    """A datetime in the viewer's zone (or ``zone_name``), with the zone named."""
+    if not isinstance(value, datetime):
+        return ""
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, timezone.utc)
+    zone = get_zone(zone_name) if zone_name else timezone.get_current_timezone()
+    return _format(value, zone)
+
+
+@register.filter
+def iso(value):
+    return value.isoformat() if isinstance(value, datetime) else ""

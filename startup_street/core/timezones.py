@@ -1,0 +1,55 @@
+import zoneinfo
+from datetime import datetime, tzinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# The zones most users of a Seoul-Beijing cluster need first; every IANA zone is accepted.
+COMMON_TIME_ZONES = [
+    "Asia/Seoul",
+    "Asia/Shanghai",
+    "Asia/Tokyo",
+    "Asia/Hong_Kong",
+    "Asia/Singapore",
+    "UTC",
+    "Europe/London",
+    "Europe/Berlin",
+    "America/New_York",
+    "America/Los_Angeles",
+]
+
+
+def all_time_zones() -> list[str]:
+    rest = sorted(zoneinfo.available_timezones() - set(COMMON_TIME_ZONES))
+    return COMMON_TIME_ZONES + [name for name in rest if "/" in name]
+
+
+def time_zone_choices() -> list[tuple[str, str]]:
+    return [(name, name.replace("_", " ")) for name in all_time_zones()]
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+def get_zone(name: str | None) -> tzinfo:
+    try:
+        return zoneinfo.ZoneInfo(name or settings.DEFAULT_USER_TIME_ZONE)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo(settings.DEFAULT_USER_TIME_ZONE)
+
+
+def zone_label(dt: datetime, zone: tzinfo) -> str:
+    """A zone named for people: ``KST (Asia/Seoul)``, ``CST (Asia/Shanghai)``."""
+    local = dt.astimezone(zone)
+    key = getattr(zone, "key", str(zone))
+    abbreviation = local.tzname() or key
+    return key if abbreviation == key else f"{abbreviation} ({key})"
+
+
+def make_aware_in(naive: datetime, zone_name: str) -> datetime:
+    """Interpret a wall-clock time in the given zone (e.g. a call's deadline)."""
+    return timezone.make_aware(naive, get_zone(zone_name))

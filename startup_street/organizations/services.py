@@ -1,0 +1,86 @@
+import secrets
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from startup_street.accounts.models import User, hash_token
+from startup_street.core.services import record_activity
+
+from .models import Invitation, Membership, Organization
+
+INVITATION_LIFETIME = timedelta(days=14)
+
+
+def add_member(*, organization: Organization, user: User, role: str, actor=None) -> Membership:
+    membership, created = Membership.objects.get_or_create(
+        organization=organization, user=user, role=role
+    )
+    if created:
+        record_activity(actor=actor, verb="membership.added", target=membership, role=role)
+    return membership
+
+
+@transaction.atomic
+def invite_member(
+    *, organization: Organization, email: str, role: str, invited_by: User, accept_url
+) -> Invitation:
+    """Create an invitation and e-mail its link; ``accept_url(token)`` builds the link."""
+    raw = secrets.token_urlsafe(32)
+    invitation = Invitation(
+        organization=organization,
+        email=email.strip().lower(),
+        role=role,
+        token_hash=hash_token(raw),
+        invited_by=invited_by,
+        expires_at=timezone.now() + INVITATION_LIFETIME,
+    )
+    invitation.full_clean()
+    invitation.save()
+    record_activity(actor=invited_by, verb="invitation.sent", target=invitation, email=email)
+    existing = User.objects.filter(email__iexact=invitation.email).first()
+    language = existing.preferred_language if existing else invited_by.preferred_language
+    context = {"invitation": invitation, "url": accept_url(raw)}
+    with translation.override(language):
+        subject = _("Invitation to %(organization)s on Startup Street") % {
+            "organization": organization
+        }
+        body = render_to_string("organizations/email/invitation.txt", context)
+    transaction.on_commit(lambda: send_mail(subject, body, None, [invitation.email]))
+    return invitation
+
+
+def find_invitation(raw_token: str) -> Invitation | None:
+    return (
+        Invitation.objects.select_related("organization")
+        .filter(token_hash=hash_token(raw_token))
+        .first()
+    )
+
+
+@transaction.atomic
+def accept_invitation(*, invitation: Invitation, user: User) -> Membership:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_open:
+        raise ValidationError(_("This invitation has expired or was already used."))
+    if invitation.email.lower() != user.email.lower():
+        raise PermissionDenied(_("This invitation was sent to another e-mail address."))
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return add_member(
+        organization=invitation.organization, user=user, role=invitation.role, actor=user
+    )
+
+
+def update_organization(*, organization: Organization, actor: User, **fields) -> Organization:
+    for name, value in fields.items():
+        setattr(organization, name, value)
+    organization.full_clean()
+    organization.save()
+    record_activity(actor=actor, verb="organization.updated", target=organization)
+    return organization

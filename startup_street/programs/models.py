@@ -1,0 +1,130 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rules.contrib.models import RulesModel
+
+from startup_street.core.enums import Country, Stage
+from startup_street.core.fields import TranslatedTextField, shown
+from startup_street.core.models import OriginalLanguageMixin, Sector, TimeStampedModel
+from startup_street.core.timezones import validate_time_zone
+from startup_street.organizations.models import Organization
+
+from . import rules as program_rules
+from .enums import CallStatus, SupportKind
+
+
+def validate_stages(value) -> None:
+    if not isinstance(value, list) or not set(value) <= set(Stage.values):
+        raise ValidationError(_("Choose stages from the list."))
+
+
+class Program(OriginalLanguageMixin, TimeStampedModel, RulesModel):
+    """A support program an organisation runs, open to startups through calls."""
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="programs",
+    )
+    slug = models.SlugField(_("short name"), max_length=100, unique=True)
+    title = TranslatedTextField(_("title"), max_length=200)
+    summary = TranslatedTextField(_("summary"), max_length=500, blank=True, long=True)
+    description = TranslatedTextField(_("description"), max_length=20000, blank=True, long=True)
+    kind = models.CharField(_("kind of support"), max_length=24, choices=SupportKind.choices)
+    sectors = models.ManyToManyField(
+        Sector,
+        verbose_name=_("sectors"),
+        related_name="programs",
+        blank=True,
+        help_text=_("Leave empty when the program is open to every sector."),
+    )
+    stages = models.JSONField(
+        _("stages"), default=list, blank=True, validators=[validate_stages]
+    )
+    city = models.CharField(_("city"), max_length=80, blank=True)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    website = models.URLField(_("website"), blank=True)
+    is_published = models.BooleanField(_("published"), default=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+        rules_permissions = {
+            "view": program_rules.can_view_program,
+            "change": program_rules.can_manage_program,
+            "delete": program_rules.can_manage_program,
+            "add_call": program_rules.can_manage_program,
+        }
+
+    def __str__(self) -> str:
+        return shown(self, "title").text or self.slug
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("programs:detail", args=[self.slug])
+
+
+class Call(TimeStampedModel, RulesModel):
+    """An intake round: opens and closes at instants defined in the call's own time zone."""
+
+    program = models.ForeignKey(
+        Program, verbose_name=_("program"), on_delete=models.CASCADE, related_name="calls"
+    )
+    title = TranslatedTextField(_("title"), max_length=200, blank=True)
+    opens_at = models.DateTimeField(_("opens"))
+    closes_at = models.DateTimeField(_("closes"), db_index=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="Asia/Seoul",
+        validators=[validate_time_zone],
+        help_text=_("The deadline is defined in this zone."),
+    )
+    seats = models.PositiveIntegerField(
+        _("seats"), null=True, blank=True, help_text=_("How many startups can be accepted.")
+    )
+
+    class Meta:
+        ordering = ["closes_at"]
+        verbose_name = _("call")
+        verbose_name_plural = _("calls")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=F("opens_at")), name="programs_call_closes_after_opens"
+            ),
+            models.CheckConstraint(
+                condition=Q(seats__isnull=True) | Q(seats__gte=1), name="programs_call_seats_positive"
+            ),
+        ]
+        rules_permissions = {
+            "view": program_rules.can_view_call,
+            "change": program_rules.can_manage_call,
+            "delete": program_rules.can_manage_call,
+        }
+
+    def __str__(self) -> str:
+        return shown(self, "title").text or f"{self.program} #{self.pk}"
+
+    def clean(self):
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The call must close after it opens.")})
+
+    def status_at(self, moment=None) -> str:
+        moment = moment or timezone.now()
+        if moment < self.opens_at:
+            return CallStatus.UPCOMING
+        if moment < self.closes_at:
+            return CallStatus.OPEN
+        return CallStatus.CLOSED
+
+    @property
+    def status(self) -> str:
+        return self.status_at()
+
+    def get_status_display(self) -> str:
+        return CallStatus(self.status).label

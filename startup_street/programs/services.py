@@ -1,0 +1,90 @@
+from datetime import datetime
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from startup_street.accounts.models import User
+from startup_street.core.services import record_activity
+from startup_street.core.timezones import make_aware_in
+from startup_street.organizations.models import Organization
+
+from .models import Call, Program
+
+PROGRAM_FIELDS = {
+    "title",
+    "summary",
+    "description",
+    "original_language",
+    "kind",
+    "stages",
+    "city",
+    "country",
+    "website",
+    "is_published",
+}
+
+
+def _unique_slug(organization: Organization, title: dict) -> str:
+    text = title.get("en") or next(iter(title.values()), "")
+    base = f"{organization.slug}-{slugify(text)[:50]}".strip("-") or organization.slug
+    slug, n = base, 1
+    while Program.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@transaction.atomic
+def create_program(*, organization: Organization, actor: User, sectors=(), **fields) -> Program:
+    unknown = set(fields) - PROGRAM_FIELDS
+    if unknown:
+        raise ValueError(f"unknown fields: {sorted(unknown)}")
+    program = Program(
+        organization=organization, slug=_unique_slug(organization, fields.get("title", {})), **fields
+    )
+    program.full_clean()
+    program.save()
+    program.sectors.set(sectors)
+    record_activity(actor=actor, verb="program.created", target=program)
+    return program
+
+
+@transaction.atomic
+def update_program(*, program: Program, actor: User, sectors=None, **fields) -> Program:
+    unknown = set(fields) - PROGRAM_FIELDS
+    if unknown:
+        raise ValueError(f"unknown fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(program, name, value)
+    program.full_clean()
+    program.save()
+    if sectors is not None:
+        program.sectors.set(sectors)
+    record_activity(actor=actor, verb="program.updated", target=program, fields=sorted(fields))
+    return program
+
+
+@transaction.atomic
+def save_call(
+    *,
+    program: Program,
+    actor: User,
+    opens_local: datetime,
+    closes_local: datetime,
+    time_zone: str,
+    title: dict | None = None,
+    seats: int | None = None,
+    call: Call | None = None,
+) -> Call:
+    """Create or update a call from wall-clock times in the call's own zone."""
+    call = call or Call(program=program)
+    call.title = title or {}
+    call.time_zone = time_zone
+    call.opens_at = make_aware_in(opens_local, time_zone)
+    call.closes_at = make_aware_in(closes_local, time_zone)
+    call.seats = seats
+    call.full_clean()
+    verb = "call.updated" if call.pk else "call.created"
+    call.save()
+    record_activity(actor=actor, verb=verb, target=call)
+    return call

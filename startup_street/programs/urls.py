@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "programs"
+urlpatterns = [
+    path("", views.program_list, name="list"),
+    path("new/<slug:org_slug>/", views.program_create, name="create"),
+    path("<slug:slug>/", views.program_detail, name="detail"),
+    path("<slug:slug>/edit/", views.program_edit, name="edit"),
+    path("<slug:slug>/calls/new/", views.call_edit, name="call_create"),
+    path("<slug:slug>/calls/<int:pk>/edit/", views.call_edit, name="call_edit"),
+]

@@ -1,0 +1,110 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from startup_street.organizations.selectors import organizations_staffed_by
+
+from . import selectors, services
+from .forms import CallForm, ProgramFilterForm, ProgramForm
+
+
+def _text_filter(qs, q: str):
+    # A plain containment filter; the search app replaces it with ranked trilingual search.
+    terms = q.split()[:8]
+    for term in terms:
+        qs = qs.filter(Q(title__icontains=term) | Q(summary__icontains=term))
+    return qs
+
+
+def program_list(request):
+    form = ProgramFilterForm(request.GET or None)
+    qs = selectors.programs_visible_to(request.user)
+    if form.is_valid():
+        qs = selectors.filter_programs(qs, params=form.cleaned_data)
+        if form.cleaned_data["q"]:
+            qs = _text_filter(qs, form.cleaned_data["q"])
+    page = Paginator(selectors.with_listing_data(qs).order_by("-created_at"), 20).get_page(
+        request.GET.get("page")
+    )
+    template = "programs/_program_results.html" if request.htmx else "programs/program_list.html"
+    return render(request, template, {"page": page, "form": form})
+
+
+def program_detail(request, slug: str):
+    program = get_object_or_404(selectors.programs_visible_to(request.user), slug=slug)
+    calls = program.calls.order_by("-closes_at")
+    can_manage = request.user.has_perm("programs.change_program", program)
+    return render(
+        request,
+        "programs/program_detail.html",
+        {"program": program, "calls": calls, "can_manage": can_manage},
+    )
+
+
+def _split(form):
+    data = dict(form.cleaned_data)
+    return data.pop("sectors"), data
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def program_create(request, org_slug: str):
+    organization = get_object_or_404(organizations_staffed_by(request.user), slug=org_slug)
+    form = ProgramForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        sectors, data = _split(form)
+        program = services.create_program(
+            organization=organization, actor=request.user, sectors=sectors, **data
+        )
+        messages.success(request, _("The program was created."))
+        return redirect(program)
+    return render(
+        request, "programs/program_form.html", {"form": form, "organization": organization}
+    )
+
+
+def _managed_program(request, slug: str):
+    program = get_object_or_404(selectors.programs_visible_to(request.user), slug=slug)
+    if not request.user.has_perm("programs.change_program", program):
+        raise PermissionDenied
+    return program
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def program_edit(request, slug: str):
+    program = _managed_program(request, slug)
+    form = ProgramForm(request.POST or None, instance=program)
+    if request.method == "POST" and form.is_valid():
+        sectors, data = _split(form)
+        services.update_program(program=program, actor=request.user, sectors=sectors, **data)
+        messages.success(request, _("The program was saved."))
+        return redirect(program)
+    return render(
+        request,
+        "programs/program_form.html",
+        {"form": form, "program": program, "organization": program.organization},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def call_edit(request, slug: str, pk: int | None = None):
+    program = _managed_program(request, slug)
+    call = get_object_or_404(program.calls, pk=pk) if pk else None
+    initial = CallForm.initial_for(call) if call else None
+    form = CallForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.save_call(program=program, actor=request.user, call=call, **form.cleaned_data)
+        messages.success(request, _("The call was saved."))
+        return redirect(program)
+    return render(
+        request, "programs/call_form.html", {"form": form, "program": program, "call": call}
+    )
+
+

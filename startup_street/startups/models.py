@@ -1,0 +1,74 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from rules.contrib.models import RulesModel
+
+from startup_street.core.enums import Country, Stage
+from startup_street.core.fields import TranslatedTextField
+from startup_street.core.models import OriginalLanguageMixin, Sector, TimeStampedModel
+
+from . import rules as startup_rules
+from .enums import MemberRole
+
+
+class Startup(OriginalLanguageMixin, TimeStampedModel, RulesModel):
+    slug = models.SlugField(_("short name"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=160)
+    tagline = TranslatedTextField(_("one-line pitch"), max_length=200, blank=True)
+    description = TranslatedTextField(_("description"), max_length=5000, blank=True, long=True)
+    sectors = models.ManyToManyField(
+        Sector, verbose_name=_("sectors"), related_name="startups", blank=True
+    )
+    stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices)
+    founded_on = models.DateField(_("founded on"), null=True, blank=True)
+    city = models.CharField(_("city"), max_length=80)
+    region = models.CharField(_("region"), max_length=80, blank=True)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    team_size = models.PositiveIntegerField(
+        _("team size"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(100000)]
+    )
+    website = models.URLField(_("website"), blank=True)
+    is_public = models.BooleanField(
+        _("listed publicly"),
+        default=True,
+        help_text=_("Unlisted profiles are seen only by the team and by programs it applies to."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("startup")
+        verbose_name_plural = _("startups")
+        rules_permissions = {
+            "view": startup_rules.can_view_startup,
+            "change": startup_rules.can_edit_startup,
+            "delete": startup_rules.can_edit_startup,
+        }
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StartupMember(TimeStampedModel):
+    startup = models.ForeignKey(
+        Startup, verbose_name=_("startup"), on_delete=models.CASCADE, related_name="members"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="startup_memberships",
+    )
+    role = models.CharField(_("role"), max_length=12, choices=MemberRole.choices)
+    title = models.CharField(_("title"), max_length=80, blank=True)
+
+    class Meta:
+        ordering = ["startup", "role", "user"]
+        verbose_name = _("startup member")
+        verbose_name_plural = _("startup members")
+        constraints = [
+            models.UniqueConstraint(fields=["startup", "user"], name="startups_member_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.startup}"

@@ -1,0 +1,72 @@
+from django.db import transaction
+from django.utils.text import slugify
+
+from startup_street.accounts.models import User
+from startup_street.core.services import record_activity
+
+from .enums import MemberRole
+from .models import Startup, StartupMember
+
+EDITABLE_FIELDS = {
+    "name",
+    "tagline",
+    "description",
+    "original_language",
+    "stage",
+    "founded_on",
+    "city",
+    "region",
+    "country",
+    "team_size",
+    "website",
+    "is_public",
+}
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name, allow_unicode=False)[:60] or "startup"
+    slug, n = base, 1
+    while Startup.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@transaction.atomic
+def create_startup(*, owner: User, sectors=(), **fields) -> Startup:
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise ValueError(f"unknown fields: {sorted(unknown)}")
+    startup = Startup(slug=_unique_slug(fields.get("name", "")), **fields)
+    startup.full_clean()
+    startup.save()
+    startup.sectors.set(sectors)
+    StartupMember.objects.create(startup=startup, user=owner, role=MemberRole.OWNER)
+    record_activity(actor=owner, verb="startup.created", target=startup)
+    return startup
+
+
+@transaction.atomic
+def update_startup(*, startup: Startup, actor: User, sectors=None, **fields) -> Startup:
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise ValueError(f"unknown fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(startup, name, value)
+    startup.full_clean()
+    startup.save()
+    if sectors is not None:
+        startup.sectors.set(sectors)
+    record_activity(actor=actor, verb="startup.updated", target=startup, fields=sorted(fields))
+    return startup
+
+
+def add_startup_member(
+    *, startup: Startup, user: User, role: str = MemberRole.MEMBER, actor=None
+) -> StartupMember:
+    member, created = StartupMember.objects.get_or_create(
+        startup=startup, user=user, defaults={"role": role}
+    )
+    if created:
+        record_activity(actor=actor, verb="startup.member_added", target=startup, user=user.pk)
+    return member
