@@ -1,8 +1,8 @@
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils.translation import gettext as _
 
 from startup_street.core.models import Sector
 from startup_street.organizations.selectors import organizations_visible_to

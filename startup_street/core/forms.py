@@ -45,4 +45,6 @@ class TranslatedTextFormField(forms.MultiValueField):
 
     def compress(self, data_list):
         codes = [code for code, _name in CONTENT_LANGUAGE_CHOICES]
-        return {code: text.strip() for code, text in zip(codes, data_list or [], strict=False) if text}
+        return {
+            code: text.strip() for code, text in zip(codes, data_list or [], strict=False) if text
+        }

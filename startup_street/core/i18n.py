@@ -1,7 +1,7 @@
 """Languages of content: organisation- and founder-written text keeps its original language.
 
-A translated text is stored as ``{"ko": "...", "zh-hans": "...", "en": "..."}``; the value shown to a
-viewer is the one in their language, else the original, else any non-empty one.
+A translated text is stored as ``{"ko": "...", "zh-hans": "...", "en": "..."}``; the value shown
+to a viewer is the one in their language, else the original, else any non-empty one.
 """
 
 from dataclasses import dataclass

@@ -50,7 +50,9 @@ def organization_edit(request, slug: str):
         messages.success(request, _("The organisation was saved."))
         return redirect("organizations:detail", slug=organization.slug)
     return render(
-        request, "organizations/organization_edit.html", {"organization": organization, "form": form}
+        request,
+        "organizations/organization_edit.html",
+        {"organization": organization, "form": form},
     )
 
 

@@ -41,9 +41,7 @@ class Program(OriginalLanguageMixin, TimeStampedModel, RulesModel):
         blank=True,
         help_text=_("Leave empty when the program is open to every sector."),
     )
-    stages = models.JSONField(
-        _("stages"), default=list, blank=True, validators=[validate_stages]
-    )
+    stages = models.JSONField(_("stages"), default=list, blank=True, validators=[validate_stages])
     city = models.CharField(_("city"), max_length=80, blank=True)
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
     website = models.URLField(_("website"), blank=True)
@@ -98,7 +96,8 @@ class Call(TimeStampedModel, RulesModel):
                 condition=Q(closes_at__gt=F("opens_at")), name="programs_call_closes_after_opens"
             ),
             models.CheckConstraint(
-                condition=Q(seats__isnull=True) | Q(seats__gte=1), name="programs_call_seats_positive"
+                condition=Q(seats__isnull=True) | Q(seats__gte=1),
+                name="programs_call_seats_positive",
             ),
         ]
         rules_permissions = {

@@ -9,9 +9,7 @@ from .models import Call, Program
 
 def _staffed_by(user, org_field: str) -> Exists:
     return Exists(
-        Membership.objects.filter(
-            organization=OuterRef(org_field), user=user, role__in=STAFF_ROLES
-        )
+        Membership.objects.filter(organization=OuterRef(org_field), user=user, role__in=STAFF_ROLES)
     )
 
 
@@ -44,7 +42,9 @@ def open_calls(qs: QuerySet[Call], moment=None) -> QuerySet[Call]:
 def with_listing_data(qs: QuerySet[Program]) -> QuerySet[Program]:
     now = timezone.now()
     upcoming = Call.objects.filter(closes_at__gt=now).order_by("closes_at")
-    return qs.prefetch_related("sectors", Prefetch("calls", queryset=upcoming, to_attr="live_calls"))
+    return qs.prefetch_related(
+        "sectors", Prefetch("calls", queryset=upcoming, to_attr="live_calls")
+    )
 
 
 def filter_programs(qs: QuerySet[Program], *, params) -> QuerySet[Program]:

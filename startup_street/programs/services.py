@@ -40,7 +40,9 @@ def create_program(*, organization: Organization, actor: User, sectors=(), **fie
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
     program = Program(
-        organization=organization, slug=_unique_slug(organization, fields.get("title", {})), **fields
+        organization=organization,
+        slug=_unique_slug(organization, fields.get("title", {})),
+        **fields,
     )
     program.full_clean()
     program.save()

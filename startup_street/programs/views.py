@@ -106,5 +106,3 @@ def call_edit(request, slug: str, pk: int | None = None):
     return render(
         request, "programs/call_form.html", {"form": form, "program": program, "call": call}
     )
-
-

@@ -26,7 +26,10 @@ class Startup(OriginalLanguageMixin, TimeStampedModel, RulesModel):
     region = models.CharField(_("region"), max_length=80, blank=True)
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
     team_size = models.PositiveIntegerField(
-        _("team size"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(100000)]
+        _("team size"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100000)],
     )
     website = models.URLField(_("website"), blank=True)
     is_public = models.BooleanField(
