@@ -101,7 +101,9 @@ def test_language_switcher_ignores_unknown_language_and_foreign_next(client):
 def test_time_zone_switcher_for_anonymous_sets_cookie(client):
     client.post(reverse("core:switch_time_zone"), {"time_zone": "Asia/Shanghai"})
     response = client.get("/")
-    assert "Asia/Shanghai" in response.content.decode()
+    body = response.content.decode()
+    assert '<option value="Asia/Shanghai" selected>' in body
+    assert '<option value="Asia/Seoul" selected>' not in body
 
 
 @pytest.mark.django_db

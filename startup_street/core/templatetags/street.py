@@ -6,7 +6,7 @@ from django import template
 from django.utils import formats, timezone
 
 from ..i18n import pick
-from ..timezones import get_zone, zone_label
+from ..timezones import COMMON_TIME_ZONES, get_zone, zone_label
 
 register = template.Library()
 
@@ -44,3 +44,8 @@ def zoned(value, zone_name=None):
 @register.filter
 def iso(value):
     return value.isoformat() if isinstance(value, datetime) else ""
+
+
+@register.simple_tag
+def common_time_zones() -> list[str]:
+    return COMMON_TIME_ZONES

@@ -1,0 +1,53 @@
+import os
+import subprocess
+import sys
+
+import dj_database_url
+import pytest
+
+
+def _manage(*args, **env):
+    return subprocess.run(
+        [sys.executable, "-m", "startup_street", *args],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_deploy_check():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY="x7!kq2pQ9zR4vW8mN1bT6yH3jL5cF0dS-prod-key-for-the-check-only",
+        ALLOWED_HOSTS="street.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = _manage("check", DEBUG="0", SECRET_KEY="")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "engine"),
+    [
+        ("sqlite:////tmp/x.sqlite3", "django.db.backends.sqlite3"),
+        ("postgres://postgres@127.0.0.1:5432/test", "django.db.backends.postgresql"),
+    ],
+)
+def test_database_url_selects_engine(url, engine):
+    assert dj_database_url.parse(url)["ENGINE"] == engine
+
+
+def test_console_script_lists_demo_commands():
+    result = _manage("help")
+    assert result.returncode == 0
+    assert "demo" in result.stdout and "load_demo" in result.stdout
