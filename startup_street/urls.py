@@ -13,6 +13,7 @@ urlpatterns = [
     path("organizations/", include("startup_street.organizations.urls")),
     path("startups/", include("startup_street.startups.urls")),
     path("programs/", include("startup_street.programs.urls")),
+    path("applications/", include("startup_street.applications.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -39,11 +39,18 @@ def program_detail(request, slug: str):
     program = get_object_or_404(selectors.programs_visible_to(request.user), slug=slug)
     calls = program.calls.order_by("-closes_at")
     can_manage = request.user.has_perm("programs.change_program", program)
-    return render(
-        request,
-        "programs/program_detail.html",
-        {"program": program, "calls": calls, "can_manage": can_manage},
+    memberships = (
+        request.user.startup_memberships.select_related("startup")
+        if request.user.is_authenticated
+        else []
     )
+    context = {
+        "program": program,
+        "calls": calls,
+        "can_manage": can_manage,
+        "memberships": memberships,
+    }
+    return render(request, "programs/program_detail.html", context)
 
 
 def _split(form):

@@ -49,3 +49,8 @@ def iso(value):
 @register.simple_tag
 def common_time_zones() -> list[str]:
     return COMMON_TIME_ZONES
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if hasattr(mapping, "get") else None

@@ -1,0 +1,84 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from startup_street.core.i18n import pick
+
+from .enums import QuestionKind
+from .models import Question
+
+
+class QuestionForm(forms.ModelForm):
+    choice_lines = forms.CharField(
+        label=_("Options"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For choice questions: one option per line."),
+    )
+
+    class Meta:
+        model = Question
+        fields = ["kind", "label", "help_text", "required", "max_length", "position"]
+
+    def clean(self):
+        cleaned = super().clean()
+        lines = [line.strip() for line in cleaned.get("choice_lines", "").splitlines()]
+        lines = [line for line in lines if line]
+        if cleaned.get("kind") == QuestionKind.CHOICE and len(lines) < 2:
+            self.add_error("choice_lines", _("A choice question needs at least two options."))
+        cleaned["choices"] = [
+            {"value": str(n), "label": {"en": line, "ko": line, "zh-hans": line}}
+            for n, line in enumerate(lines, 1)
+        ]
+        return cleaned
+
+
+def answer_field(question: Question, initial=None) -> forms.Field:
+    """The form field a founder fills in for one question, labelled in their language."""
+    label = pick(question.label, question.original_language).text
+    help_text = pick(question.help_text, question.original_language).text
+    common = {"label": label, "help_text": help_text, "required": False, "initial": initial}
+    kind = question.kind
+    if kind == QuestionKind.LONG_TEXT:
+        return forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), **common)
+    if kind == QuestionKind.CHOICE:
+        options = [("", "—")] + [
+            (c["value"], pick(c.get("label", {}), question.original_language).text)
+            for c in question.choices
+        ]
+        return forms.ChoiceField(choices=options, **common)
+    if kind == QuestionKind.NUMBER:
+        return forms.CharField(widget=forms.NumberInput(attrs={"step": "any"}), **common)
+    if kind == QuestionKind.DATE:
+        return forms.CharField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+    if kind == QuestionKind.URL:
+        return forms.CharField(widget=forms.URLInput(), **common)
+    return forms.CharField(**common)
+
+
+class AnswersForm(forms.Form):
+    """One field per non-file question, named by question id; validated by the service."""
+
+    def __init__(self, *args, questions, answers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.file_questions = []
+        for question in questions:
+            if question.kind == QuestionKind.FILE:
+                self.file_questions.append(question)
+                continue
+            self.fields[str(question.pk)] = answer_field(question, answers.get(question.pk))
+            self.fields[str(question.pk)].required_mark = question.required
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("File"))
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[
+            ("accepted", _("Accept")),
+            ("waitlisted", _("Waitlist")),
+            ("rejected", _("Reject")),
+            ("under_review", _("Move to review")),
+        ]
+    )

@@ -1,0 +1,222 @@
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from startup_street.core.services import record_activity
+from startup_street.programs.models import Call
+from startup_street.startups.models import Startup
+
+from . import rules as application_rules
+from .answers import clean_answer
+from .enums import FOUNDER_EDITABLE, TRANSITIONS, QuestionKind, Status
+from .models import Answer, Application, ApplicationForm, Attachment, Question, StatusChange
+
+# Accepted upload types, recognised by their first bytes rather than by the name or the header.
+MAGIC = {
+    "application/pdf": b"%PDF-",
+    "image/png": b"\x89PNG\r\n\x1a\n",
+    "image/jpeg": b"\xff\xd8\xff",
+}
+
+
+def form_for(call: Call) -> ApplicationForm:
+    form, _created = ApplicationForm.objects.get_or_create(call=call)
+    return form
+
+
+def _require_applicant(user, application: Application) -> None:
+    if not application_rules.is_applicant(user, application):
+        raise PermissionDenied(_("Only the startup's team can change its application."))
+
+
+def _require_open(call: Call) -> None:
+    if call.status != "open":
+        raise ValidationError(
+            _("This call is not open: the deadline was %(deadline)s."),
+            params={"deadline": timezone.localtime(call.closes_at).strftime("%Y-%m-%d %H:%M %Z")},
+        )
+
+
+def _change_status(application: Application, to: str, actor) -> None:
+    if to not in TRANSITIONS[application.status]:
+        raise ValidationError(
+            _("An application that is “%(status)s” cannot become “%(to)s”."),
+            params={"status": application.get_status_display(), "to": Status(to).label},
+        )
+    StatusChange.objects.create(
+        application=application, from_status=application.status, to_status=to, actor=actor
+    )
+    application.status = to
+    record_activity(actor=actor, verb=f"application.{to}", target=application)
+    transaction.on_commit(lambda: notify_status(application.pk))
+
+
+def start_application(*, call: Call, startup: Startup, user) -> Application:
+    """The startup's application to the call, created as a draft the first time (idempotent)."""
+    if not startup.members.filter(user=user).exists():
+        raise PermissionDenied(_("Only the startup's team can apply for it."))
+    existing = Application.objects.filter(call=call, startup=startup).first()
+    if existing:
+        return existing
+    _require_open(call)
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(call=call, startup=startup, created_by=user)
+            StatusChange.objects.create(application=application, to_status=Status.DRAFT, actor=user)
+    except IntegrityError:  # a parallel request created it first
+        return Application.objects.get(call=call, startup=startup)
+    form_for(call)
+    return application
+
+
+def _questions(application: Application):
+    return list(Question.objects.filter(form__call_id=application.call_id))
+
+
+def missing_answers(application: Application) -> list[Question]:
+    answered = set(
+        application.answers.exclude(value__isnull=True).values_list("question_id", flat=True)
+    )
+    answered |= set(application.attachments.values_list("question_id", flat=True))
+    return [q for q in _questions(application) if q.required and q.pk not in answered]
+
+
+@transaction.atomic
+def save_answers(*, application: Application, user, data: dict) -> Application:
+    """Store answers (by question id); all are validated first, so a bad one changes nothing."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    _require_applicant(user, application)
+    if application.status not in FOUNDER_EDITABLE:
+        raise ValidationError(_("This application can no longer be changed."))
+    _require_open(application.call)
+    errors, values = {}, {}
+    for question in _questions(application):
+        if question.kind == QuestionKind.FILE or str(question.pk) not in data:
+            continue
+        try:
+            values[question] = clean_answer(question, data[str(question.pk)])
+        except ValidationError as error:
+            errors[str(question.pk)] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    for question, value in values.items():
+        Answer.objects.update_or_create(
+            application=application, question=question, defaults={"value": value}
+        )
+    if application.status == Status.SUBMITTED and missing_answers(application):
+        raise ValidationError(_("A submitted application must keep every required answer."))
+    application.save(update_fields=["updated_at"])
+    return application
+
+
+def _sniff(head: bytes) -> str | None:
+    return next((kind for kind, magic in MAGIC.items() if head.startswith(magic)), None)
+
+
+@transaction.atomic
+def attach_file(*, application: Application, question: Question, user, upload) -> Attachment:
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    _require_applicant(user, application)
+    if application.status not in FOUNDER_EDITABLE:
+        raise ValidationError(_("This application can no longer be changed."))
+    _require_open(application.call)
+    if question.form.call_id != application.call_id or question.kind != QuestionKind.FILE:
+        raise ValidationError(_("This question does not take a file."))
+    if upload.size > settings.ATTACHMENT_MAX_BYTES:
+        raise ValidationError(
+            _("The file is larger than %(limit)d MB."),
+            params={"limit": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024)},
+        )
+    content = upload.read()
+    detected = _sniff(content[:16])
+    if detected is None or detected != (upload.content_type or detected):
+        raise ValidationError(_("Upload a PDF, PNG or JPEG file whose content matches its type."))
+    digest = hashlib.sha256(content).hexdigest()
+    Attachment.objects.filter(application=application, question=question).delete()
+    attachment = Attachment(
+        application=application,
+        question=question,
+        original_name=upload.name[-255:],
+        content_type=detected,
+        size=len(content),
+        sha256=digest,
+    )
+    attachment.file.save(digest, ContentFile(content), save=False)
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def submit_application(*, application: Application, user) -> Application:
+    """Submit once: a double click or a retry returns the same submitted application."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    _require_applicant(user, application)
+    if application.status == Status.SUBMITTED:
+        return application
+    _require_open(application.call)
+    missing = missing_answers(application)
+    if missing:
+        raise ValidationError(
+            _("Answer every required question first: %(questions)s."),
+            params={"questions": "; ".join(str(q) for q in missing)},
+        )
+    _change_status(application, Status.SUBMITTED, user)
+    application.submitted_at = timezone.now()
+    application.save(update_fields=["status", "submitted_at", "updated_at"])
+    return application
+
+
+@transaction.atomic
+def withdraw_application(*, application: Application, user) -> Application:
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    _require_applicant(user, application)
+    _change_status(application, Status.WITHDRAWN, user)
+    application.save(update_fields=["status", "updated_at"])
+    return application
+
+
+@transaction.atomic
+def decide_application(*, application: Application, actor, decision: str) -> Application:
+    """Staff move an application on; accepting never exceeds the call's seats."""
+    if not application_rules.can_decide_application(actor, application):
+        raise PermissionDenied(_("Only the organisation's staff can decide."))
+    call = Call.objects.select_for_update().get(pk=application.call_id)  # serialise decisions
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if decision == Status.ACCEPTED and call.seats is not None:
+        accepted = call.applications.filter(status=Status.ACCEPTED).count()
+        if accepted >= call.seats:
+            raise ValidationError(
+                _("All %(seats)d seats of this call are taken."), params={"seats": call.seats}
+            )
+    if decision in {Status.ACCEPTED, Status.WAITLISTED, Status.REJECTED}:
+        if application.status == Status.SUBMITTED:
+            _change_status(application, Status.UNDER_REVIEW, actor)
+        application.decided_at = timezone.now()
+    _change_status(application, decision, actor)
+    application.save(update_fields=["status", "decided_at", "updated_at"])
+    return application
+
+
+def notify_status(application_id: int) -> None:
+    """E-mail the startup's team, each in their own language, about the new status."""
+    application = Application.objects.select_related("call__program", "startup").get(
+        pk=application_id
+    )
+    for member in application.startup.members.select_related("user"):
+        user = member.user
+        with translation.override(user.preferred_language), timezone.override(user.time_zone):
+            subject = _("Your application: %(status)s") % {
+                "status": application.get_status_display()
+            }
+            body = render_to_string(
+                "applications/email/status_changed.txt",
+                {"application": application, "user": user},
+            )
+        send_mail(subject, body, None, [user.email])

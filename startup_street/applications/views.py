@@ -1,0 +1,234 @@
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from startup_street.programs.selectors import calls_visible_to
+from startup_street.startups.selectors import startups_of
+
+from . import selectors, services
+from .forms import AnswersForm, DecisionForm, QuestionForm, UploadForm
+from .models import Question
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+def _visible(request, pk: int):
+    return get_object_or_404(selectors.applications_visible_to(request.user), pk=pk)
+
+
+@login_required
+def my_applications(request):
+    applications = selectors.applications_of(request.user).order_by("-updated_at")
+    return render(request, "applications/application_list.html", {"applications": applications})
+
+
+@login_required
+@require_POST
+def apply(request, call_id: int):
+    call = get_object_or_404(calls_visible_to(request.user), pk=call_id)
+    startup = get_object_or_404(startups_of(request.user), pk=request.POST.get("startup") or 0)
+    try:
+        application = services.start_application(call=call, startup=startup, user=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect("programs:detail", slug=call.program.slug)
+    return redirect("applications:detail", pk=application.pk)
+
+
+def _answers_form(application, data=None):
+    return AnswersForm(
+        data,
+        questions=selectors.questions_of(application.call),
+        answers=selectors.answers_by_question(application),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_detail(request, pk: int):
+    application = _visible(request, pk)
+    can_edit = request.user.has_perm("applications.change_application", application)
+    form = _answers_form(application, request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        try:
+            services.save_answers(application=application, user=request.user, data=request.POST)
+        except ValidationError as error:
+            _attach_errors(form, error)
+        else:
+            messages.success(request, _("Your answers were saved."))
+            return redirect("applications:detail", pk=pk)
+    context = {
+        "application": application,
+        "form": form,
+        "can_edit": can_edit,
+        "attachments": {a.question_id: a for a in application.attachments.all()},
+        "timeline": application.timeline.select_related("actor"),
+        "upload_form": UploadForm(),
+        "decision_form": DecisionForm(),
+        "can_decide": request.user.has_perm("applications.decide_application", application),
+    }
+    return render(request, "applications/application_detail.html", context)
+
+
+def _attach_errors(form, error: ValidationError) -> None:
+    form.is_valid()
+    if hasattr(error, "error_dict"):
+        for field, messages_ in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages_)
+    else:
+        form.add_error(None, error.messages)
+
+
+@login_required
+@require_POST
+def autosave(request, pk: int):
+    application = _visible(request, pk)
+    try:
+        services.save_answers(application=application, user=request.user, data=request.POST)
+    except (ValidationError, PermissionDenied) as error:
+        text = _error_text(error) if isinstance(error, ValidationError) else _("Not saved.")
+        return render(request, "applications/_autosave.html", {"error": text}, status=200)
+    return render(request, "applications/_autosave.html", {"saved_at": timezone.now()})
+
+
+@login_required
+@require_POST
+def upload(request, pk: int, question_id: int):
+    application = _visible(request, pk)
+    question = get_object_or_404(Question, pk=question_id, form__call=application.call)
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose a file to upload."))
+    else:
+        try:
+            services.attach_file(
+                application=application,
+                question=question,
+                user=request.user,
+                upload=form.cleaned_data["file"],
+            )
+            messages.success(request, _("The file was uploaded."))
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+    return redirect("applications:detail", pk=pk)
+
+
+@login_required
+def download(request, pk: int, attachment_id: int):
+    application = _visible(request, pk)
+    attachment = get_object_or_404(application.attachments, pk=attachment_id)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        content_type=attachment.content_type,
+        as_attachment=True,
+        filename=attachment.original_name,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _founder_action(request, pk: int, action, done_message: str):
+    application = _visible(request, pk)
+    try:
+        action(application=application, user=request.user)
+        messages.success(request, done_message)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    return redirect("applications:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def submit(request, pk: int):
+    return _founder_action(
+        request, pk, services.submit_application, _("Your application was submitted.")
+    )
+
+
+@login_required
+@require_POST
+def withdraw(request, pk: int):
+    return _founder_action(
+        request, pk, services.withdraw_application, _("Your application was withdrawn.")
+    )
+
+
+@login_required
+@require_POST
+def decide(request, pk: int):
+    application = _visible(request, pk)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a decision."))
+        return redirect("applications:detail", pk=pk)
+    try:
+        services.decide_application(
+            application=application, actor=request.user, decision=form.cleaned_data["decision"]
+        )
+        messages.success(request, _("The decision was recorded."))
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    return redirect("applications:detail", pk=pk)
+
+
+def _staffed_call(request, call_id: int):
+    call = get_object_or_404(calls_visible_to(request.user), pk=call_id)
+    if not request.user.has_perm("programs.change_call", call):
+        raise PermissionDenied
+    return call
+
+
+@login_required
+def call_applications(request, call_id: int):
+    call = _staffed_call(request, call_id)
+    applications = selectors.applications_to_call(call)
+    if request.GET.get("format") == "csv":
+        return _csv(call, applications)
+    return render(
+        request,
+        "applications/call_applications.html",
+        {"call": call, "applications": applications},
+    )
+
+
+def _csv(call, applications) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="call-{call.pk}-applications.csv"'
+    response.write("\ufeff")  # lets spreadsheet programs read Korean and Chinese correctly
+    writer = csv.writer(response)
+    writer.writerow(["id", "startup", "status", "submitted_at_utc"])
+    for application in applications:
+        submitted = application.submitted_at.isoformat() if application.submitted_at else ""
+        writer.writerow([application.pk, application.startup.name, application.status, submitted])
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def form_builder(request, call_id: int):
+    call = _staffed_call(request, call_id)
+    form = QuestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        question = form.save(commit=False)
+        question.form = services.form_for(call)
+        question.choices = form.cleaned_data["choices"]
+        question.original_language = call.program.original_language
+        question.save()
+        messages.success(request, _("The question was added."))
+        return redirect("applications:form_builder", call_id=call.pk)
+    return render(
+        request,
+        "applications/form_builder.html",
+        {"call": call, "form": form, "questions": selectors.questions_of(call)},
+    )
