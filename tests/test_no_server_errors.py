@@ -7,7 +7,7 @@ from tests.factories import make_call, make_program
 pytestmark = pytest.mark.django_db
 
 JUNK = {
-    "q": "\x00\x1f' OR 1=1; -- \"*\" NEAR( 로봇 机器人" + "x" * 2000,
+    "q": '\x00\x1f\' OR 1=1; -- "*" NEAR( 로봇 机器人' + "x" * 2000,
     "page": "-1",
     "kind": "💥",
     "sector": "../../etc",
