@@ -11,6 +11,7 @@ from startup_street.startups import services as startup_services
 from startup_street.startups.selectors import startups_visible_to, with_listing_data
 
 from . import errors
+from .applications import router as application_router
 from .auth import ANYONE, SIGNED_IN
 from .schemas import (
     CallOut,
@@ -146,3 +147,4 @@ api.add_router("/organizations", orgs)
 api.add_router("/startups", startups)
 api.add_router("/programs", programs)
 api.add_router("/calls", calls)
+api.add_router("/applications", application_router)

@@ -108,3 +108,49 @@ class ProgramOut(Schema):
 
 class ProgramDetailOut(ProgramOut):
     description: dict[str, str]
+
+
+class StatusChangeOut(Schema):
+    from_status: str
+    to_status: str
+    at: datetime
+
+
+class ApplicationOut(Schema):
+    id: int
+    call: int
+    program: str
+    startup: str
+    status: str
+    submitted_at: datetime | None
+    decided_at: datetime | None
+    answers: dict[str, object]
+    timeline: list[StatusChangeOut]
+
+    @staticmethod
+    def resolve_call(obj) -> int:
+        return obj.call_id
+
+    @staticmethod
+    def resolve_program(obj) -> str:
+        return obj.call.program.slug
+
+    @staticmethod
+    def resolve_startup(obj) -> str:
+        return obj.startup.slug
+
+    @staticmethod
+    def resolve_answers(obj) -> dict[str, object]:
+        return {str(answer.question_id): answer.value for answer in obj.answers.all()}
+
+    @staticmethod
+    def resolve_timeline(obj):
+        return list(obj.timeline.all())
+
+
+class AnswersIn(Schema):
+    answers: dict[str, str | int | float | None]
+
+
+class DecisionIn(Schema):
+    decision: str
