@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "startup_street.startups",
     "startup_street.programs",
     "startup_street.applications",
+    "startup_street.reviews",
     "startup_street.api",
     "startup_street.demo",
 ]

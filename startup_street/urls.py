@@ -14,6 +14,7 @@ urlpatterns = [
     path("startups/", include("startup_street.startups.urls")),
     path("programs/", include("startup_street.programs.urls")),
     path("applications/", include("startup_street.applications.urls")),
+    path("reviews/", include("startup_street.reviews.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

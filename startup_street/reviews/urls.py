@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reviews"
+urlpatterns = [
+    path("", views.my_reviews, name="mine"),
+    path("<int:pk>/", views.review_detail, name="detail"),
+    path("<int:pk>/conflict/", views.declare_conflict, name="declare_conflict"),
+    path("<int:pk>/attachments/<int:attachment_id>/", views.review_attachment, name="attachment"),
+    path("calls/<int:call_id>/", views.manage, name="manage"),
+    path("calls/<int:call_id>/assign/", views.manual_assign, name="assign"),
+]
