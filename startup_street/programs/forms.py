@@ -4,10 +4,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from startup_street.core.enums import Stage
+from startup_street.core.enums import Country, Stage
 from startup_street.core.fields import TranslatedTextField
+from startup_street.core.models import Sector
 from startup_street.core.timezones import get_zone, time_zone_choices
 
+from .eligibility import REVENUE_BANDS
 from .enums import SupportKind
 from .models import Program
 
@@ -66,10 +68,49 @@ class CallForm(forms.Form):
     opens_local = WallClockDateTimeField(label=_("Opens (in the call's time zone)"))
     closes_local = WallClockDateTimeField(label=_("Closes (in the call's time zone)"))
     seats = forms.IntegerField(label=_("Seats"), required=False, min_value=1, max_value=100000)
+    max_years = forms.IntegerField(
+        label=_("At most this many years since founding"),
+        required=False,
+        min_value=0,
+        max_value=100,
+    )
+    stages = forms.MultipleChoiceField(
+        label=_("Stages"),
+        choices=Stage.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Sectors"),
+        queryset=Sector.objects.all(),
+        required=False,
+        to_field_name="code",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    countries = forms.MultipleChoiceField(
+        label=_("Countries"), choices=Country.choices, required=False
+    )
+    team_min = forms.IntegerField(label=_("Smallest team"), required=False, min_value=0)
+    team_max = forms.IntegerField(label=_("Largest team"), required=False, min_value=0)
+    max_revenue_band = forms.ChoiceField(
+        label=_("Highest annual revenue"),
+        required=False,
+        choices=[("", _("Any"))] + [(band, band) for band in REVENUE_BANDS],
+    )
+    exclude_previous = forms.BooleanField(
+        label=_("Exclude startups selected in this program before"), required=False
+    )
+    required_documents = forms.CharField(
+        label=_("Required documents"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line."),
+    )
 
     @classmethod
     def initial_for(cls, call) -> dict:
         zone = get_zone(call.time_zone)
+        rules = call.eligibility or {}
 
         def local(dt):
             return timezone.localtime(dt, zone).replace(tzinfo=None)
@@ -80,6 +121,15 @@ class CallForm(forms.Form):
             "opens_local": local(call.opens_at),
             "closes_local": local(call.closes_at),
             "seats": call.seats,
+            "max_years": rules.get("max_years_since_founding"),
+            "stages": rules.get("stages", []),
+            "sectors": rules.get("sectors", []),
+            "countries": rules.get("countries", []),
+            "team_min": rules.get("team_size", {}).get("min"),
+            "team_max": rules.get("team_size", {}).get("max"),
+            "max_revenue_band": rules.get("max_revenue_band", ""),
+            "exclude_previous": bool(rules.get("exclude_participants_of")),
+            "required_documents": "\n".join(rules.get("required_documents", [])),
         }
 
     def clean(self):
@@ -87,4 +137,31 @@ class CallForm(forms.Form):
         opens, closes = cleaned.get("opens_local"), cleaned.get("closes_local")
         if opens and closes and closes <= opens:
             self.add_error("closes_local", _("The call must close after it opens."))
+        low, high = cleaned.get("team_min"), cleaned.get("team_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("team_max", _("The minimum is above the maximum."))
         return cleaned
+
+    def call_fields(self, program) -> dict:
+        """The cleaned data as arguments of ``save_call``, rules gathered into one mapping."""
+        data = self.cleaned_data
+        rules = {
+            "max_years_since_founding": data["max_years"],
+            "stages": data["stages"],
+            "sectors": [sector.code for sector in data["sectors"]],
+            "countries": data["countries"],
+            "max_revenue_band": data["max_revenue_band"],
+            "exclude_participants_of": [program.pk] if data["exclude_previous"] else [],
+            "required_documents": [
+                line.strip() for line in data["required_documents"].splitlines() if line.strip()
+            ],
+        }
+        team = {
+            k: v for k, v in (("min", data["team_min"]), ("max", data["team_max"])) if v is not None
+        }
+        if team:
+            rules["team_size"] = team
+        keep = ("title", "time_zone", "opens_local", "closes_local", "seats")
+        fields = {name: data[name] for name in keep}
+        fields["eligibility"] = {k: v for k, v in rules.items() if v not in (None, "", [])}
+        return fields

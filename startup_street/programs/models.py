@@ -12,6 +12,7 @@ from startup_street.core.timezones import validate_time_zone
 from startup_street.organizations.models import Organization
 
 from . import rules as program_rules
+from .eligibility import validate_rules
 from .enums import CallStatus, SupportKind
 
 
@@ -85,6 +86,13 @@ class Call(TimeStampedModel, RulesModel):
     )
     seats = models.PositiveIntegerField(
         _("seats"), null=True, blank=True, help_text=_("How many startups can be accepted.")
+    )
+    eligibility = models.JSONField(
+        _("eligibility rules"),
+        default=dict,
+        blank=True,
+        validators=[validate_rules],
+        help_text=_("Structured rules checked against each startup's profile."),
     )
 
     class Meta:

@@ -4,6 +4,7 @@ from django.utils import timezone
 from startup_street.organizations.enums import STAFF_ROLES
 from startup_street.organizations.models import Membership
 
+from .eligibility import Verdict, evaluate
 from .models import Call, Program
 
 
@@ -61,3 +62,21 @@ def filter_programs(qs: QuerySet[Program], *, params) -> QuerySet[Program]:
         now = timezone.now()
         qs = qs.filter(calls__opens_at__lte=now, calls__closes_at__gt=now)
     return qs.distinct()
+
+
+def participated_programs(startup) -> set[int]:
+    """Programs that already selected the startup (read through the applications relation)."""
+    return set(
+        startup.applications.filter(status="accepted").values_list("call__program_id", flat=True)
+    )
+
+
+def eligibility_of(startup, calls) -> list[tuple[Call, Verdict]]:
+    done = participated_programs(startup)
+    return [(call, evaluate(call.eligibility, startup, participated_in=done)) for call in calls]
+
+
+def eligible_open_calls(user, startup) -> list[tuple[Call, Verdict]]:
+    """Open calls the startup may apply to (no rule failed), soonest deadline first."""
+    calls = open_calls(calls_visible_to(user)).select_related("program").order_by("closes_at")
+    return [(call, verdict) for call, verdict in eligibility_of(startup, calls) if verdict.eligible]

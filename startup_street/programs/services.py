@@ -76,6 +76,7 @@ def save_call(
     time_zone: str,
     title: dict | None = None,
     seats: int | None = None,
+    eligibility: dict | None = None,
     call: Call | None = None,
 ) -> Call:
     """Create or update a call from wall-clock times in the call's own zone."""
@@ -85,6 +86,7 @@ def save_call(
     call.opens_at = make_aware_in(opens_local, time_zone)
     call.closes_at = make_aware_in(closes_local, time_zone)
     call.seats = seats
+    call.eligibility = eligibility or {}
     call.full_clean()
     verb = "call.updated" if call.pk else "call.created"
     call.save()

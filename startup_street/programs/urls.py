@@ -5,6 +5,7 @@ from . import views
 app_name = "programs"
 urlpatterns = [
     path("", views.program_list, name="list"),
+    path("eligible/", views.eligible_programs, name="eligible"),
     path("new/<slug:org_slug>/", views.program_create, name="create"),
     path("<slug:slug>/", views.program_detail, name="detail"),
     path("<slug:slug>/edit/", views.program_edit, name="edit"),

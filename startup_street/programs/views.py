@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from startup_street.organizations.selectors import organizations_staffed_by
+from startup_street.startups.selectors import startups_of
 
 from . import selectors, services
 from .forms import CallForm, ProgramFilterForm, ProgramForm
@@ -44,13 +45,30 @@ def program_detail(request, slug: str):
         if request.user.is_authenticated
         else []
     )
+    open_ones = [call for call in calls if call.status == "open"]
+    checks = {}
+    for membership in memberships:
+        for call, verdict in selectors.eligibility_of(membership.startup, open_ones):
+            checks.setdefault(call.pk, []).append((membership.startup, verdict))
     context = {
         "program": program,
         "calls": calls,
         "can_manage": can_manage,
         "memberships": memberships,
+        "checks": checks,
     }
     return render(request, "programs/program_detail.html", context)
+
+
+@login_required
+def eligible_programs(request):
+    """ "Programs I'm eligible for": open calls none of whose rules the startup fails."""
+    startups = list(startups_of(request.user))
+    chosen = next((s for s in startups if str(s.pk) == request.GET.get("startup")), None)
+    chosen = chosen or (startups[0] if startups else None)
+    rows = selectors.eligible_open_calls(request.user, chosen) if chosen else []
+    context = {"startups": startups, "chosen": chosen, "rows": rows}
+    return render(request, "programs/eligible_list.html", context)
 
 
 def _split(form):
@@ -107,7 +125,9 @@ def call_edit(request, slug: str, pk: int | None = None):
     initial = CallForm.initial_for(call) if call else None
     form = CallForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.save_call(program=program, actor=request.user, call=call, **form.cleaned_data)
+        services.save_call(
+            program=program, actor=request.user, call=call, **form.call_fields(program)
+        )
         messages.success(request, _("The call was saved."))
         return redirect(program)
     return render(

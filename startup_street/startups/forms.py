@@ -19,6 +19,7 @@ class StartupForm(forms.ModelForm):
             "country",
             "team_size",
             "website",
+            "revenue_band",
             "is_public",
         ]
         widgets = {

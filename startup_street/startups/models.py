@@ -9,7 +9,7 @@ from startup_street.core.fields import TranslatedTextField
 from startup_street.core.models import OriginalLanguageMixin, Sector, TimeStampedModel
 
 from . import rules as startup_rules
-from .enums import MemberRole
+from .enums import MemberRole, RevenueBand
 
 
 class Startup(OriginalLanguageMixin, TimeStampedModel, RulesModel):
@@ -32,6 +32,9 @@ class Startup(OriginalLanguageMixin, TimeStampedModel, RulesModel):
         validators=[MinValueValidator(1), MaxValueValidator(100000)],
     )
     website = models.URLField(_("website"), blank=True)
+    revenue_band = models.CharField(
+        _("annual revenue"), max_length=20, choices=RevenueBand.choices, blank=True
+    )
     is_public = models.BooleanField(
         _("listed publicly"),
         default=True,

@@ -19,6 +19,7 @@ EDITABLE_FIELDS = {
     "country",
     "team_size",
     "website",
+    "revenue_band",
     "is_public",
 }
 
