@@ -44,11 +44,13 @@ def profile(request):
         messages.success(request, _("Your profile was saved."))
         return redirect("accounts:profile")
     tokens = request.user.api_tokens.filter(revoked_at__isnull=True)
-    return render(
-        request,
-        "accounts/profile.html",
-        {"form": form, "tokens": tokens, "token_form": ApiTokenForm()},
-    )
+    context = {
+        "form": form,
+        "tokens": tokens,
+        "token_form": ApiTokenForm(),
+        "follows": request.user.program_follows.select_related("program"),
+    }
+    return render(request, "accounts/profile.html", context)
 
 
 @login_required

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Call, Program
+from .models import Call, DeadlineReminder, Program, ProgramFollow
 
 
 class CallInline(admin.TabularInline):
@@ -27,3 +27,16 @@ class CallAdmin(admin.ModelAdmin):
     list_select_related = ["program"]
     search_fields = ["program__slug", "title"]
     autocomplete_fields = ["program"]
+
+
+@admin.register(ProgramFollow)
+class ProgramFollowAdmin(admin.ModelAdmin):
+    list_display = ["user", "program", "created_at"]
+    list_select_related = ["user", "program"]
+    search_fields = ["user__email", "program__slug"]
+
+
+@admin.register(DeadlineReminder)
+class DeadlineReminderAdmin(admin.ModelAdmin):
+    list_display = ["user", "call", "days_before", "sent_at"]
+    list_select_related = ["user", "call__program"]

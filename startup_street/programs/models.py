@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -135,3 +136,53 @@ class Call(TimeStampedModel, RulesModel):
 
     def get_status_display(self) -> str:
         return CallStatus(self.status).label
+
+
+class ProgramFollow(models.Model):
+    """A user following a program: new calls and deadlines reach them by e-mail and calendar."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="program_follows",
+    )
+    program = models.ForeignKey(
+        Program, verbose_name=_("program"), on_delete=models.CASCADE, related_name="follows"
+    )
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("followed program")
+        verbose_name_plural = _("followed programs")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "program"], name="programs_follow_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.program}"
+
+
+class DeadlineReminder(models.Model):
+    """A reminder that was sent, so that each is sent once however often the job runs."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
+    )
+    call = models.ForeignKey(
+        Call, verbose_name=_("call"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    days_before = models.PositiveSmallIntegerField(_("days before the deadline"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("deadline reminder")
+        verbose_name_plural = _("deadline reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "call", "days_before"], name="programs_reminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.call} · {self.days_before}"

@@ -8,6 +8,7 @@ from startup_street.core.services import record_activity
 from startup_street.core.timezones import make_aware_in
 from startup_street.organizations.models import Organization
 
+from .alerts import announce_new_call
 from .models import Call, Program
 
 PROGRAM_FIELDS = {
@@ -88,7 +89,9 @@ def save_call(
     call.seats = seats
     call.eligibility = eligibility or {}
     call.full_clean()
-    verb = "call.updated" if call.pk else "call.created"
+    is_new = call.pk is None
     call.save()
-    record_activity(actor=actor, verb=verb, target=call)
+    record_activity(actor=actor, verb="call.created" if is_new else "call.updated", target=call)
+    if is_new and call.status != "closed" and program.is_published:
+        transaction.on_commit(lambda: announce_new_call(call))
     return call

@@ -3,14 +3,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from startup_street.accounts.models import User
 from startup_street.organizations.selectors import organizations_staffed_by
 from startup_street.startups.selectors import startups_of
 
-from . import selectors, services
+from . import alerts, selectors, services
 from .forms import CallForm, ProgramFilterForm, ProgramForm
 
 
@@ -56,6 +58,8 @@ def program_detail(request, slug: str):
         "can_manage": can_manage,
         "memberships": memberships,
         "checks": checks,
+        "following": request.user.is_authenticated
+        and program.follows.filter(user=request.user).exists(),
     }
     return render(request, "programs/program_detail.html", context)
 
@@ -133,3 +137,28 @@ def call_edit(request, slug: str, pk: int | None = None):
     return render(
         request, "programs/call_form.html", {"form": form, "program": program, "call": call}
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def follow(request, slug: str):
+    program = get_object_or_404(selectors.programs_visible_to(request.user), slug=slug)
+    if request.POST.get("action") == "unfollow":
+        alerts.unfollow_program(user=request.user, program=program)
+        messages.success(request, _("You no longer follow this program."))
+    else:
+        alerts.follow_program(user=request.user, program=program)
+        messages.success(
+            request, _("You follow this program: new calls and deadlines will reach you.")
+        )
+    return redirect(program)
+
+
+def deadlines_ics(request, token: str):
+    """The followed programs' deadlines as a calendar; the signed token stands for the user."""
+    user = User.objects.filter(pk=alerts.user_id_from_feed_token(token), is_active=True).first()
+    if user is None:
+        raise Http404
+    response = HttpResponse(alerts.deadlines_calendar(user), content_type="text/calendar")
+    response["Content-Disposition"] = 'inline; filename="startup-street-deadlines.ics"'
+    return response
