@@ -18,3 +18,11 @@ SECTORS = [
     ("drones", "Drones and aerospace", "드론·항공우주", "无人机与航空航天"),
     ("games", "Games", "게임", "游戏"),
 ]
+
+
+def ensure_sectors(sector_model) -> None:
+    """Create or refresh the shipped sectors (used by the data migration and the demo)."""
+    for position, (code, en, ko, zh) in enumerate(SECTORS):
+        sector_model.objects.update_or_create(
+            code=code, defaults={"name": {"en": en, "ko": ko, "zh-hans": zh}, "position": position}
+        )

@@ -1,6 +1,7 @@
 """Headless Chromium over the demo: languages switch, a founder logs in and sees programs."""
 
 import pytest
+from playwright.sync_api import expect
 
 from startup_street.demo.generate import DEMO_PASSWORD, demo_accounts, load_demo
 
@@ -47,6 +48,6 @@ def test_program_search_updates_as_one_types(live_server, page):
     page.goto(live_server.url + "/programs/")
     before = page.locator("li.card.program").count()
     page.locator("input[type=search]").fill("zzzz-no-such-program")
-    page.wait_for_function("document.querySelectorAll('li.card.program').length === 0")
+    expect(page.locator("li.card.program")).to_have_count(0)
     assert before >= 1
     assert "zzzz-no-such-program" in page.url

@@ -2,13 +2,9 @@ from django.db import migrations
 
 
 def load_sectors(apps, schema_editor):
-    from startup_street.core.sectors import SECTORS
+    from startup_street.core.sectors import ensure_sectors
 
-    Sector = apps.get_model("core", "Sector")
-    for position, (code, en, ko, zh) in enumerate(SECTORS):
-        Sector.objects.update_or_create(
-            code=code, defaults={"name": {"en": en, "ko": ko, "zh-hans": zh}, "position": position}
-        )
+    ensure_sectors(apps.get_model("core", "Sector"))
 
 
 class Migration(migrations.Migration):

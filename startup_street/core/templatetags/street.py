@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django import template
+from django.conf import settings
 from django.utils import formats, timezone
 
 from ..i18n import pick
@@ -54,3 +55,9 @@ def common_time_zones() -> list[str]:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.simple_tag
+def language_names() -> list[tuple[str, str]]:
+    """The interface languages named in themselves (한국어, 中文(简体), English)."""
+    return list(settings.LANGUAGES)
