@@ -1,5 +1,6 @@
 from django.db.models import Q, QuerySet
 
+from startup_street.core.models import ActivityLog
 from startup_street.organizations.enums import STAFF_ROLES
 
 from .models import Application, Question
@@ -36,3 +37,43 @@ def questions_of(call) -> QuerySet[Question]:
 
 def answers_by_question(application: Application) -> dict[int, object]:
     return dict(application.answers.values_list("question_id", "value"))
+
+
+def export_rows(call, applications) -> tuple[list[str], list[list]]:
+    """One row per application: status, dates (UTC ISO), each answer, mean review score."""
+    questions = list(questions_of(call))
+    applications = list(applications.prefetch_related("answers"))
+    totals = {}
+    for application_id, total in call.applications.filter(
+        review_assignments__review__submitted_at__isnull=False
+    ).values_list("pk", "review_assignments__review__total"):
+        totals.setdefault(application_id, []).append(total)
+    header = ["id", "startup", "status", "submitted_at_utc", "reviews", "mean_score"]
+    header += [str(question) for question in questions]
+    rows = []
+    for application in applications:
+        answers = {answer.question_id: answer.value for answer in application.answers.all()}
+        scores = totals.get(application.pk, [])
+        rows.append(
+            [
+                application.pk,
+                application.startup.name,
+                application.status,
+                application.submitted_at.isoformat() if application.submitted_at else "",
+                len(scores),
+                round(sum(scores) / len(scores), 2) if scores else "",
+                *[_cell(answers.get(question.pk)) for question in questions],
+            ]
+        )
+    return header, rows
+
+
+def _cell(value):
+    return "" if value is None else value if isinstance(value, int | float) else str(value)
+
+
+def history_of(application: Application) -> QuerySet[ActivityLog]:
+    """Everything recorded about the application, for its call's staff."""
+    return ActivityLog.objects.filter(
+        target_type=Application._meta.label_lower, target_id=str(application.pk)
+    ).select_related("actor")

@@ -77,6 +77,9 @@ def application_detail(request, pk: int):
         "upload_form": UploadForm(),
         "decision_form": DecisionForm(),
         "can_decide": request.user.has_perm("applications.decide_application", application),
+        "history": selectors.history_of(application)
+        if request.user.has_perm("applications.decide_application", application)
+        else [],
     }
     return render(request, "applications/application_detail.html", context)
 
@@ -193,8 +196,8 @@ def _staffed_call(request, call_id: int):
 def call_applications(request, call_id: int):
     call = _staffed_call(request, call_id)
     applications = selectors.applications_to_call(call)
-    if request.GET.get("format") == "csv":
-        return _csv(call, applications)
+    if request.GET.get("format") in {"csv", "xlsx"}:
+        return _export(call, applications, request.GET["format"])
     return render(
         request,
         "applications/call_applications.html",
@@ -202,15 +205,29 @@ def call_applications(request, call_id: int):
     )
 
 
-def _csv(call, applications) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="call-{call.pk}-applications.csv"'
-    response.write("\ufeff")  # lets spreadsheet programs read Korean and Chinese correctly
-    writer = csv.writer(response)
-    writer.writerow(["id", "startup", "status", "submitted_at_utc"])
-    for application in applications:
-        submitted = application.submitted_at.isoformat() if application.submitted_at else ""
-        writer.writerow([application.pk, application.startup.name, application.status, submitted])
+def _export(call, applications, kind: str) -> HttpResponse:
+    """Applications with their answers and review totals, as CSV or XLSX (UTC times)."""
+    header, rows = selectors.export_rows(call, applications)
+    name = f"call-{call.pk}-applications.{kind}"
+    if kind == "xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet()
+        sheet.append(header)
+        for row in rows:
+            sheet.append(row)
+        response = HttpResponse(
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        book.save(response)
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response.write("\ufeff")  # lets spreadsheet programs read Korean and Chinese correctly
+        writer = csv.writer(response)
+        writer.writerow(header)
+        writer.writerows(rows)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 

@@ -240,3 +240,33 @@ def test_staff_list_and_csv(client, call, request, who, status):
         reverse("applications:call_applications", args=[call.pk]), {"format": "csv"}
     )
     assert response.status_code == status
+
+
+def test_xlsx_export_has_answers(client, call, startup, alice, bob):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    application = services.start_application(call=call, startup=startup, user=alice)
+    _complete(application, alice)
+    services.submit_application(application=application, user=alice)
+    client.force_login(bob)
+    response = client.get(
+        reverse("applications:call_applications", args=[call.pk]), {"format": "xlsx"}
+    )
+    rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("id", "startup", "status") and "Pitch" in rows[0]
+    assert rows[1][1:3] == ("Robowave", "submitted") and "Robots" in rows[1]
+
+
+def test_staff_sees_history_founder_does_not(client, call, startup, alice, bob):
+    founder = make_user("solo")
+    own = make_startup(founder)
+    application = services.start_application(call=call, startup=own, user=founder)
+    _complete(application, founder)
+    services.submit_application(application=application, user=founder)
+    url = reverse("applications:detail", args=[application.pk])
+    client.force_login(bob)
+    assert "application.submitted" in client.get(url).content.decode()
+    client.force_login(founder)
+    assert "application.submitted" not in client.get(url).content.decode()
