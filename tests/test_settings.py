@@ -7,9 +7,11 @@ import pytest
 
 
 def _manage(*args, **env):
+    # The browser tests' async-unsafe switch must not leak into a deployment check.
+    base = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return subprocess.run(
         [sys.executable, "-m", "startup_street", *args],
-        env={**os.environ, **env},
+        env={**base, **env},
         capture_output=True,
         text=True,
         timeout=120,

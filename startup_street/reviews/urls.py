@@ -9,5 +9,6 @@ urlpatterns = [
     path("<int:pk>/conflict/", views.declare_conflict, name="declare_conflict"),
     path("<int:pk>/attachments/<int:attachment_id>/", views.review_attachment, name="attachment"),
     path("calls/<int:call_id>/", views.manage, name="manage"),
+    path("calls/<int:call_id>/auto-assign/", views.run_auto_assign, name="auto_assign"),
     path("calls/<int:call_id>/assign/", views.manual_assign, name="assign"),
 ]

@@ -10,6 +10,7 @@ from startup_street.accounts.models import User
 from startup_street.applications.selectors import answers_by_question, questions_of
 from startup_street.programs.selectors import calls_visible_to
 
+from . import assignment as auto
 from . import rules as review_rules
 from . import selectors, services
 from .forms import AssignForm, ConflictForm, CriterionForm, ReviewForm
@@ -142,6 +143,20 @@ def manage(request, call_id: int):
         "pool": selectors.reviewer_pool(call),
     }
     return render(request, "reviews/manage.html", context)
+
+
+@login_required
+@require_POST
+def run_auto_assign(request, call_id: int):
+    call = _managed_call(request, call_id)
+    services.detect_conflicts(call=call, actor=request.user)
+    outcome = auto.auto_assign(call=call, actor=request.user)
+    text = _("%(count)d assignments were made.") % {"count": outcome.created}
+    if outcome.ok:
+        messages.success(request, text)
+    else:
+        messages.warning(request, " ".join([text, *outcome.diagnosis]))
+    return redirect("reviews:manage", call_id=call.pk)
 
 
 @login_required
