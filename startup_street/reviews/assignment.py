@@ -1,0 +1,135 @@
+"""Automatic reviewer assignment: the review models as arrays for the matching solver and back.
+
+Each submitted application needs ``k`` reviewers (the rubric's ``reviewers_per_application``) and
+no reviewer takes more than ``m`` (``max_per_reviewer``), counting assignments already made.
+Conflicted pairs are forbidden. Affinity rewards a shared working language (the reviewer's
+language is the one the applicant wrote in) so that, all else equal, reviewers read originals.
+When capacity falls short, every application still gets at least one reviewer before any gets
+a second, and the shortfall is reported.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from startup_street.core.services import record_activity
+from startup_street.matching.solver import solve_matching
+
+from . import selectors
+from .enums import AssignmentSource
+from .models import ReviewAssignment
+from .services import _require_staff, rubric_for
+
+BASE, LANGUAGE_BONUS = 1.0, 0.5
+
+
+@dataclass(frozen=True)
+class AssignOutcome:
+    ok: bool
+    created: int
+    optimal: bool
+    objective: float
+    diagnosis: tuple[str, ...] = ()
+
+
+def _arrays(applications, reviewers, existing, conflicts):
+    """Every (application, reviewer) pair as flat arrays, less those already made or conflicted.
+
+    Pairs are keyed ``application index * n_reviewers + reviewer index`` so that removing the
+    existing and conflicted ones is one vectorised ``isin``, not a loop over all pairs.
+    """
+    n_items, n_agents = len(applications), len(reviewers)
+    item = np.repeat(np.arange(n_items), n_agents)
+    agent = np.tile(np.arange(n_agents), n_items)
+    app_index = {a.pk: i for i, a in enumerate(applications)}
+    startup_index = {a.startup_id: i for i, a in enumerate(applications)}
+    reviewer_index = {r.pk: j for j, r in enumerate(reviewers)}
+    excluded = [
+        app_index[a] * n_agents + reviewer_index[r]
+        for a, r in existing
+        if a in app_index and r in reviewer_index
+    ] + [
+        startup_index[s] * n_agents + reviewer_index[r]
+        for r, s in conflicts
+        if s in startup_index and r in reviewer_index
+    ]
+    keep = ~np.isin(item * n_agents + agent, np.array(excluded, dtype=np.int64))
+    app_language = np.array([a.startup.original_language for a in applications])
+    reviewer_language = np.array([r.preferred_language for r in reviewers])
+    language = (app_language[item] == reviewer_language[agent]) * LANGUAGE_BONUS
+    return item[keep], agent[keep], language[keep]
+
+
+@transaction.atomic
+def auto_assign(*, call, actor) -> AssignOutcome:
+    _require_staff(actor, call)
+    rubric = rubric_for(call)
+    applications = list(selectors.reviewable_applications(call).select_related("startup"))
+    reviewers = list(selectors.reviewer_pool(call).order_by("pk"))
+    if not applications or not reviewers:
+        reason = (
+            _("There are no submitted applications.")
+            if not applications
+            else _("The organisation has no reviewers yet.")
+        )
+        return AssignOutcome(False, 0, False, 0.0, (reason,))
+    made = list(
+        ReviewAssignment.objects.filter(application__call=call).values_list(
+            "application_id", "reviewer_id"
+        )
+    )
+    existing = set(made)
+    per_app = {a.pk: 0 for a in applications}
+    per_reviewer = {r.pk: 0 for r in reviewers}
+    for application_id, reviewer_id in made:
+        per_app[application_id] = per_app.get(application_id, 0) + 1
+        per_reviewer[reviewer_id] = per_reviewer.get(reviewer_id, 0) + 1
+    demand = np.array(
+        [max(rubric.reviewers_per_application - per_app[a.pk], 0) for a in applications]
+    )
+    capacity = np.array([max(rubric.max_per_reviewer - per_reviewer[r.pk], 0) for r in reviewers])
+    item, agent, language = _arrays(
+        applications, reviewers, existing, selectors.conflicted_pairs(call)
+    )
+    options = {
+        "item": item,
+        "agent": agent,
+        "affinity": BASE + language,
+        "n_items": len(applications),
+        "n_agents": len(reviewers),
+        "demand": demand,
+        "max_load": capacity,
+        "components": {"base": np.full(len(item), BASE), "language": language},
+    }
+    result = solve_matching(**options)
+    diagnosis = tuple(result.diagnosis)
+    if not result.ok:
+        result = solve_matching(**options, allow_partial=True)
+        diagnosis += tuple(result.diagnosis)
+    created = ReviewAssignment.objects.bulk_create(
+        ReviewAssignment(
+            application=applications[i],
+            reviewer=reviewers[j],
+            source=AssignmentSource.AUTOMATIC,
+            assigned_by=actor,
+        )
+        for i, j in zip(result.item.tolist(), result.agent.tolist(), strict=True)
+    )
+    record_activity(
+        actor=actor,
+        verb="review.auto_assigned",
+        target=call,
+        created=len(created),
+        objective=float(result.objective),
+        status=result.status,
+        diagnosis=list(diagnosis),
+    )
+    return AssignOutcome(
+        ok=bool(result.ok) and not diagnosis,
+        created=len(created),
+        optimal=result.status == "optimal",
+        objective=float(result.objective),
+        diagnosis=diagnosis,
+    )
