@@ -1,0 +1,105 @@
+"""The whole intake in the browser: staff opens a call, a founder applies with a PDF, reviewers
+are assigned automatically and score, staff accept, and the founder sees "Accepted"."""
+
+import pytest
+
+from startup_street.applications.models import Application
+from startup_street.reviews.models import Rubric
+from tests.factories import (
+    PASSWORD,
+    make_member,
+    make_organization,
+    make_program,
+    make_startup,
+    make_user,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PDF = b"%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+
+
+def _login(browser, live_server, user):
+    context = browser.new_context(locale="en-US", timezone_id="Asia/Seoul")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", user.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.stacked button[type=submit]")
+    page.wait_for_load_state()
+    assert "/accounts/login/" not in page.url
+    return page
+
+
+def test_call_to_accepted(browser, live_server, tmp_path, settings):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    staff, founder = make_user("staff", preferred_language="en"), make_user("founder")
+    founder.preferred_language = "en"
+    founder.save()
+    reviewers = [make_user(f"rev{i}", preferred_language="en") for i in range(2)]
+    org = make_organization(slug="robot-cluster")
+    make_member(org, staff, "program_manager")
+    for reviewer in reviewers:
+        make_member(org, reviewer, "reviewer")
+    program = make_program(org, slug="robot-testbed", title={"en": "Robot testbed"})
+    make_startup(founder, name="Robowave", slug="robowave")
+
+    page = _login(browser, live_server, staff)
+    page.goto(f"{live_server.url}/programs/robot-testbed/calls/new/")
+    page.select_option("select[name=time_zone]", "Asia/Seoul")
+    page.fill("input[name=opens_local]", "2026-01-01T09:00")
+    page.fill("input[name=closes_local]", "2030-12-31T18:00")
+    page.fill("input[name=seats]", "5")
+    page.click("form.stacked button[type=submit]")
+    call = program.calls.get()
+    for kind, label in (("short_text", "One-line pitch"), ("file", "Pitch deck")):
+        page.goto(f"{live_server.url}/applications/calls/{call.pk}/form/")
+        page.select_option("select[name=kind]", kind)
+        page.fill("input[name=label_en]", label)
+        page.click("form.stacked button[type=submit]")
+        page.wait_for_load_state()
+
+    founder_page = _login(browser, live_server, founder)
+    founder_page.goto(f"{live_server.url}/programs/robot-testbed/")
+    founder_page.get_by_role("button", name="Apply as Robowave").click()
+    founder_page.wait_for_load_state()
+    founder_page.get_by_label("One-line pitch").fill("Robots that restock shelves at night")
+    founder_page.get_by_role("button", name="Save draft").click()
+    deck = tmp_path / "deck.pdf"
+    deck.write_bytes(PDF)
+    founder_page.set_input_files("input[type=file]", str(deck))
+    founder_page.get_by_role("button", name="Upload").click()
+    founder_page.wait_for_load_state()
+    founder_page.get_by_role("button", name="Submit application").click()
+    founder_page.wait_for_load_state()
+    assert "Your application was submitted." in founder_page.content()
+
+    Rubric.objects.filter(call=call).update(reviewers_per_application=2)
+    page.goto(f"{live_server.url}/reviews/calls/{call.pk}/")
+    page.fill("input[name=label_en]", "Team")
+    page.fill("input[name=weight]", "1")
+    page.click("form.stacked button[type=submit]")
+    page.wait_for_load_state()
+    page.get_by_role("button", name="Assign reviewers automatically").click()
+    page.wait_for_load_state()
+    assert "2 assignments were made." in page.content()
+
+    for reviewer, score in zip(reviewers, ("4", "5"), strict=True):
+        reviewer_page = _login(browser, live_server, reviewer)
+        reviewer_page.goto(f"{live_server.url}/reviews/")
+        reviewer_page.get_by_role("link", name="Robot testbed").click()
+        reviewer_page.get_by_label("Team").fill(score)
+        reviewer_page.get_by_role("button", name="Submit review").click()
+        reviewer_page.wait_for_load_state()
+        assert "Your review was submitted." in reviewer_page.content()
+
+    application = Application.objects.get()
+    page.goto(f"{live_server.url}/applications/{application.pk}/")
+    page.select_option("select[name=decision]", "accepted")
+    page.get_by_role("button", name="Record decision").click()
+    page.wait_for_load_state()
+
+    founder_page.goto(f"{live_server.url}/applications/{application.pk}/")
+    assert founder_page.locator(".status").inner_text() == "Accepted"
+    application.refresh_from_db()
+    assert application.status == "accepted"
