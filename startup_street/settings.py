@@ -52,7 +52,9 @@ INSTALLED_APPS = [
     "startup_street.startups",
     "startup_street.programs",
     "startup_street.applications",
+    "startup_street.matching",
     "startup_street.reviews",
+    "startup_street.mentoring",
     "startup_street.api",
     "startup_street.demo",
 ]

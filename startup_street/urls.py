@@ -15,6 +15,7 @@ urlpatterns = [
     path("programs/", include("startup_street.programs.urls")),
     path("applications/", include("startup_street.applications.urls")),
     path("reviews/", include("startup_street.reviews.urls")),
+    path("mentoring/", include("startup_street.mentoring.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

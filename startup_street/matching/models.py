@@ -1,0 +1,58 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from startup_street.organizations.models import Organization
+
+
+class MatchRun(models.Model):
+    """One solve: who ran it, its inputs and parameters, the proposal and its objective.
+
+    A run is a proposal until staff confirm it; confirming turns its pairs into real records
+    (mentorships, review assignments) through the owning app's service.
+    """
+
+    class Kind(models.TextChoices):
+        MENTORS = "mentors", _("Mentors to startups")
+        REVIEWERS = "reviewers", _("Reviewers to applications")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        CONFIRMED = "confirmed", _("Confirmed")
+        DISCARDED = "discarded", _("Discarded")
+        FAILED = "failed", _("Could not be solved")
+
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="match_runs",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("run by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("run at"), auto_now_add=True)
+    parameters = models.JSONField(_("parameters"), default=dict)
+    inputs = models.JSONField(_("inputs"), default=dict, help_text=_("Items, agents, candidates."))
+    pairs = models.JSONField(_("proposed pairs"), default=list)
+    objective = models.FloatField(_("objective"), null=True)
+    optimal = models.BooleanField(_("proven optimal"), default=False)
+    diagnosis = models.JSONField(_("diagnosis"), default=list, blank=True)
+    seconds = models.FloatField(_("solve time (s)"), null=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED
+    )
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("match run")
+        verbose_name_plural = _("match runs")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.created_at:%Y-%m-%d %H:%M} · {self.status}"

@@ -1,0 +1,171 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from startup_street.core.fields import TranslatedTextField
+from startup_street.core.models import OriginalLanguageMixin, Sector, TimeStampedModel
+from startup_street.matching.models import MatchRun
+from startup_street.organizations.models import Organization
+from startup_street.startups.models import Startup
+
+
+class MentorProfile(OriginalLanguageMixin, TimeStampedModel):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="mentor_profile",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="mentors",
+    )
+    headline = TranslatedTextField(_("headline"), max_length=200)
+    bio = TranslatedTextField(_("biography"), max_length=5000, blank=True, long=True)
+    expertise = models.ManyToManyField(Sector, verbose_name=_("expertise"), blank=True)
+    languages = models.JSONField(_("working languages"), default=list)
+    hours_per_month = models.PositiveSmallIntegerField(
+        _("hours per month"), default=8, validators=[MaxValueValidator(200)]
+    )
+    max_startups = models.PositiveSmallIntegerField(
+        _("startups at most"), default=3, validators=[MinValueValidator(1)]
+    )
+    is_active = models.BooleanField(_("taking startups"), default=True)
+
+    class Meta:
+        verbose_name = _("mentor profile")
+        verbose_name_plural = _("mentor profiles")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class AvailabilityWindow(models.Model):
+    """A weekly time the mentor publishes, in the mentor's own time zone."""
+
+    mentor = models.ForeignKey(
+        MentorProfile, verbose_name=_("mentor"), on_delete=models.CASCADE, related_name="windows"
+    )
+    weekday = models.PositiveSmallIntegerField(
+        _("weekday"),
+        choices=[
+            (0, _("Monday")),
+            (1, _("Tuesday")),
+            (2, _("Wednesday")),
+            (3, _("Thursday")),
+            (4, _("Friday")),
+            (5, _("Saturday")),
+            (6, _("Sunday")),
+        ],
+    )
+    starts = models.TimeField(_("from"))
+    ends = models.TimeField(_("until"))
+
+    class Meta:
+        ordering = ["mentor", "weekday", "starts"]
+        verbose_name = _("availability")
+        verbose_name_plural = _("availability")
+        constraints = [
+            models.CheckConstraint(condition=Q(ends__gt=F("starts")), name="mentoring_window_order")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.starts:%H:%M}–{self.ends:%H:%M}"
+
+
+class Mentorship(TimeStampedModel):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        ENDED = "ended", _("Ended")
+
+    mentor = models.ForeignKey(
+        MentorProfile,
+        verbose_name=_("mentor"),
+        on_delete=models.CASCADE,
+        related_name="mentorships",
+    )
+    startup = models.ForeignKey(
+        Startup, verbose_name=_("startup"), on_delete=models.CASCADE, related_name="mentorships"
+    )
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.ACTIVE
+    )
+    hours_cap = models.PositiveSmallIntegerField(
+        _("hours for the startup"), default=10, validators=[MinValueValidator(1)]
+    )
+    match_run = models.ForeignKey(
+        MatchRun,
+        verbose_name=_("match run"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    explanation = models.JSONField(_("why this match"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("mentorship")
+        verbose_name_plural = _("mentorships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mentor", "startup"],
+                condition=Q(status="active"),
+                name="mentoring_one_active_per_pair",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mentor} × {self.startup}"
+
+
+class MentoringSession(TimeStampedModel):
+    class Status(models.TextChoices):
+        BOOKED = "booked", _("Booked")
+        DONE = "done", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    mentorship = models.ForeignKey(
+        Mentorship, verbose_name=_("mentorship"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.BOOKED
+    )
+    booked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("booked by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    mentor_notes = models.TextField(_("mentor's notes"), max_length=5000, blank=True)
+    founder_feedback = models.TextField(_("founder's feedback"), max_length=5000, blank=True)
+    founder_rating = models.PositiveSmallIntegerField(
+        _("founder's rating"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("mentoring session")
+        verbose_name_plural = _("mentoring sessions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="mentoring_session_order"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mentorship} · {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def hours(self) -> float:
+        return (self.ends_at - self.starts_at).total_seconds() / 3600

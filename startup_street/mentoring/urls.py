@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "mentoring"
+urlpatterns = [
+    path("", views.my_mentorships, name="mine"),
+    path("<int:pk>/", views.mentorship_detail, name="detail"),
+    path("sessions/<int:pk>/feedback/", views.feedback, name="feedback"),
+    path("sessions/<int:pk>/invitation.ics", views.session_ics, name="session_ics"),
+    path("match/<slug:org_slug>/", views.match, name="match"),
+    path("runs/<int:pk>/", views.run_detail, name="run"),
+]

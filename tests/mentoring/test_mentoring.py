@@ -1,0 +1,176 @@
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from startup_street.core.models import Sector
+from startup_street.matching.models import MatchRun
+from startup_street.mentoring import selectors, services
+from startup_street.mentoring.models import AvailabilityWindow, MentorProfile, Mentorship
+from tests.factories import make_startup, make_user
+
+pytestmark = pytest.mark.django_db
+SEOUL = ZoneInfo("Asia/Seoul")
+
+
+def make_mentor(organization, name, sectors=(), languages=("ko",), zone="Asia/Seoul", **extra):
+    user = make_user(name, time_zone=zone)
+    profile = MentorProfile.objects.create(
+        user=user,
+        organization=organization,
+        headline={"en": name},
+        languages=list(languages),
+        **extra,
+    )
+    profile.expertise.set(Sector.objects.filter(code__in=sectors))
+    return profile
+
+
+def _next(weekday: int, hour: int) -> datetime:
+    today = timezone.now().astimezone(SEOUL).date() + timedelta(days=1)
+    day = today + timedelta(days=(weekday - today.weekday()) % 7)
+    return datetime.combine(day, time(hour), tzinfo=SEOUL)
+
+
+@pytest.fixture
+def mentorship(organization, startup):
+    mentor = make_mentor(organization, "mentor", sectors=["robotics"], hours_per_month=3)
+    AvailabilityWindow.objects.create(mentor=mentor, weekday=2, starts=time(9), ends=time(12))
+    return Mentorship.objects.create(mentor=mentor, startup=startup, hours_cap=2)
+
+
+def test_match_prefers_expertise_and_language(organization, alice, bob):
+    robot = make_startup(alice, country="KR", slug="robot")
+    robot.sectors.set(Sector.objects.filter(code="robotics"))
+    bio = make_startup(bob, country="CN", original_language="zh-hans", slug="bio")
+    bio.sectors.set(Sector.objects.filter(code="bio"))
+    robotics_mentor = make_mentor(organization, "rm", sectors=["robotics"], languages=["ko"])
+    bio_mentor = make_mentor(
+        organization, "bm", sectors=["bio"], languages=["zh-hans"], zone="Asia/Shanghai"
+    )
+    run = services.propose_matches(
+        organization=organization, startups=type(robot).objects.all(), actor=alice
+    )
+    pairs = {(p["startup"], p["mentor"]) for p in run.pairs}
+    assert pairs == {(robot.pk, robotics_mentor.pk), (bio.pk, bio_mentor.pk)}
+    assert run.optimal and run.status == "proposed"
+    assert dict(run.pairs[0]["why"])["sector"] == pytest.approx(1.0)
+    assert not Mentorship.objects.exists()  # a proposal changes nothing
+
+
+def test_confirm_creates_mentorships_once(organization, alice, startup):
+    make_mentor(organization, "m1", sectors=["ai"])
+    run = services.propose_matches(
+        organization=organization, startups=type(startup).objects.all(), actor=alice
+    )
+    created = services.confirm_run(run=run, actor=alice)
+    assert len(created) == 1 and created[0].explanation
+    with pytest.raises(ValidationError):
+        services.confirm_run(run=run, actor=alice)
+
+
+def test_capacity_caps_mentor_and_reports_shortfall(organization, alice):
+    startups = [make_startup(make_user()) for _ in range(3)]
+    make_mentor(organization, "busy", max_startups=2)
+    run = services.propose_matches(
+        organization=organization,
+        startups=type(startups[0]).objects.filter(pk__in=[s.pk for s in startups]),
+        actor=alice,
+    )
+    assert len(run.pairs) == 2 and run.diagnosis
+
+
+def test_outsider_cannot_match(organization, charlie, startup):
+    with pytest.raises(PermissionDenied):
+        services.propose_matches(
+            organization=organization, startups=type(startup).objects.all(), actor=charlie
+        )
+    assert not MatchRun.objects.exists()
+
+
+def test_book_inside_hours_sends_invitations(mentorship, alice, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        session = services.book_session(
+            mentorship=mentorship, user=alice, starts_at=_next(2, 10), minutes=60
+        )
+    assert session.hours == 1
+    recipients = sorted(m.to[0] for m in mail.outbox)
+    assert mentorship.mentor.user.email in recipients and alice.email in recipients
+    assert mail.outbox[0].attachments[0][2] == "text/calendar"
+
+
+@pytest.mark.parametrize(
+    ("weekday", "hour", "minutes"),
+    [(2, 8, 60), (2, 11, 90), (3, 10, 60), (2, 10, 5)],
+)
+def test_book_outside_hours_or_bad_length_refused(mentorship, alice, weekday, hour, minutes):
+    with pytest.raises(ValidationError):
+        services.book_session(
+            mentorship=mentorship, user=alice, starts_at=_next(weekday, hour), minutes=minutes
+        )
+    assert not mentorship.sessions.exists()
+
+
+def test_book_respects_overlap_and_caps(mentorship, alice, bob):
+    services.book_session(mentorship=mentorship, user=alice, starts_at=_next(2, 9), minutes=60)
+    with pytest.raises(ValidationError):  # overlaps
+        services.book_session(mentorship=mentorship, user=bob, starts_at=_next(2, 9), minutes=30)
+    services.book_session(mentorship=mentorship, user=bob, starts_at=_next(2, 10), minutes=60)
+    with pytest.raises(ValidationError):  # the startup's 2 hours are used
+        services.book_session(mentorship=mentorship, user=bob, starts_at=_next(2, 11), minutes=30)
+
+
+def test_outsider_cannot_book(mentorship, charlie):
+    with pytest.raises(PermissionDenied):
+        services.book_session(
+            mentorship=mentorship, user=charlie, starts_at=_next(2, 10), minutes=60
+        )
+
+
+def test_feedback_sides_and_held_hours(mentorship, alice, charlie):
+    session = services.book_session(
+        mentorship=mentorship, user=alice, starts_at=_next(2, 10), minutes=60
+    )
+    type(session).objects.filter(pk=session.pk).update(
+        starts_at=timezone.now() - timedelta(hours=2), ends_at=timezone.now() - timedelta(hours=1)
+    )
+    session.refresh_from_db()
+    services.record_feedback(session=session, user=alice, notes="Useful", rating=5)
+    services.record_feedback(session=session, user=mentorship.mentor.user, notes="Next: pricing")
+    session.refresh_from_db()
+    assert (session.founder_rating, session.mentor_notes, session.status) == (
+        5,
+        "Next: pricing",
+        "done",
+    )
+    assert selectors.held_hours() == 1.0
+    with pytest.raises(PermissionDenied):
+        services.record_feedback(session=session, user=charlie, notes="x")
+    with pytest.raises(ValidationError):
+        services.record_feedback(session=session, user=alice, rating=9)
+
+
+@pytest.mark.parametrize(("who", "status"), [("alice", 200), ("bob", 200), ("charlie", 404)])
+def test_mentorship_page_for_parties_only(client, mentorship, request, who, status):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(reverse("mentoring:detail", args=[mentorship.pk])).status_code == status
+
+
+def test_mentorship_page_shows_both_zones(client, mentorship, alice):
+    alice.time_zone = "Asia/Shanghai"
+    alice.save()
+    services.book_session(mentorship=mentorship, user=alice, starts_at=_next(2, 10), minutes=60)
+    client.force_login(alice)
+    body = client.get(reverse("mentoring:detail", args=[mentorship.pk])).content.decode()
+    assert "9 a.m. CST (Asia/Shanghai)" in body and "10 a.m. KST (Asia/Seoul)" in body
+
+
+@pytest.mark.parametrize(("who", "status"), [("alice", 200), ("charlie", 404)])
+def test_match_page_staff_only(client, organization, request, who, status):
+    client.force_login(request.getfixturevalue(who))
+    response = client.get(reverse("mentoring:match", args=[organization.slug]))
+    assert response.status_code == status
