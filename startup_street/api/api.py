@@ -7,6 +7,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from startup_street.core.models import Sector
 from startup_street.organizations.selectors import organizations_visible_to
 from startup_street.programs import selectors as program_selectors
+from startup_street.search.selectors import search_programs
 from startup_street.startups import services as startup_services
 from startup_street.startups.selectors import startups_visible_to, with_listing_data
 
@@ -99,6 +100,7 @@ programs = Router(tags=["programs"])
 
 
 class ProgramFilters(Schema):
+    q: str | None = None
     kind: str | None = None
     sector: str | None = None
     organization: str | None = None
@@ -109,9 +111,13 @@ class ProgramFilters(Schema):
 @programs.get("", response=list[ProgramOut])
 @paginate(PageNumberPagination)
 def list_programs(request, filters: Query[ProgramFilters]):
+    params = filters.dict(exclude_none=True)
+    query = (params.pop("q", "") or "")[:1000]
     qs = program_selectors.programs_visible_to(request.auth)
-    qs = program_selectors.filter_programs(qs, params=filters.dict(exclude_none=True))
-    return qs.prefetch_related("sectors").order_by("-created_at", "pk")
+    qs = program_selectors.filter_programs(qs, params=params).prefetch_related("sectors")
+    if query.strip():
+        return search_programs(qs, query)
+    return qs.order_by("-created_at", "pk")
 
 
 @programs.get("/{slug}", response={200: ProgramDetailOut, **NOT_FOUND})

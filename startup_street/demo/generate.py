@@ -1,13 +1,15 @@
-"""The generated demo world: Seoul and Beijing organisations, programs with calls in three
-languages, startups with their teams, reviewers, mentors and a log-in for every role.
+"""The generated demo world: Seoul and Beijing organisations, their programs and calls, startups
+and the people behind them, in Korean, Chinese and English.
 
-Deterministic by seed for names, texts and structure; call dates are laid out around today so
-that some calls are open, some upcoming and some closed whenever the demo is loaded.
+``plan_world`` is pure: a seed and a moment in, plain rows out (same seed, same world; call dates
+are placed around the moment so that some calls are open, some upcoming, some closed).
+``load_demo`` writes the plan once, in one transaction, with bulk inserts and one password hash.
 """
 
 import random
-from dataclasses import dataclass
-from datetime import timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -16,52 +18,32 @@ from django.utils.text import slugify
 from faker import Faker
 
 from startup_street.accounts.models import User
-from startup_street.core.enums import Stage
 from startup_street.core.models import Sector
-from startup_street.core.sectors import ensure_sectors
+from startup_street.core.sectors import SECTORS
 from startup_street.organizations.models import Membership, Organization
 from startup_street.programs.models import Call, Program
 from startup_street.startups.models import Startup, StartupMember
 
-from .world import DESCRIPTION, NAME_PARTS, ORGANIZATIONS, SUPPORT, TAGLINES
+from .data import ANY_SECTOR, SECTOR_WORDS
+from .data import programs as texts
+from .data import startups as firms
+from .data.organizations import ORGANIZATIONS, OrgTemplate
+from .data.people import ADMIN, DEMO_ACCOUNTS, DEMO_STARTUPS, DOMAIN, FIRST_PROGRAMS, LANGS
 
 DEMO_PASSWORD = "street-demo-2026"
-DOMAIN = "demo.startup-street.org"
-LANG_INDEX = {"ko": 0, "zh-hans": 1, "en": 2}
-FAKER_LOCALE = {"ko": "ko_KR", "zh-hans": "zh_CN", "en": "en_US"}
-KIND_WEIGHTS = {
-    "commercialisation": 18,
-    "space": 12,
-    "mentoring": 14,
-    "events": 8,
-    "sales_overseas": 8,
-    "rnd": 8,
-    "funding": 8,
-    "talent": 5,
-    "testbed": 10,
-    "soft_landing": 5,
-}
-# Organisations that write most of some kinds.
-KIND_HOME = {"testbed": "seoul-robot-cluster", "soft_landing": "kic-beijing"}
-
-
-def demo_accounts() -> list[tuple[str, str]]:
-    return [
-        ("Platform admin", f"admin@{DOMAIN}"),
-        ("City analyst", f"analyst@{DOMAIN}"),
-        ("Organisation admin (Seoul Startup Hub)", f"hub-admin@{DOMAIN}"),
-        ("Program manager (KIC Beijing)", f"kic-manager@{DOMAIN}"),
-        ("Reviewer (Seoul Robot Cluster)", f"reviewer@{DOMAIN}"),
-        ("Mentor (Zhongguancun Accelerator)", f"mentor@{DOMAIN}"),
-        ("Founder (Seoul robotics startup)", f"founder@{DOMAIN}"),
-        ("Founder (Beijing AI startup)", f"founder-cn@{DOMAIN}"),
-        ("Teammate of the Seoul founder", f"teammate@{DOMAIN}"),
-    ]
+SPACE = {"ko": " ", "zh-hans": "", "en": " "}  # between sentences
+FAKER_LOCALES = {"ko": "ko_KR", "zh-hans": "zh_CN", "en": "en_US"}
+STATUS_WEIGHTS = {"open": 50, "upcoming": 25, "closed": 25}
+SECTOR_WEIGHTS = {
+    "robotics": 14, "ai": 14, "bio": 8, "content": 6, "fashion": 5, "mobility": 7, "fintech": 6,
+    "energy": 6, "commerce": 6, "edtech": 5, "agrifood": 4, "semiconductors": 6, "software": 10,
+    "manufacturing": 6, "drones": 4, "games": 4,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Summary:
-    organizations: int
+    organisations: int
     programs: int
     calls: int
     startups: int
@@ -69,298 +51,556 @@ class Summary:
 
     def __str__(self) -> str:
         return (
-            f"Demo data: {self.organizations} organisations, {self.programs} programs, "
+            f"Demo data: {self.organisations} organisations, {self.programs} programs, "
             f"{self.calls} calls, {self.startups} startups, {self.users} users"
         )
 
 
-def summary() -> Summary:
+@dataclass
+class World:
+    """Rows to insert; references between them are list indexes."""
+
+    organizations: list[dict] = field(default_factory=list)
+    users: list[dict] = field(default_factory=list)
+    memberships: list[tuple[int, int, str]] = field(default_factory=list)  # org, user, role
+    programs: list[tuple[int, dict, list[str]]] = field(default_factory=list)  # org, row, sectors
+    calls: list[tuple[int, dict]] = field(default_factory=list)  # program, row
+    startups: list[tuple[dict, list[str]]] = field(default_factory=list)  # row, sectors
+    startup_members: list[tuple[int, int, str, str]] = field(default_factory=list)
+
+    def add_user(self, **row) -> int:
+        self.users.append(row)
+        return len(self.users) - 1
+
+    def user_index(self, email: str) -> int:
+        return next(i for i, row in enumerate(self.users) if row["email"] == email)
+
+
+def demo_accounts() -> list[tuple[str, str]]:
+    """(role, e-mail) of the documented demo log-ins; all share DEMO_PASSWORD."""
+    return [(account.role, account.email) for account in DEMO_ACCOUNTS]
+
+
+def summarise() -> Summary:
     return Summary(
-        Organization.objects.count(),
-        Program.objects.count(),
-        Call.objects.count(),
-        Startup.objects.count(),
-        User.objects.count(),
+        organisations=Organization.objects.count(),
+        programs=Program.objects.count(),
+        calls=Call.objects.count(),
+        startups=Startup.objects.count(),
+        users=User.objects.count(),
     )
 
 
 def load_demo(*, seed: int = 20261124, programs: int = 200, startups: int = 500) -> Summary:
-    """Load the demo once; if its admin account exists, change nothing."""
-    if User.objects.filter(email=f"admin@{DOMAIN}").exists():
-        return summary()
+    """Load the demo world unless it is there already; returns what the database holds."""
     with transaction.atomic():
-        ensure_sectors(Sector)
-        _World(seed).build(programs=programs, startups=startups)
-    return summary()
+        if not _is_loaded():
+            world = plan_world(seed=seed, programs=programs, startups=startups, now=timezone.now())
+            _write(world)
+    return summarise()
 
 
-class _World:
-    def __init__(self, seed: int):
-        self.rng = random.Random(seed)
-        self.fakers = {lang: Faker(locale) for lang, locale in FAKER_LOCALE.items()}
-        for n, faker in enumerate(self.fakers.values()):
-            faker.seed_instance(seed + n)
-        self.password = make_password(DEMO_PASSWORD)
-        self.sectors = {sector.code: sector for sector in Sector.objects.all()}
-        self.today = timezone.localdate()
-        self.emails: set[str] = set()
+def _is_loaded() -> bool:
+    slug = ORGANIZATIONS[0].slug
+    return (
+        User.objects.filter(email__iexact=ADMIN.email).exists()
+        or Organization.objects.filter(slug=slug).exists()
+    )
 
-    def build(self, *, programs: int, startups: int) -> None:
-        orgs = self._organizations()
-        people = self._staff(orgs)
-        self._programs(orgs, programs)
-        self._startups(startups, people)
 
-    # organisations and people
+# --- the plan ----------------------------------------------------------------------------------
 
-    def _organizations(self) -> dict[str, Organization]:
-        rows = []
-        for slug, kind, city, country, zone, lang, names, descriptions in ORGANIZATIONS:
-            rows.append(
-                Organization(
-                    slug=slug,
-                    kind=kind,
-                    city=city,
-                    country=country,
-                    time_zone=zone,
-                    original_language=lang,
-                    name=_texts(names),
-                    description=_texts(descriptions),
-                    website=f"https://{slug}.example.org",
-                )
-            )
-        Organization.objects.bulk_create(rows)
-        return {org.slug: org for org in Organization.objects.all()}
 
-    def _user(self, email: str, lang: str, name: str | None = None, **extra) -> User:
-        self.emails.add(email)
-        zone = "Asia/Shanghai" if lang == "zh-hans" else "Asia/Seoul"
-        name = name or self.fakers[lang].name()
-        return User(
-            email=email,
-            display_name=name,
-            preferred_language=lang,
-            time_zone=zone,
-            password=self.password,
-            **extra,
-        )
+def plan_world(*, seed: int, programs: int, startups: int, now: datetime) -> World:
+    rng = random.Random(seed)
+    fakers = {}
+    for offset, (language, locale) in enumerate(FAKER_LOCALES.items()):
+        fakers[language] = Faker(locale)
+        fakers[language].seed_instance(seed + offset)
+    world = World(organizations=[_organization_row(org) for org in ORGANIZATIONS])
+    _plan_demo_accounts(world)
+    _plan_staff(world, rng, fakers, programs)
+    _plan_programs(world, rng, programs, now)
+    _plan_startups(world, rng, fakers, max(startups, len(DEMO_STARTUPS)), now)
+    return world
 
-    def _staff(self, orgs: dict[str, Organization]) -> dict[str, User]:
-        named = {
-            "admin": self._user(
-                f"admin@{DOMAIN}", "en", "Street Admin", is_staff=True, is_superuser=True
-            ),
-            "analyst": self._user(f"analyst@{DOMAIN}", "ko", is_city_analyst=True),
-            "hub-admin": self._user(f"hub-admin@{DOMAIN}", "ko"),
-            "kic-manager": self._user(f"kic-manager@{DOMAIN}", "ko"),
-            "reviewer": self._user(f"reviewer@{DOMAIN}", "ko"),
-            "mentor": self._user(f"mentor@{DOMAIN}", "zh-hans"),
-            "founder": self._user(f"founder@{DOMAIN}", "ko"),
-            "founder-cn": self._user(f"founder-cn@{DOMAIN}", "zh-hans"),
-            "teammate": self._user(f"teammate@{DOMAIN}", "en"),
-        }
-        extra = []
-        for n in range(40):
-            extra.append(("reviewer", self._user(f"reviewer{n}@{DOMAIN}", self._lang(0.6, 0.3))))
-        for n in range(60):
-            extra.append(("mentor", self._user(f"mentor{n}@{DOMAIN}", self._lang(0.5, 0.35))))
-        for n, org in enumerate(orgs.values()):
-            extra.append(("admin", self._user(f"org{n}-admin@{DOMAIN}", org.original_language)))
-            extra.append(
-                ("program_manager", self._user(f"org{n}-manager@{DOMAIN}", org.original_language))
-            )
-        User.objects.bulk_create([*named.values(), *(user for _role, user in extra)])
-        users = {user.email: user for user in User.objects.all()}
-        memberships = [
-            ("seoul-startup-hub", "hub-admin", "admin"),
-            ("kic-beijing", "kic-manager", "program_manager"),
-            ("seoul-robot-cluster", "reviewer", "reviewer"),
-            ("zgc-accelerator", "mentor", "mentor"),
-        ]
-        rows = [
-            Membership(organization=orgs[o], user=users[f"{u}@{DOMAIN}"], role=r)
-            for o, u, r in memberships
-        ]
-        org_list = list(orgs.values())
-        for role, user in extra:
-            if role in {"admin", "program_manager"}:
-                n = int(user.email.split("-")[0].removeprefix("org"))
-                org = org_list[n]
-            else:
-                org = self.rng.choice(org_list)
-            rows.append(Membership(organization=org, user=users[user.email], role=role))
-        Membership.objects.bulk_create(rows)
-        return {key: users[user.email] for key, user in named.items()}
 
-    def _lang(self, ko: float, zh: float) -> str:
-        roll = self.rng.random()
-        return "ko" if roll < ko else "zh-hans" if roll < ko + zh else "en"
+def _organization_row(org: OrgTemplate) -> dict:
+    return {
+        "slug": org.slug,
+        "name": dict(org.name),
+        "description": dict(org.description),
+        "original_language": org.language,
+        "kind": org.kind,
+        "city": org.city,
+        "country": org.country,
+        "time_zone": org.time_zone,
+        "website": f"https://{org.slug}.example.org",
+    }
 
-    # programs and calls
 
-    def _programs(self, orgs: dict[str, Organization], count: int) -> None:
-        kinds = list(KIND_WEIGHTS)
-        weights = list(KIND_WEIGHTS.values())
-        org_list = list(orgs.values())
-        programs, sector_links = [], []
-        for n in range(count):
-            kind = self.rng.choices(kinds, weights)[0]
-            home = KIND_HOME.get(kind)
-            org = orgs[home] if home and self.rng.random() < 0.7 else self.rng.choice(org_list)
-            sector = self.rng.choice(list(self.sectors.values()))
-            program = self._program(n, org, kind, sector)
-            programs.append(program)
-            sector_links.append(sector)
-        Program.objects.bulk_create(programs)
-        saved = list(Program.objects.order_by("pk"))
-        through = Program.sectors.through
-        through.objects.bulk_create(
-            through(program_id=p.pk, sector_id=s.pk)
-            for p, s in zip(saved, sector_links, strict=True)
-        )
-        Call.objects.bulk_create(call for program in saved for call in self._calls(program))
+def _org_index(slug: str) -> int:
+    return next(i for i, org in enumerate(ORGANIZATIONS) if org.slug == slug)
 
-    def _program(self, n: int, org: Organization, kind: str, sector: Sector) -> Program:
-        lang = org.original_language
+
+def _plan_demo_accounts(world: World) -> None:
+    for account in DEMO_ACCOUNTS:
+        user = world.add_user(**account.user_fields())
+        for slug, role in account.memberships:
+            world.memberships.append((_org_index(slug), user, role))
+
+
+def _person(fakers, language: str, time_zone: str, email: str) -> dict:
+    return {
+        "email": email,
+        "display_name": fakers[language].name(),
+        "preferred_language": language,
+        "time_zone": time_zone,
+    }
+
+
+def _plan_staff(world: World, rng: random.Random, fakers, programs: int) -> None:
+    for index, org in enumerate(ORGANIZATIONS):
+        for role, handle, count in (("admin", "admin", 1), ("program_manager", "pm", 2)):
+            for k in range(1, count + 1):
+                email = f"{org.slug}.{handle}{k}@{DOMAIN}"
+                user = world.add_user(**_person(fakers, org.language, org.time_zone, email))
+                world.memberships.append((index, user, role))
+    weights = [org.weight for org in ORGANIZATIONS]
+    for role, count in (
+        ("reviewer", max(8, programs // 5)),
+        ("mentor", max(12, programs * 3 // 10)),
+    ):
+        for k in range(1, count + 1):
+            home = rng.choices(range(len(ORGANIZATIONS)), weights)[0]
+            org = ORGANIZATIONS[home]
+            language = "en" if rng.random() < 0.1 else org.language
+            email = f"{role}{k:03d}@{DOMAIN}"
+            user = world.add_user(**_person(fakers, language, org.time_zone, email))
+            also = {home}
+            if rng.random() < 0.35:  # many experts sit on more than one organisation's panel
+                also.add(rng.choices(range(len(ORGANIZATIONS)), weights)[0])
+            world.memberships.extend((o, user, role) for o in sorted(also))
+
+
+def _plan_programs(world: World, rng: random.Random, count: int, now: datetime) -> None:
+    weights = [org.weight for org in ORGANIZATIONS]
+    specs = [dict(spec, org=_org_index(spec["org"])) for spec in FIRST_PROGRAMS]
+    specs += [{"org": i} for i in range(len(ORGANIZATIONS))]  # every organisation runs one
+    while len(specs) < count:
+        specs.append({"org": rng.choices(range(len(ORGANIZATIONS)), weights)[0]})
+    slugs: set[str] = set()
+    for spec in specs[:count]:
+        org = ORGANIZATIONS[spec["org"]]
+        fixed = "kind" in spec
+        kind = spec["kind"] if fixed else _weighted(rng, org.kinds)
+        sectors = spec["sectors"] if fixed else _program_sectors(rng, org, kind)
+        if fixed:
+            languages = spec.get("languages") or _in_all_languages(org.language)
+        else:
+            original = "en" if rng.random() < org.en_share else org.language
+            languages = _languages(rng, original, org.language)
+        original = languages[0]
+        years = spec.get("years")
+        row, rules = _program_row(rng, org, kind, sectors, original, languages, now, years)
+        text = slugify(row.pop("slug_text")).removeprefix(org.slug)[:58].strip("-")
+        row["slug"] = _unique(f"{org.slug}-{text}", slugs)
+        row["is_published"] = fixed or rng.random() < 0.9
+        world.programs.append((spec["org"], row, sectors))
+        status = spec.get("status") or _weighted(rng, STATUS_WEIGHTS)
+        _plan_calls(world, rng, org, kind, languages, rules, status, now)
+
+
+def _weighted(rng: random.Random, weights: dict[str, int]) -> str:
+    return rng.choices(list(weights), list(weights.values()))[0]
+
+
+def _program_sectors(rng: random.Random, org: OrgTemplate, kind: str) -> list[str]:
+    pool = org.sectors or list(SECTOR_WEIGHTS)
+    if kind != "testbed" and rng.random() < (0.6 if not org.sectors else 0.3):
+        return []  # open to every sector
+    return rng.sample(pool, k=min(len(pool), rng.choice([1, 1, 2])))
+
+
+def _languages(rng: random.Random, original: str, home: str) -> tuple[str, ...]:
+    """Half the texts in all three languages, 30% only the original, 20% with English (or the
+    organisation's own language when English is the original)."""
+    draw = rng.random()
+    if draw < 0.5:
+        return _in_all_languages(original)
+    if draw < 0.8:
+        return (original,)
+    return (original, "en" if original != "en" else home)
+
+
+def _in_all_languages(original: str) -> tuple[str, ...]:
+    return (original, *(lang for lang in LANGS if lang != original))
+
+
+def _render(template: dict, languages, slots: dict) -> dict[str, str]:
+    """``template`` in each language, slots given per language (a dict) or once (a str)."""
+    out = {}
+    for lang in languages:
         values = {
-            "year": self.today.year + self.rng.choice([0, 0, 1]),
-            "years": self.rng.choice([3, 5, 7]),
-            "amount": self.rng.choice([3, 5, 7, 9]),
-            "months": self.rng.choice([3, 6, 12]),
-            "hours": self.rng.choice([10, 20, 40]),
-            "investors": self.rng.choice([30, 50, 100]),
+            key: value[lang] if isinstance(value, dict) else value for key, value in slots.items()
         }
-        templates = SUPPORT[kind]
+        text = template[lang].format(**values)
+        out[lang] = text[:1].upper() + text[1:]
+    return out
 
-        def fill(i: int, language: str) -> str:
-            sector_name = sector.name.get(language) or sector.name["en"]
-            return templates[i].format(sector=sector_name, **values)
 
-        coverage = self.rng.random()
-        languages = (
-            ["ko", "zh-hans", "en"]
-            if coverage < 0.5
-            else [lang]
-            if coverage < 0.8
-            else sorted({lang, "en"})
+def _each(value: dict, original: str) -> dict[str, str]:
+    """A name in every language, falling back to English, then to the original."""
+    return {lang: value.get(lang) or value.get("en") or value[original] for lang in LANGS}
+
+
+def _joined(sectors: list[str]) -> dict[str, str]:
+    glue = {"ko": "·", "zh-hans": "、", "en": " or "}
+    return {lang: glue[lang].join(SECTOR_WORDS[code][lang] for code in sectors) for lang in LANGS}
+
+
+def _program_row(rng, org, kind, sectors, original, languages, now, years) -> tuple[dict, dict]:
+    slots = {
+        "year": str(now.year),
+        "org": _each(org.name, org.language),
+        "sector": SECTOR_WORDS[sectors[0]] if sectors else ANY_SECTOR,
+        "city": org.city_names,
+        "place": org.place,
+        "cohort": str(rng.randint(2, 15)),
+        "round": str(rng.randint(1, 3)),
+        "amount": rng.choice(texts.AMOUNTS[org.country]),
+        "months": str(rng.choice([3, 6, 10, 12])),
+        "hours": str(rng.choice([10, 20, 30, 40])),
+        "weeks": str(rng.randint(3, 6)),
+    }
+    titles = [t for t in texts.TITLES[kind] if sectors or "{sector}" not in t["en"]]
+    title = rng.choice(titles)
+    stages = list(rng.choice(texts.STAGES[kind]))
+    rules, clauses = _rules(rng, org, kind, sectors, stages, years)
+    parts = [
+        texts.INTROS[kind],
+        _eligibility_sentence(clauses),
+        texts.SUPPORT[kind],
+        rng.choice(texts.SELECTION),
+        texts.CLOSING,
+    ]
+    rendered = [_render(part, languages, slots) for part in parts]
+    row = {
+        "slug_text": _render(title, ["en"], slots)["en"],
+        "title": _render(title, languages, slots),
+        "summary": rendered[0],
+        "description": {lang: "\n\n".join(part[lang] for part in rendered) for lang in languages},
+        "original_language": original,
+        "kind": kind,
+        "stages": stages,
+        "city": org.city,
+        "country": org.country,
+        "website": "",
+    }
+    return row, rules
+
+
+def _rules(rng, org, kind, sectors, stages, years) -> tuple[dict, list[tuple[dict, dict]]]:
+    """A call's structured eligibility rules and the clauses that say them in words."""
+    rules, clauses = {}, []
+    if years is None and kind not in ("events", "talent"):
+        years = rng.choice(texts.MAX_YEARS[org.country])
+    if years:
+        rules["max_years_since_founding"] = years
+        clauses.append((texts.CLAUSES["years"], {"years": str(years)}))
+    else:
+        clauses.append((texts.CLAUSES["any"], {}))
+    if stages:
+        rules["stages"] = stages
+    if sectors and kind in ("testbed", "rnd"):
+        rules["sectors"] = list(sectors)
+        clauses.append((texts.CLAUSES["sector"], {"sector": _joined(sectors)}))
+    if kind == "soft_landing":
+        rules["countries"] = ["KR"]
+        clauses.append((texts.CLAUSES["soft_landing"], {}))
+    elif org.kind == "government":
+        rules["countries"] = [org.country]
+        clauses.append((texts.CLAUSES[org.country], {}))
+    if rng.random() < 0.25:
+        team = rng.choice([2, 3, 5])
+        rules["team_size"] = {"min": team}
+        clauses.append((texts.CLAUSES["team"], {"team": str(team)}))
+    if org.kind == "government":
+        rules["required_documents"] = list(texts.DOCUMENTS[org.language])
+    return rules, clauses
+
+
+def _eligibility_sentence(clauses) -> dict[str, str]:
+    sentence = {}
+    for lang in LANGS:
+        said = [_render(template, [lang], slots)[lang] for template, slots in clauses]
+        said = [said[0]] + [s[:1].lower() + s[1:] if lang == "en" else s for s in said[1:]]
+        sentence[lang] = (
+            texts.ELIGIBILITY_LEAD[lang]
+            + texts.ELIGIBILITY_JOIN[lang].join(said)
+            + texts.ELIGIBILITY_END[lang]
         )
-        title = {code: fill(LANG_INDEX[code], code) for code in languages}
-        summary = {code: fill(3 + LANG_INDEX[code], code) for code in languages}
-        description = {
-            code: DESCRIPTION[LANG_INDEX[code]].format(
-                sector=sector.name.get(code) or sector.name["en"], years=values["years"]
-            )
-            for code in languages
+    return sentence
+
+
+def _plan_calls(world, rng, org, kind, languages, rules, status, now) -> None:
+    """1-3 intake rounds: the latest one in ``status`` relative to now, earlier ones closed."""
+    program = len(world.programs) - 1
+    zone = ZoneInfo(org.time_zone)
+    today = now.astimezone(zone).date()
+    windows = [_current_window(rng, status)]
+    for _ in range(rng.choices([1, 2, 3], [35, 40, 25])[0] - 1):
+        closes = windows[-1][0] - rng.randint(20, 120)
+        windows.append((closes - rng.randint(14, 56), closes))
+    seats = None if rng.random() < 0.25 else rng.randint(5, 15 if kind == "funding" else 50)
+    closing = rng.choice([time(16), time(18), time(23, 59)])
+    rounds: dict[int, int] = {}
+    for opens, closes in reversed(windows):
+        opens_at = datetime.combine(today + timedelta(days=opens), time(10), zone)
+        rounds[opens_at.year] = rounds.get(opens_at.year, 0) + 1
+        slots = {"year": str(opens_at.year), "round": str(rounds[opens_at.year])}
+        closes_at = datetime.combine(today + timedelta(days=closes), closing, zone)
+        row = {
+            "title": _render(texts.CALL_TITLE, languages, slots),
+            "opens_at": opens_at.astimezone(UTC),
+            "closes_at": closes_at.astimezone(UTC),
+            "time_zone": org.time_zone,
+            "seats": seats,
+            "eligibility": rules,
         }
-        stages = self.rng.sample(Stage.values, self.rng.randint(0, 3))
-        return Program(
-            organization=org,
-            slug=f"{org.slug}-{slugify(title.get('en') or kind)[:40]}-{n + 1}",
-            title=title,
-            summary=summary,
-            description=description,
-            original_language=lang,
-            kind=kind,
-            stages=stages,
-            city=org.city,
-            country=org.country,
-            website=f"https://{org.slug}.example.org/programs/{n + 1}",
-            is_published=self.rng.random() < 0.9,
-        )
-
-    def _calls(self, program: Program) -> list[Call]:
-        now = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
-        zone = program.organization.time_zone
-        calls = []
-        offset = self.rng.randint(-120, 30)
-        for round_no in range(self.rng.choice([1, 1, 2, 2, 3])):
-            opens = now + timedelta(days=offset + round_no * 90)
-            length = self.rng.randint(14, 56)
-            closes = opens + timedelta(days=length, hours=9)  # 18:00 in Seoul, 17:00 in Beijing
-            years = self.rng.choice([None, 3, 5, 7])
-            rules = {"max_years_since_founding": years} if years else {}
-            if self.rng.random() < 0.4 and program.stages:
-                rules["stages"] = program.stages
-            calls.append(
-                Call(
-                    program=program,
-                    title={program.original_language: f"{opens.year} #{round_no + 1}"},
-                    opens_at=opens,
-                    closes_at=closes,
-                    time_zone=zone,
-                    seats=self.rng.choice([None, 5, 10, 20, 30, 50]),
-                    eligibility=rules,
-                )
-            )
-        return calls
-
-    # startups and teams
-
-    def _startups(self, count: int, named: dict[str, User]) -> None:
-        codes = list(self.sectors)
-        startups, sectors, teams, users = [], [], [], []
-        for n in range(count):
-            lang = self._lang(0.6, 0.3)
-            first, second = NAME_PARTS[lang]
-            name = f"{self.rng.choice(first)}{self.rng.choice(second)}"
-            if lang == "en":
-                name = name.capitalize()
-            picked = self.rng.sample(codes, self.rng.randint(1, 3))
-            if n == 0:
-                lang, picked, name = "ko", ["robotics", "ai"], "로보웨이브"
-            elif n == 1:
-                lang, picked, name = "zh-hans", ["ai"], "深视科技"
-            city, country = {"ko": ("Seoul", "KR"), "zh-hans": ("Beijing", "CN")}.get(
-                lang, (self.rng.choice(["Singapore", "Tokyo", "San Francisco"]), "ZZ")
-            )
-            tagline = {lang: TAGLINES[picked[0]][LANG_INDEX[lang]]}
-            if self.rng.random() < 0.5:
-                tagline["en"] = TAGLINES[picked[0]][2]
-            startups.append(
-                Startup(
-                    slug=f"{slugify(name) or 'startup'}-{n + 1}",
-                    name=name,
-                    tagline=tagline,
-                    description={lang: tagline[lang]},
-                    original_language=lang,
-                    stage=self.rng.choice(Stage.values),
-                    founded_on=self.today - timedelta(days=self.rng.randint(60, 12 * 365)),
-                    city=city,
-                    country=country,
-                    team_size=self.rng.randint(1, 60),
-                    website=f"https://startup{n + 1}.example.org",
-                    is_public=n < 2 or self.rng.random() < 0.95,
-                )
-            )
-            sectors.append(picked)
-            if n == 0:
-                teams.append([("owner", named["founder"]), ("member", named["teammate"])])
-            elif n == 1:
-                teams.append([("owner", named["founder-cn"])])
-            else:
-                team = [("owner", self._user(f"founder{n}@{DOMAIN}", lang))]
-                team += [
-                    ("member", self._user(f"team{n}-{k}@{DOMAIN}", lang))
-                    for k in range(self.rng.randint(0, 2))
-                ]
-                users += [user for _role, user in team]
-                teams.append(team)
-        User.objects.bulk_create(users)
-        by_email = {u.email: u for u in User.objects.filter(email__in=self.emails)}
-        Startup.objects.bulk_create(startups)
-        saved = list(Startup.objects.order_by("pk"))
-        through = Startup.sectors.through
-        through.objects.bulk_create(
-            through(startup_id=s.pk, sector_id=self.sectors[code].pk)
-            for s, picked in zip(saved, sectors, strict=True)
-            for code in picked
-        )
-        StartupMember.objects.bulk_create(
-            StartupMember(startup=s, user=by_email[user.email], role=role)
-            for s, team in zip(saved, teams, strict=True)
-            for role, user in team
-        )
+        world.calls.append((program, row))
 
 
-def _texts(values: tuple[str, str, str]) -> dict:
-    return {code: text for code, text in zip(("ko", "zh-hans", "en"), values, strict=True) if text}
+def _current_window(rng: random.Random, status: str) -> tuple[int, int]:
+    """(opens, closes) in days from today for a call that is open, upcoming or closed now."""
+    if status == "open":
+        closes = rng.randint(1, 45)
+        return closes - rng.randint(max(14, closes + 1), 56), closes
+    if status == "upcoming":
+        opens = rng.randint(1, 30)
+        return opens, opens + rng.randint(14, 56)
+    closes = -rng.randint(1, 90)
+    return closes - rng.randint(14, 56), closes
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
+# --- startups and their teams ------------------------------------------------------------------
+
+
+def _plan_startups(world: World, rng: random.Random, fakers, count: int, now: datetime) -> None:
+    today = now.date()
+    taken_names: set[str] = set()
+    slugs: set[str] = set()
+    for index in range(count):
+        spec = DEMO_STARTUPS[index] if index < len(DEMO_STARTUPS) else {}
+        city, country, zone, _ = place = spec.get("place") or _place(rng)
+        language = "en" if place in firms.ELSEWHERE else {"KR": "ko", "CN": "zh-hans"}[country]
+        sectors = spec.get("sectors") or _startup_sectors(rng)
+        name, roman = spec.get("name") or _startup_name(rng, language, sectors[0], taken_names)
+        taken_names.add(name)
+        row = _startup_row(rng, spec, place, language, sectors, (name, roman), today)
+        row["slug"] = _unique(slugify(roman)[:70] or "startup", slugs)
+        row["website"] = f"https://{row['slug']}.example.com" if rng.random() < 0.7 else ""
+        world.startups.append((row, sectors))
+        _plan_team(world, rng, fakers, spec, len(world.startups) - 1, language, zone, index)
+
+
+def _place(rng: random.Random) -> tuple:
+    draw = rng.random()
+    if draw < 0.6:
+        return firms.SEOUL
+    if draw < 0.9:
+        return firms.BEIJING
+    return rng.choice(firms.ELSEWHERE)
+
+
+def _startup_sectors(rng: random.Random) -> list[str]:
+    first = _weighted(rng, SECTOR_WEIGHTS)
+    more = rng.sample(
+        [code for code in SECTOR_WEIGHTS if code != first], k=rng.choice([0, 0, 1, 2])
+    )
+    return [first, *more]
+
+
+def _startup_name(rng, language: str, sector: str, taken: set[str]) -> tuple[str, str]:
+    """A name that reads as the locale's (로보웨이브, 深视科技, Gridlight) and its romanisation."""
+    for attempt in range(60):
+        name, roman = _name_candidate(rng, language, sector)
+        if attempt >= 40:  # the syllables ran out for this sector: number it, as companies do
+            name, roman = f"{name} {attempt - 38}", f"{roman}-{attempt - 38}"
+        if name not in taken:
+            return name, roman
+    raise RuntimeError("could not find a free startup name")
+
+
+def _name_candidate(rng, language: str, sector: str) -> tuple[str, str]:
+    if language == "ko":
+        pool = firms.KO_PREFIXES[sector] if rng.random() < 0.7 else firms.KO_WORDS
+        (head, head_roman), (tail, tail_roman) = rng.choice(pool), rng.choice(firms.KO_SUFFIXES)
+        return head + tail, head_roman + tail_roman
+    if language == "zh-hans":
+        head, head_roman = rng.choice(firms.ZH_PREFIXES)
+        tail, tail_roman = firms.ZH_SUFFIXES[sector] if rng.random() < 0.6 else firms.ZH_GENERIC
+        return head + tail, f"{head_roman}-{tail_roman}"
+    name = rng.choice(firms.EN_FIRST) + rng.choice(firms.EN_SECOND)
+    return name, name
+
+
+STAGE_BY_AGE = [
+    (1, ["idea", "pre_seed"]),
+    (3, ["pre_seed", "seed"]),
+    (6, ["seed", "series_a"]),
+    (99, ["series_a", "series_b_plus", "growth"]),
+]
+TEAM_BY_STAGE = {
+    "idea": (1, 3),
+    "pre_seed": (2, 6),
+    "seed": (4, 15),
+    "series_a": (10, 40),
+    "series_b_plus": (30, 120),
+    "growth": (60, 300),
+}
+TRACTION_BY_STAGE = {  # indexes into firms.TRACTION: pilots, seed round, partners, users
+    "idea": [2],
+    "pre_seed": [2],
+    "seed": [0, 1, 2, 3],
+    "series_a": [0, 1, 2, 3],
+    "series_b_plus": [0, 2, 3],
+    "growth": [0, 2, 3],
+}
+REVENUE_BY_STAGE = {
+    "idea": ["none"],
+    "pre_seed": ["none"],
+    "seed": ["none", "under_100m_krw"],
+    "series_a": ["under_100m_krw", "under_1b_krw"],
+    "series_b_plus": ["under_1b_krw", "under_10b_krw"],
+    "growth": ["under_10b_krw", "over_10b_krw"],
+}
+
+
+def _startup_row(rng, spec, place, language, sectors, name_pair, today) -> dict:
+    city, country, _zone, city_names = place
+    name, roman = name_pair
+    latin = name if language == "en" else roman.replace("-", " ").title()
+    age_days = spec.get("age_days") or rng.randint(30, 12 * 365)
+    years = age_days / 365
+    stage = spec.get("stage") or rng.choice(next(s for limit, s in STAGE_BY_AGE if years < limit))
+    team = spec.get("team") or rng.randint(*TEAM_BY_STAGE[stage])
+    founded = today - timedelta(days=age_days)
+    second = "ko" if rng.random() < 0.5 else "zh-hans"  # for English originals
+    languages = spec.get("languages") or _languages(rng, language, second)
+    pitch = rng.choice(firms.PITCHES[sectors[0]])
+    users = rng.randint(1, 50) * 10_000
+    slots = {
+        # Korean and Chinese startups go by their romanised name in other languages.
+        "name": {lang: name if lang == language else latin for lang in LANGS},
+        "year": str(founded.year),
+        "city": city_names,
+        "team": str(team),
+        "pitch": {**pitch, "en": _lower_first(pitch["en"])},
+        "customers": str(rng.randint(2, 12)),
+        "users_ko": f"{users // 10_000}만",
+        "users_zh": f"{users // 10_000}万",
+        "users_en": f"{users:,}",
+    }
+    traction = rng.choice([firms.TRACTION[i] for i in TRACTION_BY_STAGE[stage]])
+    parts = [_render(t, languages, slots) for t in (firms.ABOUT, firms.PRODUCT, traction)]
+    return {
+        "name": name,
+        "tagline": _render(pitch, languages, {}),
+        "description": {lang: SPACE[lang].join(part[lang] for part in parts) for lang in languages},
+        "original_language": language,
+        "stage": stage,
+        "founded_on": founded,
+        "city": city,
+        "region": spec.get("region") or _region(rng, country),
+        "country": country,
+        "team_size": team,
+        "revenue_band": "" if rng.random() < 0.15 else rng.choice(REVENUE_BY_STAGE[stage]),
+        "is_public": spec.get("public") or rng.random() < 0.95,
+    }
+
+
+def _lower_first(text: str) -> str:
+    word = text.split()[0]
+    return text[:1].lower() + text[1:] if len(word) == 1 or word[1:].islower() else text
+
+
+def _region(rng: random.Random, country: str) -> str:
+    if country == "KR":
+        return rng.choice(firms.SEOUL_REGIONS)
+    if country == "CN":
+        return rng.choice(firms.BEIJING_REGIONS)
+    return ""
+
+
+def _plan_team(world, rng, fakers, spec, startup: int, language, zone, index) -> None:
+    owner_title, titles = firms.MEMBER_TITLES[language]
+    if spec:
+        owner = world.user_index(spec["owner"])
+        mates = [world.user_index(email) for email in spec["teammates"]]
+    else:
+        owner = world.add_user(**_person(fakers, language, zone, f"founder{index:04d}@{DOMAIN}"))
+        mates = [
+            world.add_user(**_person(fakers, language, zone, f"team{index:04d}-{k}@{DOMAIN}"))
+            for k in range(1, rng.choices([0, 1, 2], [50, 35, 15])[0] + 1)
+        ]
+    world.startup_members.append((startup, owner, "owner", owner_title))
+    for mate in mates:
+        world.startup_members.append((startup, mate, "member", rng.choice(titles)))
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def _write(world: World) -> None:
+    sectors = _ensure_sectors()
+    password = make_password(DEMO_PASSWORD)  # hashed once: hashing is slow by design
+    orgs = Organization.objects.bulk_create([Organization(**row) for row in world.organizations])
+    users = User.objects.bulk_create([User(password=password, **row) for row in world.users])
+    Membership.objects.bulk_create(
+        Membership(organization=orgs[o], user=users[u], role=role)
+        for o, u, role in world.memberships
+    )
+    programs = Program.objects.bulk_create(
+        Program(organization=orgs[o], **row) for o, row, _ in world.programs
+    )
+    _link_sectors(Program.sectors.through, "program_id", programs, world.programs, sectors)
+    Call.objects.bulk_create(Call(program=programs[p], **row) for p, row in world.calls)
+    startups = Startup.objects.bulk_create(Startup(**row) for row, _ in world.startups)
+    _link_sectors(Startup.sectors.through, "startup_id", startups, world.startups, sectors)
+    StartupMember.objects.bulk_create(
+        StartupMember(startup=startups[s], user=users[u], role=role, title=title)
+        for s, u, role, title in world.startup_members
+    )
+
+
+def _link_sectors(through, column: str, objects, planned, sectors: dict[str, int]) -> None:
+    through.objects.bulk_create(
+        through(**{column: obj.pk, "sector_id": sectors[code]})
+        for obj, plan in zip(objects, planned, strict=True)
+        for code in plan[-1]
+    )
+
+
+def _ensure_sectors() -> dict[str, int]:
+    """Sector codes to ids; the taxonomy comes from a migration, but a flushed test database
+    (transactional tests) has lost it."""
+    existing = dict(Sector.objects.values_list("code", "pk"))
+    missing = [
+        Sector(code=code, name={"en": en, "ko": ko, "zh-hans": zh}, position=position)
+        for position, (code, en, ko, zh) in enumerate(SECTORS)
+        if code not in existing
+    ]
+    if missing:
+        Sector.objects.bulk_create(missing)
+        existing = dict(Sector.objects.values_list("code", "pk"))
+    return existing

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -10,30 +9,23 @@ from django.views.decorators.http import require_http_methods
 
 from startup_street.accounts.models import User
 from startup_street.organizations.selectors import organizations_staffed_by
+from startup_street.search.selectors import search_programs
 from startup_street.startups.selectors import startups_of
 
 from . import alerts, selectors, services
 from .forms import CallForm, ProgramFilterForm, ProgramForm
 
 
-def _text_filter(qs, q: str):
-    # A plain containment filter; the search app replaces it with ranked trilingual search.
-    terms = q.split()[:8]
-    for term in terms:
-        qs = qs.filter(Q(title__icontains=term) | Q(summary__icontains=term))
-    return qs
-
-
 def program_list(request):
     form = ProgramFilterForm(request.GET or None)
     qs = selectors.programs_visible_to(request.user)
+    query = ""
     if form.is_valid():
         qs = selectors.filter_programs(qs, params=form.cleaned_data)
-        if form.cleaned_data["q"]:
-            qs = _text_filter(qs, form.cleaned_data["q"])
-    page = Paginator(selectors.with_listing_data(qs).order_by("-created_at"), 20).get_page(
-        request.GET.get("page")
-    )
+        query = form.cleaned_data["q"]
+    qs = selectors.with_listing_data(qs)
+    results = search_programs(qs, query) if query.strip() else qs.order_by("-created_at")
+    page = Paginator(results, 20).get_page(request.GET.get("page"))
     template = "programs/_program_results.html" if request.htmx else "programs/program_list.html"
     return render(request, template, {"page": page, "form": form})
 

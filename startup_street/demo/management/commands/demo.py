@@ -2,6 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from startup_street.demo.generate import DEMO_PASSWORD, demo_accounts, load_demo
+from startup_street.search.services import reindex
 
 
 class Command(BaseCommand):
@@ -15,6 +16,7 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         summary = load_demo()
         self.stdout.write(self.style.SUCCESS(str(summary)))
+        self.stdout.write(f"Search index: {reindex()} programs")
         self.stdout.write(f"Demo log-ins (password for all: {DEMO_PASSWORD}):")
         for role, email in demo_accounts():
             self.stdout.write(f"  {role:<28} {email}")

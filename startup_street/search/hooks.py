@@ -1,0 +1,23 @@
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from startup_street.programs.models import Program
+
+from . import services
+
+
+@receiver(post_save, sender=Program, dispatch_uid="search.program_saved")
+def program_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        services.index_program(instance)
+
+
+@receiver(m2m_changed, sender=Program.sectors.through, dispatch_uid="search.program_sectors")
+def program_sectors_changed(sender, instance, action, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Program):
+        services.index_program(instance)
+
+
+@receiver(post_delete, sender=Program, dispatch_uid="search.program_deleted")
+def program_deleted(sender, instance, **kwargs):
+    services.remove_program(instance.pk)

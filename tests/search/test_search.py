@@ -1,0 +1,117 @@
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from startup_street.search.analysers import fts_query_terms, tokenize
+from startup_street.search.models import SearchEntry
+from startup_street.search.selectors import ranked_program_ids
+from tests.factories import make_program
+
+
+def test_korean_morphemes_drop_particles():
+    terms = tokenize("로봇 실증 테스트베드 지원사업에 참여할 창업기업을 모집합니다")
+    assert {"로봇", "실증", "창업", "모집"} <= set(terms)
+    assert "에" not in terms and "을" not in terms
+
+
+def test_chinese_words_and_bigrams():
+    terms = tokenize("中关村机器人示范应用场景征集")
+    assert {"机器人", "示范", "中关村"} <= set(terms)
+
+
+def test_english_stemmed_without_stopwords():
+    assert tokenize("The Robots are testing") == ["robot", "test"]
+
+
+def test_mixed_text_goes_to_each_analyser():
+    terms = tokenize("AI 로봇 robot 机器人")
+    assert {"ai", "로봇", "robot", "机器人"} <= set(terms)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "   ", "\x00\x1f\x7f", '"foo" OR bar* NEAR(x y) -- ; DROP TABLE t', "x" * 5000, "ŝ̷̝̀"],
+)
+def test_hostile_queries_give_safe_terms(query):
+    terms = fts_query_terms(query)
+    assert len(terms) <= 32
+    assert all(term.isalnum() or "_" in term for term in terms)
+
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue(organization):
+    return {
+        "ko": make_program(
+            organization,
+            title={"ko": "로봇 실증 테스트베드 지원"},
+            original_language="ko",
+            kind="testbed",
+        ),
+        "zh": make_program(
+            organization,
+            title={"zh-hans": "中关村机器人示范应用征集"},
+            original_language="zh-hans",
+            kind="testbed",
+        ),
+        "en": make_program(
+            organization, title={"en": "Fashion brand pop-up store"}, kind="sales_overseas"
+        ),
+    }
+
+
+def test_index_follows_saves_and_deletes(catalogue):
+    program = catalogue["en"]
+    assert SearchEntry.objects.filter(object_id=program.pk).exists()
+    program.title = {"en": "Drone inspection challenge"}
+    program.save()
+    assert ranked_program_ids("drone") == [program.pk]
+    program.delete()
+    assert ranked_program_ids("drone") == []
+
+
+def test_each_language_finds_its_program(catalogue):
+    assert ranked_program_ids("로봇 테스트베드")[0] == catalogue["ko"].pk
+    assert ranked_program_ids("机器人")[0] == catalogue["zh"].pk
+    assert ranked_program_ids("fashion")[0] == catalogue["en"].pk
+
+
+def test_concept_crosses_languages(catalogue):
+    # "testbed" in English reaches both the Korean and the Chinese testbed programs.
+    found = set(ranked_program_ids("testbed"))
+    assert {catalogue["ko"].pk, catalogue["zh"].pk} <= found
+    assert catalogue["en"].pk not in found
+
+
+def test_program_list_uses_search_and_keeps_filters(client, catalogue):
+    body = client.get(reverse("programs:list"), {"q": "机器人"}).content.decode()
+    assert "中关村机器人示范应用征集" in body and "Fashion brand" not in body
+    body = client.get(reverse("programs:list"), {"q": "testbed", "kind": "sales_overseas"})
+    assert "로봇 실증" not in body.content.decode()
+
+
+def test_api_search(client, catalogue):
+    items = client.get("/api/v1/programs", {"q": "fashion"}).json()["items"]
+    assert [item["slug"] for item in items] == [catalogue["en"].slug]
+    assert client.get("/api/v1/programs", {"q": '"; DROP TABLE x --'}).status_code == 200
+
+
+def test_drafts_never_found_by_outsiders(client, organization):
+    make_program(organization, title={"en": "Secret drone plan"}, is_published=False)
+    assert (
+        "Secret drone plan"
+        not in client.get(reverse("programs:list"), {"q": "drone"}).content.decode()
+    )
+
+
+def test_search_command_json(catalogue, capsys):
+    call_command("search", "fashion", "--json")
+    assert catalogue["en"].slug in capsys.readouterr().out
+
+
+def test_reindex_command_rebuilds(catalogue, capsys):
+    SearchEntry.objects.all().delete()
+    call_command("reindex")
+    assert ranked_program_ids("fashion") == [catalogue["en"].pk]
