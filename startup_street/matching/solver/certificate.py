@@ -69,6 +69,7 @@ def verify_certificate(problem: MatchProblem, result: MatchResult) -> Certificat
         stage_bound, stage_problems = _check_stage(problem, result, stage)
         problems += [f"{stage.role} stage: {p}" for p in stage_problems]
         bound = stage_bound if stage.role == "objective" else bound
+    bound = float(bound)
     return CertificateCheck(not problems, objective, bound, bound - objective, tuple(problems))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .problem import MAX_LISTED, MatchProblem, name_some
+from .problem import MAX_LISTED, MatchProblem
 
 
 def infeasibility_reasons(
@@ -66,10 +66,10 @@ def _item_short_line(i: int, count: int, demand: int, units: int, pair_cap: int)
     if count == 0:
         return f"item {i} has no allowed agent (demand {demand})"
     if units == pair_cap:
-        return f"item {i} has {count} allowed agents for demand {demand}"
+        return f"item {i} has {_plural(count, 'allowed agent')} for demand {demand}"
     return (
-        f"item {i} has {count} allowed agents; with at most {pair_cap}/{units} probability per "
-        f"pair, demand {demand} needs at least {-(-demand * units // pair_cap)}"
+        f"item {i} has {_plural(count, 'allowed agent')}; with at most {pair_cap}/{units} "
+        f"probability per pair, demand {demand} needs at least {-(-demand * units // pair_cap)}"
     )
 
 
@@ -96,13 +96,17 @@ def _min_load_reasons(problem: MatchProblem, units: int, pair_cap: int) -> list[
     count = _count(problem.agent, allowed, problem.n_agents)
     short = np.flatnonzero(capacity < problem.min_load * units)
     reasons += [
-        f"agent {j} has min load {problem.min_load[j]} but only {count[j]} allowed items"
+        f"agent {j} has min load {problem.min_load[j]} but only {_plural(count[j], 'allowed item')}"
         for j in short[:MAX_LISTED]
     ]
     if short.size > MAX_LISTED:
-        reasons.append(f"... and {name_some('agents', short[MAX_LISTED:])} like this")
+        reasons.append(f"... and {short.size - MAX_LISTED} more agents like this")
     return reasons
 
 
 def _count(index: np.ndarray, mask: np.ndarray, n: int) -> np.ndarray:
     return np.bincount(index[mask], minlength=n)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")

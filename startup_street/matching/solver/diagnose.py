@@ -32,10 +32,10 @@ def _demand_shortfall(problem: MatchProblem, spec: NetworkSpec) -> list[str]:
     full = np.flatnonzero(reached[problem.n_items : problem.n_items + problem.n_agents])
     line = (
         f"only {served / spec.units:g} of {wanted // spec.units} requested assignments can be "
-        f"made: {name_some('items', short)} stay short"
+        f"made; left short: {name_some('item', short)}"
     )
     if full.size:
-        line += f"; every agent they could still use is at max load ({name_some('agents', full)})"
+        line += f"; every agent they could still use is at max load: {name_some('agent', full)}"
     return [line]
 
 
@@ -50,7 +50,7 @@ def _min_load_shortfall(problem: MatchProblem, spec: NetworkSpec) -> list[str]:
     short = np.flatnonzero(agent_flow < problem.min_load * spec.units)
     if not short.size:
         return []
-    return [f"minimum loads cannot be met: {name_some('agents', short)} cannot reach theirs"]
+    return [f"minimum loads cannot be met; below their minimum: {name_some('agent', short)}"]
 
 
 def _relaxation(problem: MatchProblem, spec: NetworkSpec, agent_cap, item_cap) -> Network:
@@ -63,7 +63,7 @@ def _relaxation(problem: MatchProblem, spec: NetworkSpec, agent_cap, item_cap) -
     head = np.concatenate([np.arange(ni), ni + problem.agent[pairs], np.full(na, sink)])
     pair_cap = np.where(forced, spec.units, spec.pair_cap)
     upper = np.concatenate([item_cap, pair_cap, agent_cap]).astype(np.int64)
-    cost = np.concatenate([np.zeros(ni), -forced, np.zeros(na)]).astype(np.int64)
+    cost = np.concatenate([np.zeros(ni), -forced.astype(np.int64), np.zeros(na)]).astype(np.int64)
     supply = np.zeros(ni + na + 2, dtype=np.int64)
     supply[source], supply[sink] = int(item_cap.sum()), -int(item_cap.sum())
     return Network(

@@ -1,12 +1,14 @@
 """Exact min-cost flow over many candidate pairs by pricing (column generation).
 
 Most candidate pairs of a large instance can never be in an optimal assignment. We solve on each
-item's best few pairs, compute potentials, and price every left-out pair: a left-out pair whose
-reduced cost is negative could improve the flow, so it is added and we solve again. When no
-left-out pair prices negative, the potentials prove the flow optimal for the *full* network,
-exactly as if every pair had been an arc (the same argument as in the simplex method). If the
-reduced network is infeasible we fall back to the full one. The answer is therefore always
-the exact optimum; pruning only changes the running time.
+item's most promising pairs (`warmstart.py`), compute potentials, and price every left-out
+pair: a left-out pair whose reduced cost is negative could improve the flow, so it is added
+and we solve again. When no left-out pair prices negative, the potentials prove the flow
+optimal for the *full* network, exactly as if every pair had been an arc (the argument of the
+simplex method's pricing). While pruned, a costly bypass (items -> source -> agents) keeps the
+network feasible; a final flow that still uses it, an infeasible pruned network, or too many
+rounds send us to the full network. The answer is therefore always the exact optimum; pruning
+only changes the running time.
 """
 
 from __future__ import annotations

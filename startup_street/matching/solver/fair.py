@@ -25,7 +25,7 @@ import numpy as np
 
 from .certificate import Certificate, StageCertificate
 from .engine import solve_flow
-from .flow import run_min_cost_flow
+from .flow import is_feasible
 from .modes import flow_failure, solve_max_sum
 from .network import NetworkSpec, build_network
 from .problem import MatchProblem
@@ -109,7 +109,7 @@ def best_threshold(problem: MatchProblem, base: MatchResult, scale: float) -> fl
 
 
 def _feasible(problem: MatchProblem, spec: NetworkSpec) -> bool:
-    return run_min_cost_flow(build_network(problem, spec)).status == OPTIMAL
+    return is_feasible(build_network(problem, spec))
 
 
 def _best_free_affinity_floor(problem: MatchProblem, free: np.ndarray) -> float:

@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
-from ortools.graph.python import min_cost_flow
+from ortools.graph.python import max_flow, min_cost_flow
 
 from .network import Network
 
@@ -51,3 +51,22 @@ def _shifted_supply(net: Network) -> np.ndarray:
     out = np.bincount(net.tail, weights=net.lower, minlength=net.n_nodes)
     into = np.bincount(net.head, weights=net.lower, minlength=net.n_nodes)
     return net.supply - np.rint(out).astype(np.int64) + np.rint(into).astype(np.int64)
+
+
+def is_feasible(net: Network) -> bool:
+    """Whether any flow meets every supply and bound (costs ignored): one max flow.
+
+    Lower bounds and supplies become arcs from a super source to nodes with surplus and from
+    nodes with deficit to a super sink; feasible iff the max flow saturates them all.
+    """
+    supply = _shifted_supply(net)
+    source, sink = net.n_nodes, net.n_nodes + 1
+    surplus, deficit = np.flatnonzero(supply > 0), np.flatnonzero(supply < 0)
+    tail = np.concatenate([net.tail, np.full(surplus.size, source), deficit]).astype(np.int32)
+    head = np.concatenate([net.head, surplus, np.full(deficit.size, sink)]).astype(np.int32)
+    capacity = np.concatenate([net.upper - net.lower, supply[surplus], -supply[deficit]])
+    solver = max_flow.SimpleMaxFlow()
+    solver.add_arcs_with_capacity(tail, head, capacity.astype(np.int64))
+    if solver.solve(source, sink) != solver.OPTIMAL:
+        return False
+    return solver.optimal_flow() == int(supply[surplus].sum())

@@ -5,8 +5,11 @@ the largest |affinity| maps to between 10**6 and 10**7 (k >= 4, so the scale is 
 Rounding moves each pair by at most 0.5 / scale, so the returned assignment is within
 (number of assignments) / scale of the true float optimum: a relative error of at most
 1e-6 * max|affinity| / mean|assigned affinity|, i.e. below 1e-4 whenever the assigned pairs
-average at least 1% of the largest affinity. The reported objective is always the exact float
-sum of the assigned affinities, never the rounded one.
+average at least 1% of the largest affinity. When they do not (tiny assigned affinities next to
+a huge one), `solve_max_sum` solves again with the scale raised until
+(number of assignments) / scale <= 1e-4 * |objective|, as far as OR-Tools' cost range allows.
+The reported objective is always the exact float sum of the assigned affinities, never the
+rounded one.
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ from .result import (
     failed_result,
 )
 
+RELATIVE_PRECISION = 1e-4
+MAX_SCALED_AFFINITY = 1e12  # keeps max|cost| * (nodes + 1) well inside OR-Tools' range
+
 
 def choose_scale(problem: MatchProblem) -> float:
     """10**k with max|affinity| * 10**k in [10**6, 10**7), k >= 4."""
@@ -48,6 +54,9 @@ def solve_max_sum(problem: MatchProblem) -> MatchResult:
         return failed_result("max_sum", INFEASIBLE, reasons)
     spec = NetworkSpec(scale=choose_scale(problem))
     solution = solve_flow(problem, spec)
+    finer = _finer_scale(problem, spec, solution)
+    if finer is not None:
+        spec, solution = finer, solve_flow(problem, finer)
     if solution.status != OPTIMAL:
         return flow_failure(problem, spec, solution, "max_sum")
     return assignment_result(
@@ -58,6 +67,21 @@ def solve_max_sum(problem: MatchProblem) -> MatchResult:
         certificate=Certificate((StageCertificate(spec, solution.potentials),)),
         stats=solution.stats,
     )
+
+
+def _finer_scale(problem, spec: NetworkSpec, solution: FlowSolution) -> NetworkSpec | None:
+    """A larger scale if rounding could cost more than 1e-4 of the objective, else None."""
+    if solution.status != OPTIMAL:
+        return None
+    assignments = int(solution.pair_units.sum())
+    objective = abs(float(problem.affinity @ solution.pair_units))
+    if assignments <= RELATIVE_PRECISION * objective * spec.scale:
+        return None
+    largest = float(np.abs(problem.affinity[problem.allowed]).max())
+    wanted = assignments / (RELATIVE_PRECISION * objective) if objective else np.inf
+    ceiling = MAX_SCALED_AFFINITY / largest
+    scale = 10.0 ** math.ceil(math.log10(min(wanted, ceiling)))
+    return NetworkSpec(scale=scale) if scale > spec.scale else None
 
 
 def flow_failure(problem, spec, solution: FlowSolution, mode: str) -> MatchResult:
@@ -150,5 +174,5 @@ def _shortfall_lines(problem: MatchProblem, load: np.ndarray, report: CoverageRe
     ]
     uncovered = np.flatnonzero((problem.demand > 0) & (load == 0))
     if uncovered.size:
-        lines.append(f"no agent available for {name_some('items', uncovered)}")
+        lines.append(f"no agent available for {name_some('item', uncovered)}")
     return lines

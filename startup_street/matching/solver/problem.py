@@ -104,11 +104,12 @@ def make_problem(
     )
 
 
-def name_some(label: str, values: np.ndarray) -> str:
-    """'items 3, 7, 9' or 'items 3, 7, 9, 11, 12 and 40 more'."""
+def name_some(noun: str, values: np.ndarray) -> str:
+    """'item 3', 'items 3, 7, 9' or 'items 3, 7, 9, 11, 12 and 40 more'."""
     values = np.asarray(values).ravel()
     shown = ", ".join(str(int(v)) for v in values[:MAX_LISTED])
     more = values.size - MAX_LISTED
+    label = noun if values.size == 1 else f"{noun}s"
     return f"{label} {shown}" + (f" and {more} more" if more > 0 else "")
 
 
@@ -193,7 +194,7 @@ def _pair_array_errors(item, agent, affinity, n_items: int, n_agents: int) -> li
     errors = _range_errors("item", item, n_items) + _range_errors("agent", agent, n_agents)
     bad = np.flatnonzero(~np.isfinite(affinity))
     if bad.size:
-        errors.append(f"affinity must be finite: {name_some('pairs', bad)} are not")
+        errors.append(f"affinity is not finite for {name_some('pair', bad)}")
     return errors
 
 
@@ -201,7 +202,7 @@ def _range_errors(name: str, values: np.ndarray, n: int) -> list[str]:
     bad = np.flatnonzero((values < 0) | (values >= n))
     if not bad.size:
         return []
-    return [f"{name} index out of range [0, {n}): {name_some('values', values[bad])}"]
+    return [f"{name} index out of range [0, {n}): {name_some('value', values[bad])}"]
 
 
 def _row_range_errors(name: str, rows: np.ndarray, n_items: int, n_agents: int) -> list[str]:
@@ -213,7 +214,7 @@ def _load_errors(min_load: np.ndarray, max_load: np.ndarray) -> list[str]:
     bad = np.flatnonzero(min_load > max_load)
     if not bad.size:
         return []
-    return [f"min_load exceeds max_load for {name_some('agents', bad)}"]
+    return [f"min_load exceeds max_load for {name_some('agent', bad)}"]
 
 
 def _components(components, affinity: np.ndarray, errors: list[str]):

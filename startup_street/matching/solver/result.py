@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -66,6 +67,10 @@ class MatchResult:
 
     def ranked_contributions(self) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
         """(names, order, values): row k lists component indices of pair k by |value| desc."""
+        return self._ranked
+
+    @cached_property
+    def _ranked(self) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
         names = tuple(self.contributions or ())
         if not names:
             return names, np.zeros((self.pair.size, 0), int), np.zeros((self.pair.size, 0))

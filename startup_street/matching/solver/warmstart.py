@@ -1,11 +1,12 @@
 """Which pairs to start pricing from: each item's best pairs *net of agent prices*.
 
 Raw affinity is a poor guide when everyone wants the same few agents: their capacity runs out
-and the pruned network starves. So we first solve a small random sample of the items (about a
-tenth, with agent capacities scaled down to match, as a fractional flow) and read each agent's
-potential from it: the sample's estimate of what one more unit of that agent is worth. Items
-then keep the pairs with the best affinity + agent potential, i.e. the least reduced cost.
-This only decides where pricing starts; `engine.py` makes the result exact either way.
+and the pruned network starves. So we first solve a random fifth of the items (agent capacities
+scaled down to match and rounded up; a large sample keeps only each item's best pairs) and read
+each agent's potential from it: the sample's estimate of what one more unit of that agent is
+worth. Items then keep the pairs with the best affinity + agent potential, i.e. the least
+reduced cost. This only decides where pricing starts; `engine.py` makes the result exact
+either way. A bypass (see `network.with_bypass`) keeps the sample feasible.
 """
 
 from __future__ import annotations
@@ -13,14 +14,14 @@ from __future__ import annotations
 import numpy as np
 
 from .flow import run_min_cost_flow
-from .network import NetworkSpec, build_network, pair_costs, with_bypass
+from .network import NetworkSpec, build_network, scaled_affinity, with_bypass
 from .potentials import compute_potentials
 from .problem import MatchProblem
 
 SAMPLE_FRACTION = 0.2
 SAMPLE_MIN_ITEMS = 200
-SAMPLE_KEEP = None
-SAMPLE_UNITS = 1  # flow units per assignment in the sample (more: finer, slower)
+SAMPLE_MAX_PAIRS = 300_000
+SAMPLE_KEEP_FACTOR = 2  # then sampled items keep twice as many pairs as the real solve
 KEEP_EXTRA = 10  # pairs kept per item beyond twice what its demand needs
 
 
@@ -29,15 +30,17 @@ def initial_subset(
 ) -> np.ndarray:
     """Each item's `keep` eligible pairs of best estimated reduced cost, plus forced pairs."""
     prices = agent_prices(problem, spec, eligible, bypass)
-    value = -pair_costs(problem, spec, eligible) + prices[problem.agent[eligible]]
-    if not spec.affinity_costs:
-        value = prices[problem.agent[eligible]]
-    need = -(-problem.demand * spec.units // spec.pair_cap)
-    chosen = top_per_item(problem, eligible, value, 2 * need + KEEP_EXTRA)
+    value = scaled_affinity(problem, spec, eligible) + prices[problem.agent[eligible]]
+    chosen = top_per_item(problem, eligible, value, _keep(problem, spec))
     mask = np.zeros(problem.n_pairs, dtype=bool)
     mask[chosen] = True
     mask[eligible[problem.forced_mask[eligible]]] = True
     return np.flatnonzero(mask)
+
+
+def _keep(problem: MatchProblem, spec: NetworkSpec) -> np.ndarray:
+    need = -(-problem.demand * spec.units // spec.pair_cap)
+    return 2 * need + KEEP_EXTRA
 
 
 def top_per_item(problem: MatchProblem, pairs: np.ndarray, value, keep: np.ndarray):
@@ -65,7 +68,7 @@ def _rank_key(items: np.ndarray, value: np.ndarray, n_items: int) -> np.ndarray:
 def agent_prices(
     problem: MatchProblem, spec: NetworkSpec, eligible: np.ndarray, bypass: int | None
 ) -> np.ndarray:
-    """Agent potentials of the sampled fractional problem (zeros if sampling does not apply)."""
+    """Agent potentials of the sampled problem (zeros when sampling does not apply)."""
     prices = np.zeros(problem.n_agents, dtype=np.int64)
     size = max(SAMPLE_MIN_ITEMS, int(problem.n_items * SAMPLE_FRACTION))
     if bypass is None or size >= problem.n_items // 2:
@@ -85,12 +88,12 @@ def _sample_problem(problem: MatchProblem, spec: NetworkSpec, eligible: np.ndarr
     chosen = np.zeros(problem.n_items, dtype=bool)
     chosen[rng.choice(problem.n_items, size, replace=False)] = True
     pairs = eligible[chosen[problem.item[eligible]]]
-    if SAMPLE_KEEP:
-        keep = np.full(problem.n_items, SAMPLE_KEEP)
+    if pairs.size > SAMPLE_MAX_PAIRS:  # thin out by raw affinity: prices are estimates anyway
+        keep = SAMPLE_KEEP_FACTOR * _keep(problem, spec)
         pairs = np.sort(top_per_item(problem, pairs, problem.affinity[pairs], keep))
     renumber = np.cumsum(chosen) - 1
     fraction = size / problem.n_items
-    units = SAMPLE_UNITS * spec.units
+    units = spec.units
     sample = MatchProblem(
         item=renumber[problem.item[pairs]],
         agent=problem.agent[pairs],
@@ -107,7 +110,7 @@ def _sample_problem(problem: MatchProblem, spec: NetworkSpec, eligible: np.ndarr
     )
     sample_spec = NetworkSpec(
         scale=spec.scale,
-        pair_cap=SAMPLE_UNITS * spec.pair_cap,
+        pair_cap=spec.pair_cap,
         affinity_costs=spec.affinity_costs,
     )
     return sample, sample_spec, np.arange(pairs.size)
