@@ -14,6 +14,7 @@ from startup_street.startups.selectors import startups_visible_to, with_listing_
 from . import errors
 from .applications import router as application_router
 from .auth import ANYONE, SIGNED_IN
+from .mentoring import router as mentoring_router
 from .schemas import (
     CallOut,
     ErrorOut,
@@ -154,3 +155,4 @@ api.add_router("/startups", startups)
 api.add_router("/programs", programs)
 api.add_router("/calls", calls)
 api.add_router("/applications", application_router)
+api.add_router("/mentoring", mentoring_router)
