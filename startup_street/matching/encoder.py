@@ -13,6 +13,7 @@ and time-zone fit are vectorised comparisons; no Python loop runs over pairs.
 from dataclasses import dataclass, field
 
 import numpy as np
+from django.utils.translation import gettext_lazy
 
 WEIGHTS = {"sector": 1.0, "language": 0.6, "zone": 0.2, "semantic": 1.0, "bid": 0.5}
 BIDS = {"want": 1.0, "could": 0.0, "rather_not": -1.0}
@@ -115,3 +116,13 @@ def _bids(bids, items: Side, agents: Side, item, agent, weight: float) -> np.nda
     hit = (pos < len(keys)) & (keys[order][np.minimum(pos, len(keys) - 1)] == wanted)
     out[order[pos[hit]]] = weight * values[hit]
     return out
+
+
+COMPONENT_LABELS = {
+    "sector": gettext_lazy("shared expertise"),
+    "language": gettext_lazy("shared working language"),
+    "zone": gettext_lazy("time-zone overlap"),
+    "semantic": gettext_lazy("similar descriptions"),
+    "bid": gettext_lazy("declared preference"),
+    "base": gettext_lazy("base"),
+}

@@ -255,3 +255,13 @@ def record_feedback(
         session.status = MentoringSession.Status.DONE
     session.save()
     return session
+
+
+@transaction.atomic
+def save_mentor_profile(*, form, hours) -> MentorProfile:
+    """Save a validated profile form and its weekly-hours formset together."""
+    profile = form.save()
+    hours.instance = profile
+    hours.save()
+    record_activity(actor=profile.user, verb="mentor.profile_saved", target=profile)
+    return profile

@@ -5,6 +5,7 @@ from . import views
 app_name = "mentoring"
 urlpatterns = [
     path("", views.my_mentorships, name="mine"),
+    path("profile/", views.mentor_profile, name="profile"),
     path("<int:pk>/", views.mentorship_detail, name="detail"),
     path("sessions/<int:pk>/feedback/", views.feedback, name="feedback"),
     path("sessions/<int:pk>/invitation.ics", views.session_ics, name="session_ics"),

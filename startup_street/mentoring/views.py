@@ -11,7 +11,7 @@ from startup_street.organizations.selectors import organizations_staffed_by
 from startup_street.startups.models import Startup
 
 from . import selectors, services
-from .forms import BookingForm, FeedbackForm, MatchForm
+from .forms import AvailabilityFormSet, BookingForm, FeedbackForm, MatchForm, MentorProfileForm
 from .models import MentoringSession, MentorProfile
 
 
@@ -141,3 +141,24 @@ def run_detail(request, pk: int):
         for pair in run.pairs
     ]
     return render(request, "mentoring/run_detail.html", {"run": run, "rows": rows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mentor_profile(request):
+    """A mentor's own profile and weekly hours (mentors of an organisation only)."""
+    profile = MentorProfile.objects.filter(user=request.user).first()
+    if profile is None:
+        membership = request.user.memberships.filter(role="mentor").first()
+        if membership is None:
+            raise PermissionDenied
+        profile = MentorProfile(user=request.user, organization=membership.organization)
+    form = MentorProfileForm(request.POST or None, instance=profile)
+    hours = AvailabilityFormSet(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid() and hours.is_valid():
+        services.save_mentor_profile(form=form, hours=hours)
+        messages.success(request, _("Your mentor profile was saved."))
+        return redirect("mentoring:profile")
+    return render(
+        request, "mentoring/mentor_profile.html", {"form": form, "hours": hours, "profile": profile}
+    )

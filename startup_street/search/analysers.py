@@ -5,8 +5,8 @@ character bigrams, English through a Snowball stemmer. Mixed text is cut into ch
 script and each chunk goes to its own analyser. Every term is made of letters and digits only
 (``str.isalnum``), so a term can be quoted into an FTS5 or tsquery expression as it is.
 
-Kiwi and jieba take a second or two to load, so each is loaded once per process, lazily and
-under a lock; a call never loads anything.
+Kiwi and jieba take a second or two to load, so each is loaded once per process, on first use
+and under a lock (``load_analysers()`` loads them up front, e.g. when a worker starts).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ _HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 _SCRIPT_RUN = re.compile(f"(?P<ko>[{_HANGUL}]+)|(?P<zh>[{_HAN}]+)")
 _HAN_RUN = re.compile(f"[{_HAN}]+")
+_HANGUL_RUN = re.compile(f"[{_HANGUL}]+")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _WORD = re.compile(r"[^\W_]+")
 # Control, format, surrogate and private-use characters (and lone surrogates, which would make
@@ -59,6 +60,8 @@ _ZH_STOPWORDS = frozenset(
     "我们 你们 他们 她们 它们 我 你 他 她 它 有 不 一个 以及 或者 进行 可以 通过 相关 以上 以下 "
     "等等 没有 如果 因为 所以 但是 而且 就 还 又 很 要 会 能 让 给 向 到 着 过 吗 呢 吧".split()
 )
+# Korean stems too common to tell documents apart: do, become, be/have, not be/have, not.
+_KO_STOPWORDS = frozenset({"하", "되", "있", "없", "않"})
 _FTS_OPERATORS = frozenset({"and", "or", "not", "near"})
 # Kiwi tags kept as index terms: nouns, roots, verb/adjective stems, foreign words, Hanja, numbers.
 _KIWI_CONTENT = ("NNG", "NNP", "XR", "VV", "VA", "SL", "SH", "SN")
@@ -83,9 +86,17 @@ def normalise_text(text: object, max_chars: int = MAX_DOCUMENT_CHARS) -> str:
     """NFKC, control characters to spaces, cut to ``max_chars``; never raises on odd input."""
     if text is None:
         return ""
-    text = str(text)[:max_chars]
-    text = unicodedata.normalize("NFKC", _UNPRINTABLE.sub(" ", text))
-    return _UNPRINTABLE.sub(" ", text)[:max_chars]
+    text = unicodedata.normalize("NFKC", _UNPRINTABLE.sub(" ", _cut(str(text), max_chars)))
+    return _cut(_UNPRINTABLE.sub(" ", text), max_chars)
+
+
+def _cut(text: str, max_chars: int) -> str:
+    """``text[:max_chars]``, ending at a space in the last 64 characters if there is one, so a
+    word is not cut in two."""
+    if len(text) <= max_chars:
+        return text
+    space = text.rfind(" ", max(0, max_chars - 64), max_chars + 1)
+    return text[:space] if space > 0 else text[:max_chars]
 
 
 def script_chunks(text: str) -> list[tuple[Lang, str]]:
@@ -109,7 +120,7 @@ def detect_language(text: str) -> Lang:
     """The dominant language by script counts; Latin letters weigh a quarter (a Han character
     or a Hangul syllable carries about as much as a short English word does)."""
     text = normalise_text(text)
-    hangul = sum(len(run) for run in re.findall(f"[{_HANGUL}]+", text))
+    hangul = sum(len(run) for run in _HANGUL_RUN.findall(text))
     han = sum(len(run) for run in _HAN_RUN.findall(text))
     latin = len(_LATIN.findall(text)) / 4
     if hangul and hangul >= max(han, latin):
@@ -198,17 +209,17 @@ def _english_term(word: str) -> str | None:
 
 
 def _en_terms(text: str) -> list[str]:
-    terms = (_english_term(word) for word in _WORD.findall(_AMPERSAND_WORD.sub("", text)))
+    terms = (_english_term(word) for word in _WORD.findall(text))
     return [term for term in terms if term]
 
 
 def _ko_terms(text: str) -> list[str]:
     terms: list[str] = []
-    for token in _lazy("kiwi", _load_kiwi).tokenize(_AMPERSAND_WORD.sub("", text)):
+    for token in _lazy("kiwi", _load_kiwi).tokenize(text):
         if token.tag == "SL":
             terms.extend(_en_terms(token.form))
-        elif token.tag.startswith(_KIWI_CONTENT) and token.form.isalnum():
-            terms.append(token.form)
+        elif token.tag.startswith(_KIWI_CONTENT) and token.form not in _KO_STOPWORDS:
+            terms.extend([token.form] if token.form.isalnum() else [])
     return terms
 
 
@@ -242,6 +253,7 @@ def _han_bigrams(text: str, seen: set[str]) -> list[str]:
 
 
 def _analyse(text: str, lang: Lang | None, bigrams: bool) -> list[str]:
+    text = _AMPERSAND_WORD.sub("", text)
     chunks = [(lang, text)] if lang else script_chunks(text)
     terms: list[str] = []
     for chunk_lang, chunk in chunks:
@@ -280,11 +292,6 @@ def fts_query_terms(query: str, *, expand: bool = False) -> list[str]:
     if expand:
         terms += sorted(expand_terms(terms) - set(terms))
     return terms
-
-
-def query_terms(query: str) -> list[str]:
-    """``fts_query_terms`` without expansion (the name the search selectors use)."""
-    return fts_query_terms(query)
 
 
 # --- domain term dictionary ------------------------------------------------------------------

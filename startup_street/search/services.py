@@ -2,12 +2,15 @@
 
 from collections.abc import Callable, Iterable
 
+import numpy as np
+from django.conf import settings
 from django.db import transaction
 
 from startup_street.programs.enums import SupportKind
 from startup_street.programs.models import Program
 
 from .analysers import tokenize
+from .embeddings import get_embedder
 from .models import SearchEntry
 
 PROGRAM = "program"
@@ -24,10 +27,29 @@ def program_text(program: Program) -> str:
     return "\n".join(parts)
 
 
-def index_program(program: Program) -> SearchEntry:
-    terms = " ".join(tokenize(program_text(program)))
+def semantic_text(program: Program) -> str:
+    """What the embedding sees: titles and summaries, every language (descriptions are long)."""
+    parts = [*(program.title or {}).values(), *(program.summary or {}).values()]
+    return " · ".join(parts)[:2000]
+
+
+def embedder():
+    return get_embedder(settings.SEARCH_EMBEDDER)
+
+
+def index_program(program: Program, vector: np.ndarray | None = None) -> SearchEntry:
+    """Write the program's entry: analysed terms and its embedding, in the caller's transaction."""
+    model = embedder()
+    if vector is None:
+        vector = model.encode([semantic_text(program)])[0]
     entry, _created = SearchEntry.objects.update_or_create(
-        kind=PROGRAM, object_id=program.pk, defaults={"terms": terms}
+        kind=PROGRAM,
+        object_id=program.pk,
+        defaults={
+            "terms": " ".join(tokenize(program_text(program))),
+            "embedding": np.asarray(vector, dtype=np.float32).tobytes(),
+            "embedder": model.name,
+        },
     )
     return entry
 
@@ -59,6 +81,9 @@ def reindex(
 
 @transaction.atomic
 def _write(programs: list[Program]) -> int:
-    for program in programs:
-        index_program(program)
+    if not programs:
+        return 0
+    vectors = embedder().encode([semantic_text(p) for p in programs])  # one batch
+    for program, vector in zip(programs, vectors, strict=True):
+        index_program(program, vector)
     return len(programs)

@@ -174,3 +174,69 @@ def test_match_page_staff_only(client, organization, request, who, status):
     client.force_login(request.getfixturevalue(who))
     response = client.get(reverse("mentoring:match", args=[organization.slug]))
     assert response.status_code == status
+
+
+def test_mentor_edits_profile_and_hours(client, organization, charlie):
+    from tests.factories import make_member
+
+    make_member(organization, charlie, "mentor")
+    client.force_login(charlie)
+    data = {
+        "headline_en": "Robotics operator",
+        "original_language": "en",
+        "expertise": ["robotics"],
+        "languages": ["ko", "en"],
+        "hours_per_month": "6",
+        "max_startups": "2",
+        "is_active": "on",
+        "windows-TOTAL_FORMS": "1",
+        "windows-INITIAL_FORMS": "0",
+        "windows-0-weekday": "1",
+        "windows-0-starts": "14:00",
+        "windows-0-ends": "16:00",
+    }
+    data["expertise"] = [Sector.objects.get(code="robotics").pk]
+    response = client.post(reverse("mentoring:profile"), data)
+    assert response.status_code == 302
+    profile = MentorProfile.objects.get(user=charlie)
+    assert profile.languages == ["ko", "en"] and profile.windows.get().starts == time(14)
+
+
+def test_mentor_hours_ending_before_start_rejected(client, organization, charlie):
+    from tests.factories import make_member
+
+    make_member(organization, charlie, "mentor")
+    client.force_login(charlie)
+    response = client.post(
+        reverse("mentoring:profile"),
+        {
+            "headline_en": "x",
+            "original_language": "en",
+            "languages": ["en"],
+            "hours_per_month": "6",
+            "max_startups": "2",
+            "windows-TOTAL_FORMS": "1",
+            "windows-INITIAL_FORMS": "0",
+            "windows-0-weekday": "1",
+            "windows-0-starts": "16:00",
+            "windows-0-ends": "14:00",
+        },
+    )
+    assert response.status_code == 200
+    assert not MentorProfile.objects.filter(user=charlie).exists()
+
+
+def test_non_mentor_cannot_open_profile(client, charlie):
+    client.force_login(charlie)
+    assert client.get(reverse("mentoring:profile")).status_code == 403
+
+
+def test_run_page_explains_in_words(client, organization, alice, startup):
+    make_mentor(organization, "m1", sectors=["ai"])
+    startup.sectors.set(Sector.objects.filter(code="ai"))
+    run = services.propose_matches(
+        organization=organization, startups=type(startup).objects.all(), actor=alice
+    )
+    client.force_login(alice)
+    body = client.get(reverse("mentoring:run", args=[run.pk])).content.decode()
+    assert "shared expertise" in body

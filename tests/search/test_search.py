@@ -115,3 +115,24 @@ def test_reindex_command_rebuilds(catalogue, capsys):
     SearchEntry.objects.all().delete()
     call_command("reindex")
     assert ranked_program_ids("fashion") == [catalogue["en"].pk]
+
+
+def test_semantic_channel_crosses_languages(organization):
+    from startup_street.search.selectors import _semantic
+
+    wanted = make_program(
+        organization,
+        title={"zh-hans": "北京软着陆计划：帮助韩国创业企业进入中国市场"},
+        original_language="zh-hans",
+    )
+    make_program(
+        organization, title={"zh-hans": "生物医药临床试验资金支持"}, original_language="zh-hans"
+    )
+    ranking = _semantic("한국 스타트업의 중국 시장 진출 지원", 10)
+    assert ranking and ranking[0][0] == wanted.pk
+
+
+def test_semantic_channel_ignores_nonsense(catalogue):
+    from startup_street.search.selectors import _semantic
+
+    assert _semantic("zzzz qqqq xxxx", 10) == []
