@@ -2,6 +2,7 @@
 ts_rank_cd on PostgreSQL, over terms made by the same analysers as the documents."""
 
 import threading
+from collections.abc import Sequence
 
 import numpy as np
 from django.conf import settings
@@ -101,9 +102,30 @@ def ranked_program_ids(query: str, limit: int = LIMIT) -> list[int]:
     return sorted(fused, key=fused.get, reverse=True)[:limit]
 
 
-def search_programs(qs, query: str):
+class RankedResults(Sequence):
+    """Search hits in rank order, fetched a page at a time: the visibility and facet filters
+    of ``qs`` are applied to the ids only, and full rows are loaded just for the slice asked."""
+
+    def __init__(self, qs, ids: list[int]):
+        allowed = set(qs.filter(pk__in=ids).values_list("pk", flat=True))
+        self.qs = qs
+        self.ids = [pk for pk in ids if pk in allowed]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        wanted = self.ids[index]
+        rows = self.qs.in_bulk(wanted) if wanted else {}
+        return [rows[pk] for pk in wanted if pk in rows]
+
+
+def search_programs(qs, query: str) -> RankedResults:
     """``qs`` (already filtered for visibility and facets) restricted to the query's matches,
-    as a list in rank order."""
-    ids = ranked_program_ids(query)
-    by_id = qs.in_bulk(ids)
-    return [by_id[pk] for pk in ids if pk in by_id]
+    best first."""
+    return RankedResults(qs, ranked_program_ids(query))
