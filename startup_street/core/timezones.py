@@ -1,5 +1,6 @@
 import zoneinfo
 from datetime import datetime, tzinfo
+from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,8 +22,14 @@ COMMON_TIME_ZONES = [
 ]
 
 
+@cache
+def known_time_zones() -> frozenset[str]:
+    """Every IANA zone name (read from disk once per process)."""
+    return frozenset(zoneinfo.available_timezones())
+
+
 def all_time_zones() -> list[str]:
-    rest = sorted(zoneinfo.available_timezones() - set(COMMON_TIME_ZONES))
+    rest = sorted(known_time_zones() - set(COMMON_TIME_ZONES))
     return COMMON_TIME_ZONES + [name for name in rest if "/" in name]
 
 
@@ -31,7 +38,7 @@ def time_zone_choices() -> list[tuple[str, str]]:
 
 
 def validate_time_zone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
+    if value not in known_time_zones():
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
 
 

@@ -5,7 +5,7 @@ from django.views.decorators.http import require_POST
 
 from .i18n import content_languages
 from .middleware import TIME_ZONE_COOKIE
-from .timezones import all_time_zones
+from .timezones import known_time_zones
 
 COOKIE_AGE = 365 * 24 * 3600
 
@@ -42,7 +42,7 @@ def switch_language(request):
 def switch_time_zone(request):
     zone = request.POST.get("time_zone", "")
     response = HttpResponseRedirect(_next_url(request))
-    if zone not in all_time_zones():
+    if zone not in known_time_zones():
         return response
     if request.user.is_authenticated:
         request.user.time_zone = zone
