@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from startup_street.core.services import record_activity
+from startup_street.core.timezones import get_zone, zone_label
 from startup_street.programs.models import Call
 from startup_street.startups.models import Startup
 
@@ -36,11 +37,21 @@ def _require_applicant(user, application: Application) -> None:
         raise PermissionDenied(_("Only the startup's team can change its application."))
 
 
+def _in_call_zone(call: Call, moment) -> str:
+    zone = get_zone(call.time_zone)
+    return f"{moment.astimezone(zone):%Y-%m-%d %H:%M} {zone_label(moment, zone)}"
+
+
 def _require_open(call: Call) -> None:
-    if call.status != "open":
+    """Applications are taken only while the call is open, judged in UTC on the server."""
+    if call.status == "upcoming":
         raise ValidationError(
-            _("This call is not open: the deadline was %(deadline)s."),
-            params={"deadline": timezone.localtime(call.closes_at).strftime("%Y-%m-%d %H:%M %Z")},
+            _("This call opens on %(opens)s."), params={"opens": _in_call_zone(call, call.opens_at)}
+        )
+    if call.status == "closed":
+        raise ValidationError(
+            _("This call closed on %(deadline)s."),
+            params={"deadline": _in_call_zone(call, call.closes_at)},
         )
 
 

@@ -270,3 +270,17 @@ def test_staff_sees_history_founder_does_not(client, call, startup, alice, bob):
     assert "application.submitted" in client.get(url).content.decode()
     client.force_login(founder)
     assert "application.submitted" not in client.get(url).content.decode()
+
+
+def test_closed_call_message_names_deadline_in_call_zone(call, startup, alice):
+    from datetime import UTC, datetime
+
+    Call.objects.filter(pk=call.pk).update(
+        opens_at=datetime(2026, 3, 1, 1, 0, tzinfo=UTC),
+        closes_at=datetime(2026, 3, 31, 9, 0, tzinfo=UTC),
+        time_zone="Asia/Shanghai",
+    )
+    call.refresh_from_db()
+    with pytest.raises(ValidationError) as error:
+        services.start_application(call=call, startup=startup, user=alice)
+    assert "2026-03-31 17:00 CST (Asia/Shanghai)" in error.value.messages[0]
