@@ -20,3 +20,13 @@ class Country(models.TextChoices):
     DE = "DE", _("Germany")
     GB = "GB", _("United Kingdom")
     OTHER = "ZZ", _("Other")
+
+
+class RevenueBand(models.TextChoices):
+    """Annual revenue bands, in order: a startup's profile and a call's limit use the same."""
+
+    NONE = "none", _("No revenue yet")
+    UNDER_100M = "under_100m_krw", _("Under ₩100 million")
+    UNDER_1B = "under_1b_krw", _("₩100 million to ₩1 billion")
+    UNDER_10B = "under_10b_krw", _("₩1 billion to ₩10 billion")
+    OVER_10B = "over_10b_krw", _("Over ₩10 billion")

@@ -1,4 +1,4 @@
-from django.db.models import Q, QuerySet
+from django.db.models import DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
 
 from .models import MentoringSession, Mentorship
 
@@ -19,4 +19,6 @@ def held_hours(organization=None) -> float:
     sessions = MentoringSession.objects.filter(status=MentoringSession.Status.DONE)
     if organization is not None:
         sessions = sessions.filter(mentorship__mentor__organization=organization)
-    return round(sum(s.hours for s in sessions.only("starts_at", "ends_at")), 2)
+    length = ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())
+    total = sessions.aggregate(total=Sum(length))["total"]
+    return round(total.total_seconds() / 3600, 2) if total else 0.0

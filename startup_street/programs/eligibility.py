@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from startup_street.core.enums import Country, Stage
+from startup_street.core.enums import Country, RevenueBand, Stage
 from startup_street.core.models import Sector
 
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
-REVENUE_BANDS = ["none", "under_100m_krw", "under_1b_krw", "under_10b_krw", "over_10b_krw"]
+REVENUE_BANDS = RevenueBand.values  # in increasing order
 RULE_LABELS = {
     "max_years_since_founding": gettext_lazy("Years since founding"),
     "stages": gettext_lazy("Stage"),

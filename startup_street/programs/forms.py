@@ -4,12 +4,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from startup_street.core.enums import Country, Stage
+from startup_street.core.enums import Country, RevenueBand, Stage
 from startup_street.core.fields import TranslatedTextField
 from startup_street.core.models import Sector
 from startup_street.core.timezones import get_zone, time_zone_choices
 
-from .eligibility import REVENUE_BANDS
 from .enums import SupportKind
 from .models import Program
 
@@ -95,7 +94,7 @@ class CallForm(forms.Form):
     max_revenue_band = forms.ChoiceField(
         label=_("Highest annual revenue"),
         required=False,
-        choices=[("", _("Any"))] + [(band, band) for band in REVENUE_BANDS],
+        choices=[("", _("Any")), *RevenueBand.choices],
     )
     exclude_previous = forms.BooleanField(
         label=_("Exclude startups selected in this program before"), required=False

@@ -1,4 +1,4 @@
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from startup_street.organizations.enums import STAFF_ROLES
@@ -72,6 +72,7 @@ def participated_programs(startup) -> set[int]:
 
 
 def eligibility_of(startup, calls) -> list[tuple[Call, Verdict]]:
+    prefetch_related_objects([startup], "sectors")  # read by every call's sector rule
     done = participated_programs(startup)
     return [(call, evaluate(call.eligibility, startup, participated_in=done)) for call in calls]
 

@@ -1,10 +1,10 @@
 from datetime import datetime
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from startup_street.accounts.models import User
 from startup_street.core.services import record_activity
+from startup_street.core.text import unique_slug
 from startup_street.core.timezones import make_aware_in
 from startup_street.organizations.models import Organization
 
@@ -25,14 +25,9 @@ PROGRAM_FIELDS = {
 }
 
 
-def _unique_slug(organization: Organization, title: dict) -> str:
+def _program_slug(organization: Organization, title: dict) -> str:
     text = title.get("en") or next(iter(title.values()), "")
-    base = f"{organization.slug}-{slugify(text)[:50]}".strip("-") or organization.slug
-    slug, n = base, 1
-    while Program.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+    return unique_slug(Program, text, prefix=organization.slug, limit=50)
 
 
 @transaction.atomic
@@ -42,7 +37,7 @@ def create_program(*, organization: Organization, actor: User, sectors=(), **fie
         raise ValueError(f"unknown fields: {sorted(unknown)}")
     program = Program(
         organization=organization,
-        slug=_unique_slug(organization, fields.get("title", {})),
+        slug=_program_slug(organization, fields.get("title", {})),
         **fields,
     )
     program.full_clean()

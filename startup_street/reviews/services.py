@@ -102,15 +102,6 @@ def assign_reviewer(*, application: Application, reviewer, actor) -> ReviewAssig
     return assignment
 
 
-@transaction.atomic
-def unassign_reviewer(*, assignment: ReviewAssignment, actor) -> None:
-    _require_staff(actor, assignment.application.call)
-    if hasattr(assignment, "review") and assignment.review.submitted_at:
-        raise ValidationError(_("A submitted review cannot be unassigned."))
-    record_activity(actor=actor, verb="review.unassigned", target=assignment)
-    assignment.delete()
-
-
 def _weighted_total(rubric: Rubric, values: dict[int, int]) -> float:
     criteria = list(rubric.criteria.all())
     weights = sum((c.weight for c in criteria), Decimal(0)) or Decimal(1)

@@ -4,12 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
 
-from startup_street.core.enums import Country, Stage
+from startup_street.core.enums import Country, RevenueBand, Stage
 from startup_street.core.fields import TranslatedTextField
 from startup_street.core.models import OriginalLanguageMixin, Sector, TimeStampedModel
 
 from . import rules as startup_rules
-from .enums import MemberRole, RevenueBand
+from .enums import MemberRole
 
 
 class Startup(OriginalLanguageMixin, TimeStampedModel, RulesModel):

@@ -1,8 +1,8 @@
 from django.db import transaction
-from django.utils.text import slugify
 
 from startup_street.accounts.models import User
 from startup_street.core.services import record_activity
+from startup_street.core.text import unique_slug
 
 from .enums import MemberRole
 from .models import Startup, StartupMember
@@ -24,21 +24,14 @@ EDITABLE_FIELDS = {
 }
 
 
-def _unique_slug(name: str) -> str:
-    base = slugify(name, allow_unicode=False)[:60] or "startup"
-    slug, n = base, 1
-    while Startup.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 @transaction.atomic
 def create_startup(*, owner: User, sectors=(), **fields) -> Startup:
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
-    startup = Startup(slug=_unique_slug(fields.get("name", "")), **fields)
+    startup = Startup(
+        slug=unique_slug(Startup, fields.get("name", ""), fallback="startup"), **fields
+    )
     startup.full_clean()
     startup.save()
     startup.sectors.set(sectors)
