@@ -77,25 +77,33 @@ def _semantic(query: str, limit: int) -> list[tuple[int, float]]:
     return [(int(ids[k]), float(scores[k])) for k in top if scores[k] >= floor]
 
 
-def ranked_program_ids(query: str, limit: int = LIMIT) -> list[int]:
+CHANNELS = ("lexical", "semantic")
+
+
+def ranked_program_ids(
+    query: str, limit: int = LIMIT, channels: Sequence[str] = CHANNELS
+) -> list[int]:
     """Program ids best first; an empty or unusable query gives an empty list, never an error.
 
-    Two rankings are fused (reciprocal rank, k=60): the query's own terms, weighted double, and
-    the query with its cross-lingual concept terms, so that a concept named in another language
-    is found without drowning what the founder actually typed. A third ranking comes from
+    Two lexical rankings are fused (reciprocal rank, k=60): the query's own terms, weighted double,
+    and the query with its cross-lingual concept terms, so that a concept named in another language
+    is found without drowning what the founder actually typed. The semantic ranking comes from
     multilingual sentence embeddings: a Korean query finds a Chinese-only program by meaning.
+    ``channels`` picks which rankings take part (the relevance benchmark compares them).
     """
     terms = fts_query_terms(query)
     if not terms:
         return []
-    expanded = fts_query_terms(query, expand=True)
-    search = _postgres if connection.vendor == "postgresql" else _sqlite
+    rankings = []
+    if "lexical" in channels:
+        search = _postgres if connection.vendor == "postgresql" else _sqlite
+        rankings += [
+            (2.0, search(terms, limit)),
+            (1.0, search(fts_query_terms(query, expand=True), limit)),
+        ]
+    if "semantic" in channels:
+        rankings.append((1.5, _semantic(query[:1000], limit)))
     fused: dict[int, float] = {}
-    rankings = (
-        (2.0, search(terms, limit)),
-        (1.0, search(expanded, limit)),
-        (1.5, _semantic(query[:1000], limit)),
-    )
     for weight, ranking in rankings:
         for rank, (object_id, _score) in enumerate(ranking):
             fused[object_id] = fused.get(object_id, 0.0) + weight / (60 + rank)
