@@ -1,67 +1,116 @@
+from typing import Literal
+
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from startup_street.matching.models import MatchRun
-from startup_street.mentoring import services
+from startup_street.mentoring import selectors, services
 from startup_street.organizations.selectors import organizations_staffed_by
-from startup_street.startups.models import Startup
 
 from .auth import SIGNED_IN
 from .schemas import ErrorOut, FieldErrorsOut
 
 router = Router(tags=["mentoring"], auth=SIGNED_IN)
+ERRORS = {403: ErrorOut, 404: ErrorOut, 422: FieldErrorsOut}
 
 
 class MatchIn(Schema):
     organization: str
     per_startup: int = 1
     call: int | None = None
+    mode: Literal["max_sum", "fair"] = "max_sum"
+    background: bool | None = None  # None: in the background when the cohort is large
+
+
+class RerunIn(Schema):
+    refresh: bool = False
+
+
+class PairIn(Schema):
+    startup: int
+    mentor: int
 
 
 class MatchRunOut(Schema):
     id: int
     status: str
+    stage: str
+    progress: int
+    parameters: dict
     objective: float | None
     optimal: bool
     seconds: float | None
     diagnosis: list[str]
     pairs: list[dict]
+    edits: list[dict]
+    rerun_of_id: int | None
 
 
-@router.post("/match-runs", response={200: MatchRunOut, 404: ErrorOut, 422: FieldErrorsOut})
+def _run(request, run_id: int):
+    return get_object_or_404(selectors.match_runs_visible_to(request.auth), pk=run_id)
+
+
+@router.post("/match-runs", response={200: MatchRunOut, **ERRORS})
 def run_match(request, payload: MatchIn):
-    """Propose mentors for the organisation's accepted startups (staff of that organisation)."""
+    """Propose mentors for the organisation's accepted startups (staff of that organisation).
+    Large cohorts are solved in the background: poll `GET /match-runs/{id}` for `status` and
+    `progress` until the status is no longer "queued" or "running"."""
     organization = get_object_or_404(
         organizations_staffed_by(request.auth), slug=payload.organization
     )
-    startups = Startup.objects.filter(
-        applications__call__program__organization=organization, applications__status="accepted"
-    )
-    if payload.call:
-        startups = startups.filter(applications__call_id=payload.call)
     return services.propose_matches(
         organization=organization,
-        startups=startups.distinct(),
+        startups=selectors.cohort_of(organization, payload.call),
         actor=request.auth,
-        per_startup=max(1, min(payload.per_startup, 5)),
+        per_startup=payload.per_startup,
+        mode=payload.mode,
+        call=payload.call,
+        background=payload.background,
     )
 
 
 @router.get("/match-runs/{int:run_id}", response={200: MatchRunOut, 404: ErrorOut})
 def get_match(request, run_id: int):
-    return get_object_or_404(
-        MatchRun, pk=run_id, organization__in=organizations_staffed_by(request.auth)
-    )
+    return _run(request, run_id)
 
 
-@router.post(
-    "/match-runs/{int:run_id}/confirm",
-    response={200: MatchRunOut, 404: ErrorOut, 422: FieldErrorsOut},
-)
+@router.post("/match-runs/{int:run_id}/confirm", response={200: MatchRunOut, **ERRORS})
 def confirm_match(request, run_id: int):
-    run = get_object_or_404(
-        MatchRun, pk=run_id, organization__in=organizations_staffed_by(request.auth)
-    )
+    run = _run(request, run_id)
     services.confirm_run(run=run, actor=request.auth)
+    run.refresh_from_db()
+    return run
+
+
+@router.post("/match-runs/{int:run_id}/discard", response={200: MatchRunOut, **ERRORS})
+def discard_match(request, run_id: int):
+    return services.discard_run(run=_run(request, run_id), actor=request.auth)
+
+
+@router.post("/match-runs/{int:run_id}/rerun", response={200: MatchRunOut, **ERRORS})
+def rerun_match(request, run_id: int, payload: RerunIn):
+    """Solve again as a new run: from the same inputs, or (`refresh`) from today's profiles."""
+    return services.rerun_match(
+        run=_run(request, run_id), actor=request.auth, refresh=payload.refresh
+    )
+
+
+@router.post("/match-runs/{int:run_id}/pairs", response={200: MatchRunOut, **ERRORS})
+def add_pair(request, run_id: int, payload: PairIn):
+    """Add a pair to a proposal; refused (422, with the reason) when it breaks a constraint."""
+    run = _run(request, run_id)
+    services.add_pair(
+        run=run, actor=request.auth, startup_id=payload.startup, mentor_id=payload.mentor
+    )
+    run.refresh_from_db()
+    return run
+
+
+@router.delete(
+    "/match-runs/{int:run_id}/pairs/{int:startup}/{int:mentor}",
+    response={200: MatchRunOut, **ERRORS},
+)
+def remove_pair(request, run_id: int, startup: int, mentor: int):
+    run = _run(request, run_id)
+    services.remove_pair(run=run, actor=request.auth, startup_id=startup, mentor_id=mentor)
     run.refresh_from_db()
     return run

@@ -4,10 +4,15 @@ All arithmetic is on arrays: sector fit is a sparse-style product of one-hot mat
 and time-zone fit are vectorised comparisons; no Python loop runs over pairs.
 
     affinity = w_sector * jaccard(sectors)            shared expertise
+             + w_stage * stage fit                    the item's stage is one the agent helps
              + w_language * shared working language   (a Korean founder in Beijing needs ko or zh)
              + w_zone * working-hours overlap         (0..1, 1 = same zone)
-             + w_semantic * cosine(embeddings)        when text embeddings are given
-             + bid                                    want +1, could 0, rather not -1
+             + w_semantic * similarity                cosine of text embeddings, or a given
+                                                      items x agents matrix (e.g. rescaled cosine)
+             + w_bid * bid                            want +1, could 0, rather not -1
+
+The caller computes embeddings (the search app's multilingual embedder, passed in by the
+mentoring service): this module imports nothing above ``matching``.
 """
 
 from dataclasses import dataclass, field
@@ -15,7 +20,14 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.utils.translation import gettext_lazy
 
-WEIGHTS = {"sector": 1.0, "language": 0.6, "zone": 0.2, "semantic": 1.0, "bid": 0.5}
+WEIGHTS = {
+    "sector": 1.0,
+    "stage": 0.3,
+    "language": 0.6,
+    "zone": 0.2,
+    "semantic": 1.0,
+    "bid": 0.5,
+}
 BIDS = {"want": 1.0, "could": 0.0, "rather_not": -1.0}
 
 
@@ -28,6 +40,7 @@ class Side:
     languages: list[set[str]]
     utc_offsets: list[float]  # hours
     embeddings: np.ndarray | None = None
+    stages: list[set[str]] | None = None  # an item's stage; the stages an agent helps
 
 
 @dataclass
@@ -66,8 +79,12 @@ def encode(
     per_item: int | None = None,
     bids: dict[tuple[int, int], str] | None = None,
     weights: dict[str, float] | None = None,
+    semantic: np.ndarray | None = None,
 ) -> Encoded:
-    """Affinity arrays for the candidate pairs, with each component kept for explanations."""
+    """Affinity arrays for the candidate pairs, with each component kept for explanations.
+
+    ``semantic`` (items x agents) replaces the cosine of ``Side.embeddings`` when given.
+    """
     w = {**WEIGHTS, **(weights or {})}
     sector_vocab = _vocabulary(items.sectors, agents.sectors)
     a, b = _one_hot(items.sectors, sector_vocab), _one_hot(agents.sectors, sector_vocab)
@@ -84,7 +101,13 @@ def encode(
         "language": w["language"] * language,
         "zone": w["zone"] * zone,
     }
-    if items.embeddings is not None and agents.embeddings is not None:
+    if items.stages is not None and agents.stages is not None:
+        stage_vocab = _vocabulary(items.stages, agents.stages)
+        sa, sb = _one_hot(items.stages, stage_vocab), _one_hot(agents.stages, stage_vocab)
+        dense["stage"] = w["stage"] * ((sa @ sb.T) > 0).astype(np.float32)
+    if semantic is not None:
+        dense["semantic"] = w["semantic"] * np.asarray(semantic, dtype=np.float32)
+    elif items.embeddings is not None and agents.embeddings is not None:
         dense["semantic"] = w["semantic"] * (items.embeddings @ agents.embeddings.T)
     total = sum(dense.values())
     item, agent = candidate_pairs(len(items.ids), len(agents.ids), per_item, total)
@@ -120,6 +143,7 @@ def _bids(bids, items: Side, agents: Side, item, agent, weight: float) -> np.nda
 
 COMPONENT_LABELS = {
     "sector": gettext_lazy("shared expertise"),
+    "stage": gettext_lazy("stage fit"),
     "language": gettext_lazy("shared working language"),
     "zone": gettext_lazy("time-zone overlap"),
     "semantic": gettext_lazy("similar descriptions"),

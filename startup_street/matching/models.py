@@ -17,6 +17,8 @@ class MatchRun(models.Model):
         REVIEWERS = "reviewers", _("Reviewers to applications")
 
     class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to run")
+        RUNNING = "running", _("Running")
         PROPOSED = "proposed", _("Proposed")
         CONFIRMED = "confirmed", _("Confirmed")
         DISCARDED = "discarded", _("Discarded")
@@ -49,6 +51,31 @@ class MatchRun(models.Model):
     )
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
 
+    class Stage(models.TextChoices):
+        WAITING = "waiting", _("Waiting for a worker")
+        GATHERING = "gathering", _("Reading mentors and startups")
+        EMBEDDING = "embedding", _("Comparing descriptions")
+        SOLVING = "solving", _("Solving")
+        DONE = "done", _("Done")
+
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    stage = models.CharField(
+        _("stage"), max_length=10, choices=Stage.choices, default=Stage.WAITING
+    )
+    rerun_of = models.ForeignKey(
+        "self",
+        verbose_name=_("re-run of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reruns",
+    )
+    edits = models.JSONField(
+        _("manual edits"), default=list, blank=True, help_text=_("Pairs added or removed by hand.")
+    )
+
+    PENDING = (Status.QUEUED, Status.RUNNING)
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("match run")
@@ -56,3 +83,8 @@ class MatchRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.created_at:%Y-%m-%d %H:%M} · {self.status}"
+
+    @property
+    def is_pending(self) -> bool:
+        """Still waiting for, or inside, the background solve."""
+        return self.status in self.PENDING

@@ -1,9 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from startup_street.core.enums import Stage
 from startup_street.core.i18n import CONTENT_LANGUAGE_CHOICES
 
-from .models import AvailabilityWindow, MentorProfile
+from .models import AvailabilityWindow, MentorBid, MentorProfile
 
 
 class BookingForm(forms.Form):
@@ -26,6 +27,35 @@ class MatchForm(forms.Form):
     per_startup = forms.IntegerField(
         label=_("Mentors per startup"), initial=1, min_value=1, max_value=5
     )
+    mode = forms.ChoiceField(
+        label=_("Aim"),
+        choices=[
+            ("max_sum", _("Best total fit")),
+            ("fair", _("Fairest: raise the worst-served startup first")),
+        ],
+        initial="max_sum",
+    )
+
+
+class PairForm(forms.Form):
+    """A pair added to a proposal by hand, chosen among the run's startups and mentors."""
+
+    startup = forms.TypedChoiceField(label=_("Startup"), coerce=int)
+    mentor = forms.TypedChoiceField(label=_("Mentor"), coerce=int)
+
+    def __init__(self, *args, startups=(), mentors=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["startup"].choices = [(s.pk, s.name) for s in startups]
+        self.fields["mentor"].choices = [(m.pk, str(m)) for m in mentors]
+
+
+class BidForm(forms.Form):
+    startup = forms.IntegerField(widget=forms.HiddenInput)
+    value = forms.ChoiceField(
+        label=_("Your preference"),
+        choices=[("", _("No preference")), *MentorBid.Value.choices],
+        required=False,
+    )
 
 
 class MentorProfileForm(forms.ModelForm):
@@ -33,6 +63,12 @@ class MentorProfileForm(forms.ModelForm):
         label=_("Working languages"),
         choices=CONTENT_LANGUAGE_CHOICES,
         widget=forms.CheckboxSelectMultiple,
+    )
+    stages = forms.MultipleChoiceField(
+        label=_("Stages you help"),
+        choices=Stage.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
 
     class Meta:
@@ -43,6 +79,7 @@ class MentorProfileForm(forms.ModelForm):
             "original_language",
             "expertise",
             "languages",
+            "stages",
             "hours_per_month",
             "max_startups",
             "is_active",

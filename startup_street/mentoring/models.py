@@ -1,13 +1,16 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from startup_street.core.enums import Stage
 from startup_street.core.fields import TranslatedTextField
 from startup_street.core.models import OriginalLanguageMixin, Sector, TimeStampedModel
 from startup_street.matching.models import MatchRun
 from startup_street.organizations.models import Organization
+from startup_street.programs.models import Program
 from startup_street.startups.models import Startup
 
 
@@ -28,6 +31,9 @@ class MentorProfile(OriginalLanguageMixin, TimeStampedModel):
     bio = TranslatedTextField(_("biography"), max_length=5000, blank=True, long=True)
     expertise = models.ManyToManyField(Sector, verbose_name=_("expertise"), blank=True)
     languages = models.JSONField(_("working languages"), default=list)
+    stages = models.JSONField(
+        _("stages"), default=list, blank=True, help_text=_("The startup stages this mentor helps.")
+    )
     hours_per_month = models.PositiveSmallIntegerField(
         _("hours per month"), default=8, validators=[MaxValueValidator(200)]
     )
@@ -42,6 +48,13 @@ class MentorProfile(OriginalLanguageMixin, TimeStampedModel):
 
     def __str__(self) -> str:
         return str(self.user)
+
+    def clean(self):
+        unknown = sorted(set(self.stages or []) - set(Stage.values))
+        if unknown:
+            raise ValidationError(
+                {"stages": _("Unknown stage: %(codes)s.") % {"codes": ", ".join(unknown)}}
+            )
 
 
 class AvailabilityWindow(models.Model):
@@ -77,6 +90,65 @@ class AvailabilityWindow(models.Model):
         return f"{self.get_weekday_display()} {self.starts:%H:%M}–{self.ends:%H:%M}"
 
 
+class MentorBid(TimeStampedModel):
+    """A mentor's declared preference for a startup, read by the matching encoder."""
+
+    class Value(models.TextChoices):
+        WANT = "want", _("I want to mentor them")
+        COULD = "could", _("I could")
+        RATHER_NOT = "rather_not", _("I would rather not")
+
+    mentor = models.ForeignKey(
+        MentorProfile, verbose_name=_("mentor"), on_delete=models.CASCADE, related_name="bids"
+    )
+    startup = models.ForeignKey(
+        Startup, verbose_name=_("startup"), on_delete=models.CASCADE, related_name="mentor_bids"
+    )
+    value = models.CharField(_("preference"), max_length=10, choices=Value.choices)
+
+    class Meta:
+        verbose_name = _("mentor's preference")
+        verbose_name_plural = _("mentors' preferences")
+        constraints = [
+            models.UniqueConstraint(fields=["mentor", "startup"], name="mentoring_one_bid_per_pair")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mentor} → {self.startup}: {self.value}"
+
+
+class ProgramMentoring(TimeStampedModel):
+    """A program's mentoring hours: each startup's share and the program's whole budget."""
+
+    program = models.OneToOneField(
+        Program,
+        verbose_name=_("program"),
+        on_delete=models.CASCADE,
+        related_name="mentoring_caps",
+    )
+    hours_per_startup = models.PositiveSmallIntegerField(
+        _("hours per startup"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Each startup's mentoring hours in this program, over all its mentors."),
+    )
+    hours_total = models.PositiveIntegerField(
+        _("hours in total"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("All mentoring hours the program can give."),
+    )
+
+    class Meta:
+        verbose_name = _("program mentoring hours")
+        verbose_name_plural = _("program mentoring hours")
+
+    def __str__(self) -> str:
+        return str(self.program)
+
+
 class Mentorship(TimeStampedModel):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
@@ -106,6 +178,15 @@ class Mentorship(TimeStampedModel):
         related_name="+",
     )
     explanation = models.JSONField(_("why this match"), default=list, blank=True)
+    program = models.ForeignKey(
+        Program,
+        verbose_name=_("program"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mentorships",
+        help_text=_("The program whose mentoring hours this mentorship uses."),
+    )
 
     class Meta:
         ordering = ["-created_at"]

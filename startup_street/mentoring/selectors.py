@@ -1,6 +1,16 @@
-from django.db.models import DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
+from datetime import datetime
 
-from .models import MentoringSession, Mentorship
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
+
+from startup_street.core.timezones import get_zone
+from startup_street.matching.models import MatchRun
+from startup_street.organizations.selectors import organizations_staffed_by
+from startup_street.startups.models import Startup
+
+from .models import MentorBid, MentoringSession, MentorProfile, Mentorship
+
+_LENGTH = ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())
 
 
 def mentorships_of(user) -> QuerySet[Mentorship]:
@@ -14,11 +24,73 @@ def mentorships_of(user) -> QuerySet[Mentorship]:
     )
 
 
+def cohort_of(organization, call_id: int | None = None) -> QuerySet[Startup]:
+    """The startups accepted in an organisation's calls (or in one of them)."""
+    startups = Startup.objects.filter(
+        applications__call__program__organization=organization, applications__status="accepted"
+    )
+    if call_id:
+        startups = startups.filter(applications__call_id=call_id)
+    return startups.distinct()
+
+
+def match_runs_visible_to(user) -> QuerySet[MatchRun]:
+    """Mentor match runs of the organisations the user is staff of."""
+    return MatchRun.objects.filter(
+        kind=MatchRun.Kind.MENTORS, organization__in=organizations_staffed_by(user)
+    ).select_related("created_by")
+
+
+def bids_of(mentor: MentorProfile) -> dict[int, str]:
+    """startup id -> the mentor's declared preference."""
+    return dict(MentorBid.objects.filter(mentor=mentor).values_list("startup_id", "value"))
+
+
 def held_hours(organization=None) -> float:
     """Mentoring hours held (for the dashboard), optionally for one organisation's mentors."""
     sessions = MentoringSession.objects.filter(status=MentoringSession.Status.DONE)
     if organization is not None:
         sessions = sessions.filter(mentorship__mentor__organization=organization)
-    length = ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())
-    total = sessions.aggregate(total=Sum(length))["total"]
+    total = sessions.aggregate(total=Sum(_LENGTH))["total"]
     return round(total.total_seconds() / 3600, 2) if total else 0.0
+
+
+def held_hours_by_month(
+    *,
+    organization=None,
+    program=None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    zone: str = "Asia/Seoul",
+) -> list[dict]:
+    """Hours held per organisation, program and month (months in ``zone``), for the dashboard.
+
+    Rows: ``{"organization": id, "program": id or None, "month": date, "sessions": n,
+    "hours": float}``, ordered by month, organisation, program. The organisation is the
+    mentor's; the program is the one whose hours the mentorship uses.
+    """
+    sessions = MentoringSession.objects.filter(status=MentoringSession.Status.DONE)
+    if organization is not None:
+        sessions = sessions.filter(mentorship__mentor__organization=organization)
+    if program is not None:
+        sessions = sessions.filter(mentorship__program=program)
+    if since is not None:
+        sessions = sessions.filter(starts_at__gte=since)
+    if until is not None:
+        sessions = sessions.filter(starts_at__lt=until)
+    rows = (
+        sessions.annotate(month=TruncMonth("starts_at", tzinfo=get_zone(zone)))
+        .values("mentorship__mentor__organization", "mentorship__program", "month")
+        .annotate(sessions=Count("pk"), length=Sum(_LENGTH))
+        .order_by("month", "mentorship__mentor__organization", "mentorship__program")
+    )
+    return [
+        {
+            "organization": row["mentorship__mentor__organization"],
+            "program": row["mentorship__program"],
+            "month": row["month"].date() if isinstance(row["month"], datetime) else row["month"],
+            "sessions": row["sessions"],
+            "hours": round(row["length"].total_seconds() / 3600, 2),
+        }
+        for row in rows
+    ]

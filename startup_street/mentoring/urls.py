@@ -11,4 +11,11 @@ urlpatterns = [
     path("sessions/<int:pk>/invitation.ics", views.session_ics, name="session_ics"),
     path("match/<slug:org_slug>/", views.match, name="match"),
     path("runs/<int:pk>/", views.run_detail, name="run"),
+    path("runs/<int:pk>/progress/", views.run_progress, name="run_progress"),
+    path(
+        "runs/<int:pk>/<str:action>/",
+        views.run_edit,
+        name="run_edit",
+    ),
+    path("bids/", views.bids, name="bids"),
 ]

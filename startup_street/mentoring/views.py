@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -11,7 +11,15 @@ from startup_street.organizations.selectors import organizations_staffed_by
 from startup_street.startups.models import Startup
 
 from . import selectors, services
-from .forms import AvailabilityFormSet, BookingForm, FeedbackForm, MatchForm, MentorProfileForm
+from .forms import (
+    AvailabilityFormSet,
+    BidForm,
+    BookingForm,
+    FeedbackForm,
+    MatchForm,
+    MentorProfileForm,
+    PairForm,
+)
 from .models import MentoringSession, MentorProfile
 
 
@@ -89,17 +97,14 @@ def match(request, org_slug: str):
     organization = get_object_or_404(organizations_staffed_by(request.user), slug=org_slug)
     form = MatchForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        startups = Startup.objects.filter(
-            applications__call__program__organization=organization,
-            applications__status="accepted",
-        )
-        if form.cleaned_data["call"]:
-            startups = startups.filter(applications__call_id=form.cleaned_data["call"])
+        call = form.cleaned_data["call"]
         run = services.propose_matches(
             organization=organization,
-            startups=startups.distinct(),
+            startups=selectors.cohort_of(organization, call),
             actor=request.user,
             per_startup=form.cleaned_data["per_startup"],
+            mode=form.cleaned_data["mode"],
+            call=call,
         )
         return redirect("mentoring:run", pk=run.pk)
     runs = MatchRun.objects.filter(organization=organization, kind=MatchRun.Kind.MENTORS)[:20]
@@ -110,10 +115,34 @@ def match(request, org_slug: str):
     )
 
 
+EDITS = ("add", "remove", "rerun", "discard")
+
+
 def _staffed_run(request, pk: int) -> MatchRun:
-    return get_object_or_404(
-        MatchRun, pk=pk, organization__in=organizations_staffed_by(request.user)
-    )
+    return get_object_or_404(selectors.match_runs_visible_to(request.user), pk=pk)
+
+
+def _error_text(error) -> str:
+    return " ".join(getattr(error, "messages", None) or [str(error)])
+
+
+def _run_context(run: MatchRun, pair_form=None) -> dict:
+    features = run.inputs.get("features") or {}
+    startup_ids = features.get("startups", {}).get("ids", run.inputs.get("startups", []))
+    mentor_ids = features.get("mentors", {}).get("ids", run.inputs.get("mentors", []))
+    startups = Startup.objects.in_bulk(startup_ids)
+    mentors = MentorProfile.objects.select_related("user").in_bulk(mentor_ids)
+    rows = [
+        {
+            **pair,
+            "startup_obj": startups.get(pair["startup"]),
+            "mentor_obj": mentors.get(pair["mentor"]),
+        }
+        for pair in run.pairs
+    ]
+    if pair_form is None:
+        pair_form = PairForm(startups=startups.values(), mentors=mentors.values())
+    return {"run": run, "rows": rows, "pair_form": pair_form, "editable": bool(features)}
 
 
 @login_required
@@ -124,23 +153,91 @@ def run_detail(request, pk: int):
         try:
             created = services.confirm_run(run=run, actor=request.user)
         except (ValidationError, PermissionDenied) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+            messages.error(request, _error_text(error))
         else:
             messages.success(
                 request, _("%(count)d mentorships were created.") % {"count": len(created)}
             )
         return redirect("mentoring:run", pk=run.pk)
-    startups = Startup.objects.in_bulk([p["startup"] for p in run.pairs])
-    mentors = MentorProfile.objects.select_related("user").in_bulk([p["mentor"] for p in run.pairs])
+    return render(request, "mentoring/run_detail.html", _run_context(run))
+
+
+@login_required
+def run_progress(request, pk: int):
+    """The htmx-polled progress of a background run; asks the page to reload once it is done."""
+    run = _staffed_run(request, pk)
+    response = render(request, "mentoring/_run_progress.html", {"run": run})
+    if not run.is_pending and request.htmx:
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@login_required
+@require_POST
+def run_edit(request, pk: int, action: str):
+    """Add or remove a pair of a proposal, or discard it, or solve it again."""
+    run = _staffed_run(request, pk)
+    if action not in EDITS:
+        raise Http404
+    try:
+        target = _apply_edit(request, run, action)
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, _error_text(error))
+        target = run
+    return redirect("mentoring:run", pk=target.pk)
+
+
+def _apply_edit(request, run: MatchRun, action: str) -> MatchRun:
+    if action == "rerun":
+        refresh = request.POST.get("refresh") == "1"
+        return services.rerun_match(run=run, actor=request.user, refresh=refresh)
+    if action == "discard":
+        services.discard_run(run=run, actor=request.user)
+        messages.success(request, _("The proposal was discarded."))
+        return run
+    try:
+        startup_id, mentor_id = int(request.POST["startup"]), int(request.POST["mentor"])
+    except (KeyError, ValueError) as error:
+        raise ValidationError(_("Choose a startup and a mentor.")) from error
+    edit = services.add_pair if action == "add" else services.remove_pair
+    edit(run=run, actor=request.user, startup_id=startup_id, mentor_id=mentor_id)
+    messages.success(request, _("The proposal was changed."))
+    return run
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bids(request):
+    """A mentor states which startups of their organisation's cohorts they want to mentor."""
+    mentor = get_object_or_404(
+        MentorProfile.objects.select_related("organization"), user=request.user
+    )
+    if request.method == "POST":
+        form = BidForm(request.POST)
+        startup = (
+            form.is_valid() and Startup.objects.filter(pk=form.cleaned_data["startup"]).first()
+        )
+        if not startup:
+            messages.error(request, _("Choose a startup of the list."))
+        else:
+            try:
+                services.place_bid(
+                    mentor=mentor,
+                    actor=request.user,
+                    startup=startup,
+                    value=form.cleaned_data["value"],
+                )
+            except ValidationError as error:
+                messages.error(request, _error_text(error))
+            else:
+                messages.success(request, _("Your preference was saved."))
+        return redirect("mentoring:bids")
+    current = selectors.bids_of(mentor)
     rows = [
-        {
-            **pair,
-            "startup_obj": startups.get(pair["startup"]),
-            "mentor_obj": mentors.get(pair["mentor"]),
-        }
-        for pair in run.pairs
+        (startup, BidForm(initial={"startup": startup.pk, "value": current.get(startup.pk, "")}))
+        for startup in selectors.cohort_of(mentor.organization).order_by("name")
     ]
-    return render(request, "mentoring/run_detail.html", {"run": run, "rows": rows})
+    return render(request, "mentoring/bid_list.html", {"mentor": mentor, "rows": rows})
 
 
 @login_required

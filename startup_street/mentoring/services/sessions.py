@@ -3,7 +3,6 @@ from datetime import datetime, timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -11,130 +10,8 @@ from icalendar import Calendar, Event
 
 from startup_street.core.services import record_activity
 from startup_street.core.timezones import get_zone
-from startup_street.matching.encoder import Side, encode
-from startup_street.matching.models import MatchRun
-from startup_street.matching.solver import solve_matching
-from startup_street.organizations.rules import is_org_staff
 
-from .models import MentoringSession, MentorProfile, Mentorship
-
-LANGUAGE_OF_COUNTRY = {"KR": "ko", "CN": "zh-hans"}
-
-
-def _offset_hours(zone_name: str) -> float:
-    return timezone.now().astimezone(get_zone(zone_name)).utcoffset().total_seconds() / 3600
-
-
-def _require_staff(user, organization) -> None:
-    if not (user.is_superuser or is_org_staff(user, organization)):
-        raise PermissionDenied(_("Only the organisation's staff can match mentors."))
-
-
-def propose_matches(*, organization, startups, actor, per_startup: int = 1) -> MatchRun:
-    """Solve mentors to startups for a cohort and keep the proposal, with its reasons."""
-    _require_staff(actor, organization)
-    mentors = list(
-        MentorProfile.objects.filter(organization=organization, is_active=True)
-        .select_related("user")
-        .prefetch_related("expertise")
-        .order_by("pk")
-    )
-    startups = list(startups.prefetch_related("sectors", "members__user").order_by("pk"))
-    run = MatchRun(
-        kind=MatchRun.Kind.MENTORS,
-        organization=organization,
-        created_by=actor,
-        parameters={"per_startup": per_startup},
-        inputs={"startups": [s.pk for s in startups], "mentors": [m.pk for m in mentors]},
-    )
-    if not mentors or not startups:
-        run.status = MatchRun.Status.FAILED
-        run.diagnosis = [_("There are no mentors or no startups to match.")]
-        run.save()
-        return run
-    active = Mentorship.objects.filter(mentor__in=mentors, status=Mentorship.Status.ACTIVE)
-    load = dict(active.values("mentor").annotate(n=Count("pk")).values_list("mentor", "n"))
-    encoded = encode(_startup_side(startups), _mentor_side(mentors))
-    result = solve_matching(
-        item=encoded.item,
-        agent=encoded.agent,
-        affinity=encoded.affinity,
-        n_items=len(startups),
-        n_agents=len(mentors),
-        demand=per_startup,
-        max_load=[max(m.max_startups - load.get(m.pk, 0), 0) for m in mentors],
-        components=encoded.components,
-        allow_partial=True,
-    )
-    run.objective = float(result.objective)
-    run.optimal = result.status == "optimal"
-    run.diagnosis = list(result.diagnosis)
-    run.seconds = float(result.stats.get("total_s", 0.0))
-    run.pairs = [
-        {
-            "startup": startups[i].pk,
-            "mentor": mentors[j].pk,
-            "score": round(float(encoded.affinity[p]), 4),
-            "why": [(name, round(value, 3)) for name, value in result.explain(k) if value],
-        }
-        for k, (i, j, p) in enumerate(
-            zip(result.item.tolist(), result.agent.tolist(), result.pair.tolist(), strict=True)
-        )
-    ]
-    run.save()
-    record_activity(actor=actor, verb="match.proposed", target=run, pairs=len(run.pairs))
-    return run
-
-
-def _startup_side(startups) -> Side:
-    return Side(
-        ids=[s.pk for s in startups],
-        sectors=[{sector.code for sector in s.sectors.all()} for s in startups],
-        languages=[
-            {s.original_language, *(m.user.preferred_language for m in s.members.all())}
-            | ({"ko", "zh-hans"} if s.country == "KR" else set())  # entering Beijing: ko or zh
-            for s in startups
-        ],
-        utc_offsets=[
-            _offset_hours("Asia/Shanghai" if s.country == "CN" else "Asia/Seoul") for s in startups
-        ],
-    )
-
-
-def _mentor_side(mentors) -> Side:
-    return Side(
-        ids=[m.pk for m in mentors],
-        sectors=[{sector.code for sector in m.expertise.all()} for m in mentors],
-        languages=[set(m.languages) for m in mentors],
-        utc_offsets=[_offset_hours(m.user.time_zone) for m in mentors],
-    )
-
-
-@transaction.atomic
-def confirm_run(*, run: MatchRun, actor) -> list[Mentorship]:
-    _require_staff(actor, run.organization)
-    run = MatchRun.objects.select_for_update().get(pk=run.pk)
-    if run.status != MatchRun.Status.PROPOSED:
-        raise ValidationError(_("Only a proposed match can be confirmed."))
-    created = []
-    for pair in run.pairs:
-        exists = Mentorship.objects.filter(
-            mentor_id=pair["mentor"], startup_id=pair["startup"], status="active"
-        ).exists()
-        if not exists:
-            created.append(
-                Mentorship.objects.create(
-                    mentor_id=pair["mentor"],
-                    startup_id=pair["startup"],
-                    match_run=run,
-                    explanation=pair["why"],
-                )
-            )
-    run.status = MatchRun.Status.CONFIRMED
-    run.confirmed_at = timezone.now()
-    run.save(update_fields=["status", "confirmed_at"])
-    record_activity(actor=actor, verb="match.confirmed", target=run, created=len(created))
-    return created
+from ..models import MentoringSession, MentorProfile, Mentorship, ProgramMentoring
 
 
 def _is_party(user, mentorship: Mentorship) -> bool:
@@ -191,12 +68,33 @@ def book_session(
         raise ValidationError(_("The mentor's hours for that month are used up."))
     if _booked_hours(mentorship.sessions.all()) + minutes / 60 > mentorship.hours_cap:
         raise ValidationError(_("The startup's mentoring hours with this mentor are used up."))
+    _check_program_hours(mentorship, minutes / 60)
     session = MentoringSession.objects.create(
         mentorship=mentorship, starts_at=starts_at, ends_at=ends_at, booked_by=user
     )
     record_activity(actor=user, verb="mentoring.booked", target=session)
-    transaction.on_commit(lambda: send_invitations(session.pk))
+    from ..tasks import task_send_invitations
+
+    transaction.on_commit(lambda: task_send_invitations.enqueue(session.pk))
     return session
+
+
+def _check_program_hours(mentorship: Mentorship, hours: float) -> None:
+    """The program's caps: each startup's hours over all its mentors, and the program's total."""
+    caps = ProgramMentoring.objects.select_for_update().filter(program=mentorship.program_id)
+    caps = caps.first()
+    if caps is None:
+        return
+    in_program = MentoringSession.objects.filter(mentorship__program_id=mentorship.program_id)
+    if caps.hours_per_startup is not None:
+        startup = in_program.filter(mentorship__startup_id=mentorship.startup_id)
+        if _booked_hours(startup) + hours > caps.hours_per_startup:
+            raise ValidationError(
+                _("The startup's %(hours)d mentoring hours in this program are used up.")
+                % {"hours": caps.hours_per_startup}
+            )
+    if caps.hours_total is not None and _booked_hours(in_program) + hours > caps.hours_total:
+        raise ValidationError(_("The program's mentoring hours are used up."))
 
 
 def session_calendar(session: MentoringSession) -> bytes:
@@ -255,13 +153,3 @@ def record_feedback(
         session.status = MentoringSession.Status.DONE
     session.save()
     return session
-
-
-@transaction.atomic
-def save_mentor_profile(*, form, hours) -> MentorProfile:
-    """Save a validated profile form and its weekly-hours formset together."""
-    profile = form.save()
-    hours.instance = profile
-    hours.save()
-    record_activity(actor=profile.user, verb="mentor.profile_saved", target=profile)
-    return profile

@@ -1,0 +1,24 @@
+"""Mentoring writes: matching (propose, solve, edit, confirm), sessions, profiles and caps."""
+
+from .matching import propose_matches, require_staff, rerun_match, run_match
+from .profiles import place_bid, save_mentor_profile, set_program_hours
+from .proposals import add_pair, confirm_run, discard_run, remove_pair
+from .sessions import book_session, record_feedback, send_invitations, session_calendar
+
+__all__ = [
+    "add_pair",
+    "book_session",
+    "confirm_run",
+    "discard_run",
+    "place_bid",
+    "propose_matches",
+    "record_feedback",
+    "remove_pair",
+    "require_staff",
+    "rerun_match",
+    "run_match",
+    "save_mentor_profile",
+    "send_invitations",
+    "session_calendar",
+    "set_program_hours",
+]

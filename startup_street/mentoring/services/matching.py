@@ -1,0 +1,260 @@
+"""Cohort-wide mentor matching: propose (now or in the background), solve, re-run."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from startup_street.core.services import record_activity
+from startup_street.matching.models import MatchRun
+from startup_street.matching.solver import MatchResult, solve_matching
+from startup_street.organizations.rules import is_org_staff
+
+from ..models import MentorProfile
+from .snapshot import encode_snapshot, gather
+
+logger = logging.getLogger(__name__)
+MODES = ("max_sum", "fair")
+# Cohorts with more (startup, mentor) pairs than this are solved by a background job.
+BACKGROUND_PAIRS = 20_000
+
+
+def require_staff(user, organization) -> None:
+    if not (user.is_superuser or is_org_staff(user, organization)):
+        raise PermissionDenied(_("Only the organisation's staff can match mentors."))
+
+
+def _check_parameters(per_startup: int, mode: str) -> None:
+    if mode not in MODES:
+        raise ValidationError({"mode": _("Choose “max_sum” or “fair”.")})
+    if not 1 <= per_startup <= 5:
+        raise ValidationError({"per_startup": _("Ask for 1 to 5 mentors per startup.")})
+
+
+def propose_matches(
+    *,
+    organization,
+    startups,
+    actor,
+    per_startup: int = 1,
+    mode: str = "max_sum",
+    call=None,
+    embedder=None,
+    background: bool | None = None,
+) -> MatchRun:
+    """Record a run for the cohort and solve it: now for a small cohort, else in the background.
+
+    `mode="fair"` raises the worst-served startup first; when mentors are short, every startup
+    gets one mentor before any gets a second. Nothing changes until staff confirm the run.
+    """
+    require_staff(actor, organization)
+    _check_parameters(per_startup, mode)
+    mentor_ids = list(
+        MentorProfile.objects.filter(organization=organization, is_active=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    run = MatchRun.objects.create(
+        kind=MatchRun.Kind.MENTORS,
+        organization=organization,
+        created_by=actor,
+        status=MatchRun.Status.QUEUED,
+        parameters={
+            "per_startup": per_startup,
+            "mode": mode,
+            "call": getattr(call, "pk", call),
+        },
+        inputs={
+            "startups": sorted(set(startups.values_list("pk", flat=True))),
+            "mentors": mentor_ids,
+        },
+    )
+    record_activity(actor=actor, verb="match.requested", target=run)
+    return _start(run, background=background, embedder=embedder)
+
+
+def rerun_match(
+    *, run: MatchRun, actor, refresh: bool = False, embedder=None, background=None
+) -> MatchRun:
+    """Solve a run again as a new run: from its very snapshot, or (`refresh`) from today's data
+    for the same startups and the organisation's mentors now taking startups."""
+    require_staff(actor, run.organization)
+    if run.is_pending:
+        raise ValidationError(_("This run has not finished yet."))
+    inputs = {"startups": list(run.inputs.get("startups", [])), "mentors": []}
+    if refresh or "features" not in run.inputs:
+        inputs["mentors"] = list(
+            MentorProfile.objects.filter(organization=run.organization, is_active=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+    else:
+        inputs["mentors"] = list(run.inputs.get("mentors", []))
+        inputs["features"] = run.inputs["features"]
+    new = MatchRun.objects.create(
+        kind=run.kind,
+        organization=run.organization,
+        created_by=actor,
+        status=MatchRun.Status.QUEUED,
+        parameters={**run.parameters, "refreshed": bool(refresh)},
+        inputs=inputs,
+        rerun_of=run,
+    )
+    record_activity(actor=actor, verb="match.rerun", target=new, of=run.pk)
+    return _start(new, background=background, embedder=embedder)
+
+
+def _start(run: MatchRun, *, background: bool | None, embedder) -> MatchRun:
+    size = len(run.inputs["startups"]) * len(run.inputs["mentors"])
+    limit = getattr(settings, "MENTORING_BACKGROUND_PAIRS", BACKGROUND_PAIRS)
+    if background is None:
+        background = size > limit
+    if background:
+        from ..tasks import task_run_match
+
+        transaction.on_commit(lambda: task_run_match.enqueue(run.pk))
+        return run
+    run_match(run_id=run.pk, embedder=embedder)
+    run.refresh_from_db()
+    return run
+
+
+def _progress(run_id: int, stage: str, percent: int) -> None:
+    MatchRun.objects.filter(pk=run_id).update(stage=stage, progress=percent)
+
+
+def run_match(*, run_id: int, embedder=None) -> MatchRun | None:
+    """Solve a queued run. Idempotent: a run that is not waiting (already solved, or being
+    solved by another worker) is left as it is. Never raises for bad data: a run that cannot be
+    solved ends "could not be solved" with a diagnosis."""
+    claimed = MatchRun.objects.filter(pk=run_id, status=MatchRun.Status.QUEUED).update(
+        status=MatchRun.Status.RUNNING, stage=MatchRun.Stage.GATHERING, progress=5
+    )
+    run = MatchRun.objects.select_related("organization", "created_by").filter(pk=run_id).first()
+    if not claimed or run is None:
+        return run
+    language = getattr(run.created_by, "preferred_language", None) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        try:
+            _solve_run(run, embedder)
+        except Exception:  # a bug must not leave the run spinning for ever
+            logger.exception("match run %s failed", run_id)
+            run.status, run.stage, run.progress = MatchRun.Status.FAILED, MatchRun.Stage.DONE, 100
+            run.diagnosis = [_("The match could not be computed; please try again.")]
+            run.save(update_fields=["status", "stage", "progress", "diagnosis"])
+    return run
+
+
+def _solve_run(run: MatchRun, embedder) -> None:
+    features = run.inputs.get("features")
+    if features is None:
+        features = gather(
+            organization=run.organization,
+            startup_ids=run.inputs["startups"],
+            mentor_ids=run.inputs["mentors"],
+            call_id=run.parameters.get("call"),
+            embedder=embedder,
+            on_stage=lambda: _progress(run.pk, MatchRun.Stage.EMBEDDING, 30),
+        )
+        run.inputs = {**run.inputs, "features": features}
+    _progress(run.pk, MatchRun.Stage.SOLVING, 60)
+    run.stage, run.progress = MatchRun.Stage.DONE, 100
+    fields = ["inputs", "stage", "progress", "status", "diagnosis", "pairs"]
+    if not features["startups"]["ids"] or not features["mentors"]["ids"]:
+        run.status = MatchRun.Status.FAILED
+        run.diagnosis = [_("There are no mentors or no startups to match.")]
+        run.save(update_fields=fields)
+        return
+    encoded = encode_snapshot(features)
+    result, notes = _solve(encoded, features, run.parameters)
+    run.status = MatchRun.Status.PROPOSED if result.ok else MatchRun.Status.FAILED
+    run.objective = float(result.objective)
+    run.optimal = result.status == "optimal"
+    run.seconds = float(result.stats.get("total_s", 0.0))
+    run.diagnosis = notes + _coverage_lines(result) + list(result.diagnosis)
+    run.pairs = _pairs(result, encoded, features)
+    run.save(update_fields=[*fields, "objective", "optimal", "seconds"])
+    if run.created_by:
+        record_activity(
+            actor=run.created_by, verb="match.proposed", target=run, pairs=len(run.pairs)
+        )
+
+
+def _solve(encoded, features: dict, parameters: dict) -> tuple[MatchResult, list[str]]:
+    per_startup = int(parameters.get("per_startup", 1))
+    s_pos = {pk: n for n, pk in enumerate(features["startups"]["ids"])}
+    m_pos = {pk: n for n, pk in enumerate(features["mentors"]["ids"])}
+    rows = {(s_pos[s], m_pos[m]) for s, m, _r in features["conflicts"] if s in s_pos and m in m_pos}
+    forbidden = np.array(sorted(rows), dtype=np.int64).reshape(-1, 2)
+    problem = {
+        "item": encoded.item,
+        "agent": encoded.agent,
+        "affinity": encoded.affinity,
+        "n_items": len(s_pos),
+        "n_agents": len(m_pos),
+        "demand": per_startup,
+        "max_load": features["mentors"]["capacity"],
+        "forbidden": forbidden,
+        "components": encoded.components,
+    }
+    notes = []
+    if parameters.get("mode") == "fair":
+        result = solve_matching(**problem, mode="fair")
+        if result.ok:
+            return result, notes
+        notes.append(
+            _(
+                "Not every startup can have %(count)d mentor(s), so the fair variant was not "
+                "used: every startup gets one mentor before any gets a second."
+            )
+            % {"count": per_startup}
+        )
+    return solve_matching(**problem, allow_partial=True), notes
+
+
+def _coverage_lines(result: MatchResult) -> list[str]:
+    coverage = result.coverage
+    if coverage is None:
+        return []
+    if coverage.items_covered < coverage.items_with_demand:
+        return [
+            _(
+                "%(left)d of %(total)d startups could not get a mentor: every mentor they could "
+                "have is at capacity or in a conflict of interest."
+            )
+            % {
+                "left": coverage.items_with_demand - coverage.items_covered,
+                "total": coverage.items_with_demand,
+            }
+        ]
+    if coverage.assigned < coverage.total_demand:
+        return [
+            _(
+                "Mentors are short: every startup has at least one mentor, and %(open)d "
+                "requested places are left open."
+            )
+            % {"open": coverage.total_demand - coverage.assigned}
+        ]
+    return []
+
+
+def _pairs(result: MatchResult, encoded, features: dict) -> list[dict]:
+    """Each assigned pair with its score and its largest parts (the staff's "why")."""
+    s_ids, m_ids = features["startups"]["ids"], features["mentors"]["ids"]
+    return [
+        {
+            "startup": s_ids[i],
+            "mentor": m_ids[j],
+            "score": round(float(encoded.affinity[p]), 4),
+            "why": [(name, round(value, 3)) for name, value in result.explain(k) if value],
+        }
+        for k, (i, j, p) in enumerate(
+            zip(result.item.tolist(), result.agent.tolist(), result.pair.tolist(), strict=True)
+        )
+    ]
