@@ -12,7 +12,10 @@ from icalendar import Calendar, Event
 
 from startup_street.core.timezones import get_zone
 
-from .models import Call, DeadlineReminder, Program, ProgramFollow
+from .enums import CallStatus
+from .forms import ProgramFilterForm
+from .models import Call, DeadlineReminder, Program, ProgramFollow, SavedSearch, SavedSearchAlert
+from .selectors import CALL_FILTERS, call_window, filter_programs, programs_visible_to
 
 REMINDER_DAYS = (7, 1)
 FEED_SALT = "startup-street.deadline-feed"
@@ -46,6 +49,65 @@ def announce_new_call(call: Call) -> int:
             {"call": call, "program": program},
         )
     return len(followers)
+
+
+def _ranked(query: str, cache: dict) -> set[int]:
+    from startup_street.search.selectors import ranked_program_ids  # search sits above programs
+
+    if query not in cache:
+        cache[query] = set(ranked_program_ids(query))
+    return cache[query]
+
+
+def saved_search_matches(saved: SavedSearch, call: Call, ranked: dict | None = None) -> bool:
+    """Whether ``call`` is a new call for ``saved``: its program is among the saved words'
+    ranked matches, visible to the user and within the saved filters, and the call itself lies in
+    the saved deadline window ("open now" is left out: a call just announced is still to come)."""
+    if saved.query and call.program_id not in _ranked(
+        saved.query, {} if ranked is None else ranked
+    ):
+        return False
+    params = ProgramFilterForm(saved.filters).valid_data()
+    program_params = {k: v for k, v in params.items() if k not in CALL_FILTERS}
+    visible = filter_programs(programs_visible_to(saved.user), params=program_params)
+    if not visible.filter(pk=call.program_id).exists():
+        return False
+    window = call_window({k: v for k, v in params.items() if k not in {"open", "open_now"}})
+    return not window or Call.objects.filter(window, pk=call.pk).exists()
+
+
+def alert_saved_searches(call_id: int) -> int:
+    """E-mail every saved search a new call matches; returns how many were told. Followers of
+    the program already hear of it (``announce_new_call``) and are not told twice."""
+    call = Call.objects.select_related("program__organization").filter(pk=call_id).first()
+    if call is None or call.status == CallStatus.CLOSED or not call.program.is_published:
+        return 0
+    followers = call.program.follows.values("user_id")
+    searches = (
+        SavedSearch.objects.select_related("user")
+        .filter(user__is_active=True)
+        .exclude(user_id__in=followers)
+        .exclude(alerts__call=call)
+    )
+    ranked: dict = {}
+    return sum(
+        _alert(saved, call) for saved in searches if saved_search_matches(saved, call, ranked)
+    )
+
+
+def _alert(saved: SavedSearch, call: Call) -> int:
+    try:
+        with transaction.atomic():
+            SavedSearchAlert.objects.create(saved_search=saved, call=call)
+    except IntegrityError:
+        return 0
+    _mail(
+        saved.user,
+        lambda: _("New call for your saved search: %(program)s") % {"program": call.program},
+        "programs/email/saved_search_match.txt",
+        {"call": call, "program": call.program, "saved": saved},
+    )
+    return 1
 
 
 def send_deadline_reminders(now=None) -> int:

@@ -1,11 +1,14 @@
-from datetime import UTC
+import re
+from datetime import UTC, date
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from startup_street.core.enums import Country, RevenueBand, Stage
 from startup_street.core.fields import TranslatedTextField
+from startup_street.core.i18n import CONTENT_LANGUAGE_CHOICES
 from startup_street.core.models import Sector
 from startup_street.core.timezones import get_zone, time_zone_choices
 
@@ -24,12 +27,119 @@ class WallClockDateTimeField(forms.DateTimeField):
         return result.replace(tzinfo=None) if result else result
 
 
+QUERY_MAX = 1000
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+")
+TRUE_WORDS = {"1", "true", "on", "yes"}
+FALSE_WORDS = {"", "0", "false", "off", "no"}
+
+
+class QueryField(forms.CharField):
+    """Search words as typed: control characters become spaces and text past 1,000 characters
+    is dropped (the form says so), so any query can be searched and none is an error."""
+
+    def to_python(self, value):
+        text = CONTROL.sub(" ", str(value or "")) if value not in self.empty_values else ""
+        return " ".join(text.split())
+
+
+class StrictBooleanField(forms.BooleanField):
+    """A yes/no filter that rejects what is neither (``open_now=maybe``) instead of guessing."""
+
+    def to_python(self, value):
+        if isinstance(value, bool):
+            return value
+        word = str(value if value is not None else "").strip().lower()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+        raise ValidationError(_("Enter true or false."), code="invalid")
+
+
 class ProgramFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=1000)
+    """Search words and facets, validated the same way for the web page, the API and the
+    ``search`` command. Every field is optional; a value that is not valid is reported on its
+    field and takes no part in the search."""
+
+    q = QueryField(label=_("Search"), required=False)
     kind = forms.ChoiceField(
         label=_("Kind of support"), required=False, choices=[("", _("Any"))] + SupportKind.choices
     )
-    open = forms.BooleanField(label=_("Open now"), required=False)
+    sector = forms.ModelChoiceField(
+        label=_("Sector"),
+        required=False,
+        queryset=Sector.objects.all(),
+        to_field_name="code",
+        empty_label=_("Any"),
+    )
+    stage = forms.ChoiceField(
+        label=_("Stage"), required=False, choices=[("", _("Any"))] + Stage.choices
+    )
+    country = forms.ChoiceField(
+        label=_("Country"), required=False, choices=[("", _("Any"))] + Country.choices
+    )
+    city = forms.CharField(label=_("City"), required=False, max_length=80)
+    organization = forms.SlugField(label=_("Organisation"), required=False, max_length=100)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("Any")), *CONTENT_LANGUAGE_CHOICES],
+        help_text=_("Written in this language or translated into it."),
+    )
+    closes_within = forms.IntegerField(
+        label=_("Closes within (days)"), required=False, min_value=1, max_value=366
+    )
+    closes_after = forms.DateField(
+        label=_("Closes on or after"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    closes_before = forms.DateField(
+        label=_("Closes on or before"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    open_now = StrictBooleanField(label=_("Open now"), required=False)
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "open" in data and "open_now" not in data:
+            data = data.copy()  # the older spelling of the filter, still accepted
+            data["open_now"] = data["open"]
+        super().__init__(data, *args, **kwargs)
+        self.query_was_cut = False
+
+    def clean_q(self):
+        query = self.cleaned_data["q"]
+        if len(query) > QUERY_MAX:
+            self.query_was_cut = True
+            query = query[:QUERY_MAX].rstrip()
+        return query
+
+    def clean(self):
+        cleaned = super().clean()
+        after, before = cleaned.get("closes_after"), cleaned.get("closes_before")
+        if after and before and before < after:
+            self.add_error("closes_before", _("This date is before the “closes on or after” date."))
+        return cleaned
+
+    def valid_data(self) -> dict:
+        """The fields that validated (a bound form with errors still searches with the rest)."""
+        errors = self.errors  # cleans a bound form; an unbound one has no data
+        data = getattr(self, "cleaned_data", {})
+        return {name: value for name, value in data.items() if name not in errors}
+
+    def facet_values(self) -> dict:
+        """The chosen filters as plain values (codes, ISO dates) for a URL or a saved search."""
+        values = {}
+        for name, value in self.valid_data().items():
+            if name == "q" or value in (None, "", False):
+                continue
+            if isinstance(value, Sector):
+                value = value.code
+            elif isinstance(value, date):
+                value = value.isoformat()
+            values[name] = value
+        return values
 
 
 class ProgramForm(forms.ModelForm):

@@ -41,6 +41,7 @@ from startup_street.organizations.models import Organization
 
 from .enums import SupportKind
 from .models import Call, Program
+from .services import announce_after_commit
 
 LANGS = {"ko": "ko", "zh": "zh-hans", "en": "en"}
 TRUE = {"1", "true", "yes", "y", "on"}
@@ -134,6 +135,7 @@ def _import_row(row: dict, report: ImportReport) -> None:
             )
             call.full_clean()
             call.save()
+            announce_after_commit(call)
             report.calls += 1
 
 

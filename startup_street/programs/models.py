@@ -8,6 +8,7 @@ from rules.contrib.models import RulesModel
 
 from startup_street.core.enums import Country, Stage
 from startup_street.core.fields import TranslatedTextField, shown
+from startup_street.core.i18n import CONTENT_LANGUAGE_CHOICES
 from startup_street.core.models import OriginalLanguageMixin, Sector, TimeStampedModel
 from startup_street.core.timezones import validate_time_zone
 from startup_street.organizations.models import Organization
@@ -186,3 +187,57 @@ class DeadlineReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.call} · {self.days_before}"
+
+
+class SavedSearch(models.Model):
+    """Search words and filters a user keeps: new calls that match reach them by e-mail."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="saved_searches",
+    )
+    query = models.CharField(_("search words"), max_length=1000, blank=True)
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    language = models.CharField(
+        _("language"), max_length=8, choices=CONTENT_LANGUAGE_CHOICES, default="en"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("saved search")
+        verbose_name_plural = _("saved searches")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "query", "filters"], name="programs_saved_search_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.query or str(_("(all programs)"))
+
+
+class SavedSearchAlert(models.Model):
+    """A new matching call that was e-mailed for a saved search, so that each goes out once."""
+
+    saved_search = models.ForeignKey(
+        SavedSearch, verbose_name=_("saved search"), on_delete=models.CASCADE, related_name="alerts"
+    )
+    call = models.ForeignKey(
+        Call, verbose_name=_("call"), on_delete=models.CASCADE, related_name="+"
+    )
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("saved-search alert")
+        verbose_name_plural = _("saved-search alerts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["saved_search", "call"], name="programs_saved_search_alert_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.saved_search} · {self.call}"

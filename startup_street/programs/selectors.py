@@ -1,4 +1,15 @@
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import (
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    TextField,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from startup_street.organizations.enums import STAFF_ROLES
@@ -48,20 +59,75 @@ def with_listing_data(qs: QuerySet[Program]) -> QuerySet[Program]:
     )
 
 
+CALL_FILTERS = ("open_now", "open", "closes_within", "closes_after", "closes_before")
+
+
+def _truthy(value) -> bool:
+    return value in {True, "1", "true", "on"}
+
+
+def _day_start(day: date) -> datetime:
+    """Midnight of ``day`` in the viewer's zone (dates in filters are the viewer's dates)."""
+    zone = timezone.get_current_timezone()
+    return datetime.combine(day, time.min).replace(tzinfo=zone)
+
+
+def call_window(params, now=None) -> Q:
+    """The deadline filters as conditions on one call (open now, closes within / between)."""
+    now = now or timezone.now()
+    condition = Q()
+    if _truthy(params.get("open_now")) or _truthy(params.get("open")):
+        condition &= Q(opens_at__lte=now, closes_at__gt=now)
+    if days := params.get("closes_within"):
+        condition &= Q(closes_at__gt=now, closes_at__lte=now + timedelta(days=int(days)))
+    if after := params.get("closes_after"):
+        condition &= Q(closes_at__gte=_day_start(after))
+    if before := params.get("closes_before"):
+        condition &= Q(closes_at__lt=_day_start(before + timedelta(days=1)))
+    return condition
+
+
+def _has_stage(code: str) -> Q:
+    # Stages are a JSON list; its text holds each code in quotes ("seed" is not "pre_seed").
+    return Q(stages_text__contains=f'"{code}"')
+
+
+def with_stage_text(qs: QuerySet[Program]) -> QuerySet[Program]:
+    return qs.annotate(stages_text=Cast("stages", TextField()))
+
+
+def open_to_every_stage() -> Q:
+    return Q(stages_text="[]") | Q(stages_text="null")
+
+
+def has_language(code: str) -> Q:
+    return Q(original_language=code) | Q(title__has_key=code)
+
+
 def filter_programs(qs: QuerySet[Program], *, params) -> QuerySet[Program]:
-    """Structured filters shared by the web list and the API (unknown values match nothing)."""
+    """Structured filters shared by the web list, the API and the ``search`` command, from a
+    validated ``ProgramFilterForm``'s data. A program open to every sector (or stage) matches
+    any sector (or stage); the deadline filters must all hold for one and the same call."""
     if kind := params.get("kind"):
         qs = qs.filter(kind=kind)
     if sector := params.get("sector"):
-        qs = qs.filter(sectors__code=sector)
-    if organization := params.get("organization"):
-        qs = qs.filter(organization__slug=organization)
+        code = getattr(sector, "code", sector)
+        tagged = Program.sectors.through.objects.filter(program=OuterRef("pk"))
+        qs = qs.filter(Exists(tagged.filter(sector__code=code)) | ~Exists(tagged))
+    if stage := params.get("stage"):
+        qs = with_stage_text(qs).filter(_has_stage(stage) | open_to_every_stage())
     if country := params.get("country"):
         qs = qs.filter(country=country)
-    if params.get("open") in {"1", "true", True}:
-        now = timezone.now()
-        qs = qs.filter(calls__opens_at__lte=now, calls__closes_at__gt=now)
-    return qs.distinct()
+    if city := params.get("city"):
+        qs = qs.filter(city__iexact=city.strip())
+    if organization := params.get("organization"):
+        qs = qs.filter(organization__slug=organization)
+    if language := params.get("language"):
+        qs = qs.filter(has_language(language))
+    window = call_window(params)
+    if window:
+        qs = qs.filter(Exists(Call.objects.filter(window, program=OuterRef("pk"))))
+    return qs
 
 
 def participated_programs(startup) -> set[int]:

@@ -1,6 +1,8 @@
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from startup_street.accounts.models import User
 from startup_street.core.services import record_activity
@@ -9,7 +11,8 @@ from startup_street.core.timezones import make_aware_in
 from startup_street.organizations.models import Organization
 
 from .alerts import announce_new_call
-from .models import Call, Program
+from .models import Call, Program, SavedSearch
+from .tasks import task_alert_saved_searches
 
 PROGRAM_FIELDS = {
     "title",
@@ -87,6 +90,39 @@ def save_call(
     is_new = call.pk is None
     call.save()
     record_activity(actor=actor, verb="call.created" if is_new else "call.updated", target=call)
-    if is_new and call.status != "closed" and program.is_published:
-        transaction.on_commit(lambda: announce_new_call(call))
+    if is_new:
+        announce_after_commit(call)
     return call
+
+
+def announce_after_commit(call: Call) -> None:
+    """Once the new call is committed: tell the program's followers, and (in the background)
+    the saved searches it matches. A call that is already closed, or a draft's, is not news."""
+    if call.status == "closed" or not call.program.is_published:
+        return
+    transaction.on_commit(lambda: announce_new_call(call))
+    transaction.on_commit(lambda: task_alert_saved_searches.enqueue(call.pk))
+
+
+SAVED_SEARCH_LIMIT = 50
+
+
+@transaction.atomic
+def save_search(*, user: User, query: str, filters: dict, language: str) -> SavedSearch:
+    """Keep a search (words and validated filters as plain values); saving it twice keeps one."""
+    existing = SavedSearch.objects.filter(user=user, query=query, filters=filters).first()
+    if existing:
+        return existing
+    if SavedSearch.objects.filter(user=user).count() >= SAVED_SEARCH_LIMIT:
+        raise ValidationError(
+            _("You can keep at most %(limit)d saved searches; delete one first.")
+            % {"limit": SAVED_SEARCH_LIMIT}
+        )
+    saved = SavedSearch(user=user, query=query, filters=filters, language=language)
+    saved.full_clean()
+    saved.save()
+    return saved
+
+
+def delete_saved_search(*, saved_search: SavedSearch) -> None:
+    saved_search.delete()

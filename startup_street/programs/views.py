@@ -1,33 +1,32 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from startup_street.accounts.models import User
+from startup_street.core.i18n import normalise_language
 from startup_street.organizations.selectors import organizations_staffed_by
-from startup_street.search.selectors import search_programs
 from startup_street.startups.selectors import startups_of
 
 from . import alerts, selectors, services
+from .discovery import describe_filters, find_programs, search_url
 from .forms import CallForm, ProgramFilterForm, ProgramForm
 
 
 def program_list(request):
     form = ProgramFilterForm(request.GET or None)
-    qs = selectors.programs_visible_to(request.user)
-    query = ""
-    if form.is_valid():
-        qs = selectors.filter_programs(qs, params=form.cleaned_data)
-        query = form.cleaned_data["q"]
-    qs = selectors.with_listing_data(qs)
-    results = search_programs(qs, query) if query.strip() else qs.order_by("-created_at")
-    page = Paginator(results, 20).get_page(request.GET.get("page"))
+    data = form.valid_data()
+    found = find_programs(request.user, data)
+    page = Paginator(found.results, 20).get_page(request.GET.get("page"))
     template = "programs/_program_results.html" if request.htmx else "programs/program_list.html"
-    return render(request, template, {"page": page, "form": form})
+    context = {"page": page, "form": form, "facets": found.facets(), "saved": form.facet_values()}
+    context.update(query=data.get("q", ""), oob_facets=bool(request.htmx))
+    return render(request, template, context)
 
 
 def program_detail(request, slug: str):
@@ -154,3 +153,40 @@ def deadlines_ics(request, token: str):
     response = HttpResponse(alerts.deadlines_calendar(user), content_type="text/calendar")
     response["Content-Disposition"] = 'inline; filename="startup-street-deadlines.ics"'
     return response
+
+
+@login_required
+def saved_searches(request):
+    searches = request.user.saved_searches.all()
+    rows = [(saved, search_url(saved), describe_filters(saved.filters)) for saved in searches]
+    return render(request, "programs/saved_search_list.html", {"rows": rows})
+
+
+@login_required
+@require_http_methods(["POST"])
+def saved_search_create(request):
+    form = ProgramFilterForm(request.POST)
+    if form.errors:
+        messages.error(request, _("The search could not be saved: its filters are not valid."))
+        return redirect("programs:list")
+    try:
+        saved = services.save_search(
+            user=request.user,
+            query=form.cleaned_data["q"],
+            filters=form.facet_values(),
+            language=normalise_language(get_language()) or "en",
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("programs:list")
+    messages.success(request, _("Search saved: new calls that match will be e-mailed to you."))
+    return redirect(search_url(saved))
+
+
+@login_required
+@require_http_methods(["POST"])
+def saved_search_delete(request, pk: int):
+    saved = get_object_or_404(request.user.saved_searches, pk=pk)
+    services.delete_saved_search(saved_search=saved)
+    messages.success(request, _("The saved search was deleted."))
+    return redirect("programs:saved_searches")

@@ -1,0 +1,61 @@
+"""Finding programs: search words ranked by the search engine, then the structured filters, for
+the web page, the API and the ``search`` command alike."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from startup_street.search.selectors import RankedResults, search_programs
+
+from . import selectors
+from .facets import Facet, program_facets
+
+
+@dataclass
+class Found:
+    results: Sequence  # best first with search words, newest first without
+    base: QuerySet  # visible programs matching the words, before the filters
+    params: dict  # the filters applied
+
+    def facets(self) -> list[Facet]:
+        return program_facets(self.base, self.params)
+
+
+def find_programs(user, data: dict) -> Found:
+    """``data``: a validated ``ProgramFilterForm``'s values (``q`` and the filters)."""
+    params = dict(data)
+    query = params.pop("q", "") or ""
+    visible = selectors.programs_visible_to(user)
+    hits = search_programs(visible, query) if query.strip() else None
+    base = visible.filter(pk__in=hits.ids) if hits is not None else visible
+    filtered = selectors.with_listing_data(selectors.filter_programs(base, params=params))
+    if hits is None:
+        return Found(filtered.order_by("-created_at", "pk"), base, params)
+    return Found(RankedResults(filtered, hits.ids), base, params)
+
+
+def search_url(saved) -> str:
+    """The catalogue page showing a saved search (words and filters in the query string)."""
+    params = {"q": saved.query} if saved.query else {}
+    for name, value in (saved.filters or {}).items():
+        params[name] = "1" if value is True else value
+    return reverse("programs:list") + ("?" + urlencode(params) if params else "")
+
+
+def describe_filters(filters: dict) -> list[str]:
+    """A saved search's filters in words: "Kind of support: Funding and investment"."""
+    from .forms import ProgramFilterForm
+
+    form = ProgramFilterForm(filters)
+    words = []
+    for name, value in form.valid_data().items():
+        if name == "q" or value in (None, "", False):
+            continue
+        field = form.fields[name]
+        choices = dict(getattr(field, "choices", ()) or ())
+        shown = "" if value is True else str(choices.get(value, value))
+        words.append(f"{field.label}: {shown}" if shown else str(field.label))
+    return words
