@@ -44,3 +44,29 @@ def test_bids_shift_affinity():
     k_not = int(np.flatnonzero((bid.item == 0) & (bid.agent == 0))[0])
     assert bid.affinity[k_want] == pytest.approx(plain.affinity[k_want] + 0.5)
     assert bid.affinity[k_not] == pytest.approx(plain.affinity[k_not] - 0.5)
+
+
+def test_stage_fit_counts_only_when_both_sides_say():
+    items, agents = _sides()
+    items.stages = [{"seed"}, {"growth"}]
+    agents.stages = [{"seed", "pre_seed"}, set(), {"growth"}]
+    encoded = encode(items, agents)
+    stage = dict(
+        zip(
+            zip(encoded.item.tolist(), encoded.agent.tolist(), strict=True),
+            encoded.components["stage"],
+            strict=True,
+        )
+    )
+    assert stage[(0, 0)] == pytest.approx(0.3) and stage[(1, 2)] == pytest.approx(0.3)
+    assert stage[(0, 1)] == 0 and stage[(0, 2)] == 0
+    assert "stage" not in encode(*_sides()).components  # nothing said: no stage part
+
+
+def test_semantic_matrix_given_replaces_embeddings():
+    items, agents = _sides()
+    semantic = np.array([[0.9, 0.0, 0.1], [0.0, 0.5, 0.0]])
+    encoded = encode(items, agents, semantic=semantic)
+    k = int(np.flatnonzero((encoded.item == 0) & (encoded.agent == 0))[0])
+    assert encoded.components["semantic"][k] == pytest.approx(0.9)
+    assert np.allclose(sum(encoded.components.values()), encoded.affinity)
