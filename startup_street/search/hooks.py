@@ -1,7 +1,7 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from startup_street.programs.models import Program
+from startup_street.programs.models import Call, Program
 
 from . import services
 
@@ -21,3 +21,11 @@ def program_sectors_changed(sender, instance, action, **kwargs):
 @receiver(post_delete, sender=Program, dispatch_uid="search.program_deleted")
 def program_deleted(sender, instance, **kwargs):
     services.remove_program(instance.pk)
+
+
+@receiver(post_save, sender=Call, dispatch_uid="search.call_saved")
+@receiver(post_delete, sender=Call, dispatch_uid="search.call_deleted")
+def call_changed(sender, instance, raw=False, **kwargs):
+    # A call's title is searched as part of its program's entry.
+    if not raw and Program.objects.filter(pk=instance.program_id).exists():
+        services.index_program(instance.program)

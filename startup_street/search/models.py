@@ -16,6 +16,11 @@ class SearchEntry(models.Model):
     terms = models.TextField(_("terms"))
     embedding = models.BinaryField(_("embedding"), null=True, editable=False)
     embedder = models.CharField(_("embedding model"), max_length=40, blank=True)
+    # A digest of the text the embedding was made from: the background job re-embeds only
+    # entries whose text changed (null until the first embedding).
+    embedded_digest = models.CharField(
+        _("embedded text digest"), max_length=32, null=True, editable=False
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -24,6 +29,25 @@ class SearchEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_unique")
         ]
+        # An index, not db_index: on SQLite, AddIndex needs no table rebuild (which would drop
+        # the FTS triggers).
+        indexes = [models.Index(fields=["kind", "updated_at"], name="search_entry_kind_updated")]
 
     def __str__(self) -> str:
         return f"{self.kind}#{self.object_id}"
+
+
+class IndexGeneration(models.Model):
+    """A counter per kind of entry, raised in the same transaction as every write to the index:
+    a process keeps its in-memory view of the embeddings and the term statistics until the
+    counter moves, so a query costs one primary-key read to know its cache is current."""
+
+    kind = models.CharField(_("kind"), max_length=20, primary_key=True)
+    generation = models.PositiveBigIntegerField(_("generation"), default=0)
+
+    class Meta:
+        verbose_name = _("index generation")
+        verbose_name_plural = _("index generations")
+
+    def __str__(self) -> str:
+        return f"{self.kind}@{self.generation}"

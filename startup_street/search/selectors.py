@@ -7,14 +7,14 @@ from collections.abc import Sequence
 import numpy as np
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Max
 
 from .analysers import fts_query_terms
-from .models import SearchEntry
+from .models import IndexGeneration, SearchEntry
 from .services import PROGRAM, embedder
+from .vectors import VectorIndex
 
-_matrix_cache: dict = {}
-_matrix_lock = threading.Lock()
+_vector_cache: dict[str, "_Vectors"] = {}
+_vector_lock = threading.Lock()
 
 LIMIT = 500
 
@@ -47,34 +47,89 @@ def _postgres(terms: list[str], limit: int) -> list[tuple[int, float]]:
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
 
-def _matrix(model_name: str) -> tuple[np.ndarray, np.ndarray]:
-    """(ids, vectors) of every program embedded by ``model_name``; rebuilt only when the
-    entries change (their count or latest update), so a query costs one small SQL query."""
-    entries = SearchEntry.objects.filter(kind=PROGRAM, embedder=model_name)
-    stamp = (model_name, *entries.aggregate(n=Count("pk"), last=Max("updated_at")).values())
-    with _matrix_lock:
-        if _matrix_cache.get("stamp") != stamp:
-            rows = list(entries.values_list("object_id", "embedding"))
-            ids = np.array([pk for pk, _v in rows], dtype=np.int64)
-            vectors = (
-                np.vstack([np.frombuffer(bytes(v), dtype=np.float32) for _pk, v in rows])
-                if rows
-                else np.zeros((0, 1), dtype=np.float32)
-            )
-            _matrix_cache.update(stamp=stamp, ids=ids, vectors=vectors)
-        return _matrix_cache["ids"], _matrix_cache["vectors"]
+def generation(kind: str = PROGRAM) -> int:
+    return (
+        IndexGeneration.objects.filter(kind=kind).values_list("generation", flat=True).first() or 0
+    )
+
+
+class _Vectors:
+    """One process's copy of the embeddings of one model: ids sorted, rows aligned."""
+
+    def __init__(self, model_name: str, stamp: int, ids, vectors, newest):
+        self.model_name, self.stamp, self.newest = model_name, stamp, newest
+        self.index = VectorIndex(ids, vectors)
+
+
+def _vectors(model_name: str) -> VectorIndex:
+    """The embeddings of every program, reread only when the index generation moves, and then
+    only the rows written since the last read (plus the list of ids, to drop deleted ones)."""
+    stamp = generation(PROGRAM)
+    cached = _vector_cache.get(model_name)
+    if cached is not None and cached.stamp == stamp:
+        return cached.index
+    with _vector_lock:
+        cached = _vector_cache.get(model_name)
+        if cached is None or cached.stamp != stamp:
+            cached = _vector_cache[model_name] = _reload(model_name, stamp, cached)
+        return cached.index
+
+
+def _rows(entries) -> tuple[list[int], list[bytes], object]:
+    ids, blobs, newest = [], [], None
+    for object_id, blob, updated in entries.values_list("object_id", "embedding", "updated_at"):
+        ids.append(object_id)
+        blobs.append(bytes(blob))
+        newest = updated if newest is None or updated > newest else newest
+    return ids, blobs, newest
+
+
+def _reload(model_name: str, stamp: int, previous: _Vectors | None) -> _Vectors:
+    entries = SearchEntry.objects.filter(
+        kind=PROGRAM, embedder=model_name, embedding__isnull=False
+    ).order_by()
+    if previous is None or previous.newest is None:
+        ids, blobs, newest = _rows(entries)
+        order = np.argsort(np.array(ids, dtype=np.int64), kind="stable")
+        vectors = _stack(blobs)
+        return _Vectors(
+            model_name, stamp, np.array(ids, dtype=np.int64)[order], vectors[order], newest
+        )
+    current = np.sort(np.fromiter(entries.values_list("object_id", flat=True), dtype=np.int64))
+    old = previous.index
+    dim = old.vectors.shape[1]
+    vectors = np.zeros((len(current), dim), dtype=np.float32)
+    pos = np.searchsorted(old.ids, current)
+    kept = pos < len(old.ids)
+    kept[kept] = old.ids[pos[kept]] == current[kept]
+    vectors[kept] = old.vectors[pos[kept]]
+    changed_ids, blobs, newest = _rows(entries.filter(updated_at__gte=previous.newest))
+    missing = current[~kept]
+    if len(missing):  # new rows written at the same instant as the last read: fetch them too
+        more = _rows(entries.filter(object_id__in=missing.tolist()))
+        changed_ids, blobs = changed_ids + more[0], blobs + more[1]
+    if changed_ids:
+        vectors[np.searchsorted(current, changed_ids)] = _stack(blobs, dim)
+    return _Vectors(
+        model_name, stamp, current, vectors, max(filter(None, [newest, previous.newest]))
+    )
+
+
+def _stack(blobs: list[bytes], dim: int = 1) -> np.ndarray:
+    if not blobs:
+        return np.zeros((0, dim), dtype=np.float32)
+    return np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(blobs), -1)
 
 
 def _semantic(query: str, limit: int) -> list[tuple[int, float]]:
     """Nearest programs by meaning, in any language, above a similarity floor."""
     model = embedder()
-    ids, vectors = _matrix(model.name)
-    if not len(ids):
+    index = _vectors(model.name)
+    if not len(index):
         return []
-    scores = vectors @ model.encode([query], is_query=True)[0]
-    top = np.argsort(-scores)[:limit]
+    ids, scores = index.nearest(model.encode([query], is_query=True)[0], limit)
     floor = settings.SEARCH_SEMANTIC_MIN_SIMILARITY
-    return [(int(ids[k]), float(scores[k])) for k in top if scores[k] >= floor]
+    return [(int(i), float(x)) for i, x in zip(ids, scores, strict=True) if x >= floor]
 
 
 CHANNELS = ("lexical", "semantic")

@@ -117,17 +117,18 @@ def test_reindex_command_rebuilds(catalogue, capsys):
     assert ranked_program_ids("fashion") == [catalogue["en"].pk]
 
 
-def test_semantic_channel_crosses_languages(organization):
+def test_semantic_channel_crosses_languages(organization, django_capture_on_commit_callbacks):
     from startup_street.search.selectors import _semantic
 
-    wanted = make_program(
-        organization,
-        title={"zh-hans": "北京软着陆计划：帮助韩国创业企业进入中国市场"},
-        original_language="zh-hans",
-    )
-    make_program(
-        organization, title={"zh-hans": "生物医药临床试验资金支持"}, original_language="zh-hans"
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the embedding job runs on commit
+        wanted = make_program(
+            organization,
+            title={"zh-hans": "北京软着陆计划：帮助韩国创业企业进入中国市场"},
+            original_language="zh-hans",
+        )
+        make_program(
+            organization, title={"zh-hans": "生物医药临床试验资金支持"}, original_language="zh-hans"
+        )
     ranking = _semantic("한국 스타트업의 중국 시장 진출 지원", 10)
     assert ranking and ranking[0][0] == wanted.pk
 
@@ -136,3 +137,44 @@ def test_semantic_channel_ignores_nonsense(catalogue):
     from startup_street.search.selectors import _semantic
 
     assert _semantic("zzzz qqqq xxxx", 10) == []
+
+
+def test_embedding_waits_for_commit_then_follows_text(
+    organization, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        program = make_program(organization, title={"en": "Drone flight test site"})
+    entry = SearchEntry.objects.get(object_id=program.pk)
+    assert entry.embedding is None and callbacks  # terms now, embedding after commit
+    for callback in callbacks:
+        callback()
+    entry.refresh_from_db()
+    first = bytes(entry.embedding)
+    assert entry.embedded_digest
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        program.website = "https://drones.example.org"  # not embedded text: no new job
+        program.save()
+    assert callbacks == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        program.title = {"en": "Bio laboratory equipment rental"}
+        program.save()
+    entry.refresh_from_db()
+    assert bytes(entry.embedding) != first
+
+
+def test_semantic_cache_follows_deletes_and_edits(organization, django_capture_on_commit_callbacks):
+    from startup_street.search.selectors import _semantic
+
+    with django_capture_on_commit_callbacks(execute=True):
+        drone = make_program(organization, title={"en": "Drone flight test site for startups"})
+        make_program(organization, title={"en": "Seed investment for food startups"})
+    assert _semantic("drone flight testing", 5)[0][0] == drone.pk
+    with django_capture_on_commit_callbacks(execute=True):
+        drone.title = {"en": "Fashion pop-up store in Gangnam"}
+        drone.save()
+    ranking = dict(_semantic("fashion pop-up retail store", 5))
+    assert drone.pk in ranking
+    drone.delete()
+    assert drone.pk not in dict(_semantic("fashion pop-up retail store", 5))
