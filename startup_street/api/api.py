@@ -1,13 +1,17 @@
+from datetime import date
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Query, Router, Schema
+from ninja import NinjaAPI, Query, Router
 from ninja.pagination import PageNumberPagination, paginate
 
+from startup_street.core.i18n import normalise_language
 from startup_street.core.models import Sector
 from startup_street.organizations.selectors import organizations_visible_to
 from startup_street.programs import selectors as program_selectors
-from startup_street.search.selectors import search_programs
+from startup_street.programs.discovery import find_programs
+from startup_street.programs.forms import ProgramFilterForm
 from startup_street.startups import services as startup_services
 from startup_street.startups.selectors import startups_visible_to, with_listing_data
 
@@ -22,6 +26,7 @@ from .schemas import (
     MeOut,
     OrganizationOut,
     ProgramDetailOut,
+    ProgramFiltersIn,
     ProgramOut,
     StartupOut,
     StartupPatch,
@@ -100,30 +105,32 @@ def patch_startup(request, slug: str, payload: StartupPatch):
 programs = Router(tags=["programs"])
 
 
-class ProgramFilters(Schema):
-    q: str | None = None
-    kind: str | None = None
-    sector: str | None = None
-    organization: str | None = None
-    country: str | None = None
-    open: bool | None = None
+def _filter_data(filters: ProgramFiltersIn) -> dict:
+    """The query parameters as the filter form reads them (one validation for every door)."""
+    data = {}
+    for name, value in filters.dict(exclude_none=True).items():
+        if isinstance(value, bool):
+            value = "true" if value else "false"
+        data[name] = value.isoformat() if isinstance(value, date) else str(value)
+    return data
 
 
-@programs.get("", response=list[ProgramOut])
+@programs.get("", response={200: list[ProgramOut], 422: FieldErrorsOut})
 @paginate(PageNumberPagination)
-def list_programs(request, filters: Query[ProgramFilters]):
-    params = filters.dict(exclude_none=True)
-    query = (params.pop("q", "") or "")[:1000]
-    qs = program_selectors.programs_visible_to(request.auth)
-    qs = program_selectors.filter_programs(qs, params=params).prefetch_related("sectors")
-    if query.strip():
-        return search_programs(qs, query)
-    return qs.order_by("-created_at", "pk")
+def list_programs(request, filters: Query[ProgramFiltersIn]):
+    """Programs best first for ``q`` (any of ko, zh, en), newest first without it, narrowed by
+    the filters; ``lang`` picks the language of ``title_shown``. Dates are the caller's dates."""
+    if filters.lang is not None and not normalise_language(filters.lang):
+        raise ValidationError({"lang": [_("Choose ko, zh-hans or en.")]})
+    form = ProgramFilterForm(_filter_data(filters))
+    if form.errors:
+        raise ValidationError(form.errors.as_data())
+    return find_programs(request.auth, form.cleaned_data).results
 
 
 @programs.get("/{slug}", response={200: ProgramDetailOut, **NOT_FOUND})
 def get_program(request, slug: str):
-    qs = program_selectors.programs_visible_to(request.auth).prefetch_related("sectors")
+    qs = program_selectors.with_listing_data(program_selectors.programs_visible_to(request.auth))
     return get_object_or_404(qs, slug=slug)
 
 

@@ -1,6 +1,9 @@
 from datetime import date, datetime
 
-from ninja import Schema
+from ninja import Field, Schema
+
+from startup_street.core.i18n import normalise_language, pick
+from startup_street.core.timezones import get_zone
 
 
 class ErrorOut(Schema):
@@ -83,10 +86,42 @@ class CallOut(Schema):
         return obj.program.slug
 
 
+class ProgramFiltersIn(Schema):
+    q: str | None = Field(None, description="Search words in Korean, Chinese or English.")
+    lang: str | None = Field(None, description="Language of `title_shown`: ko, zh-hans or en.")
+    kind: str | None = Field(None, description="Kind of support (e.g. funding, testbed).")
+    sector: str | None = Field(None, description="Sector code; programs open to all match too.")
+    stage: str | None = Field(None, description="Stage code; programs open to all match too.")
+    country: str | None = Field(None, description="ISO country code (KR, CN, ...).")
+    city: str | None = None
+    organization: str | None = Field(None, description="Organisation slug.")
+    language: str | None = Field(
+        None, description="Written in or translated into: ko, zh-hans, en."
+    )
+    closes_within: int | None = Field(None, description="A call closes within this many days.")
+    closes_after: date | None = Field(None, description="A call closes on or after this date.")
+    closes_before: date | None = Field(None, description="A call closes on or before this date.")
+    open_now: bool | None = Field(None, description="A call is open now.")
+    open: bool | None = Field(None, description="Older spelling of `open_now`.")
+
+
+def _shown_title(obj, context):
+    request = (context or {}).get("request")
+    wanted = normalise_language(request.GET.get("lang")) if request else ""
+    return pick(obj.title, obj.original_language, wanted or None)
+
+
+def _next_call(obj):
+    calls = getattr(obj, "live_calls", None)
+    return calls[0] if calls else None
+
+
 class ProgramOut(Schema):
     slug: str
     organization: str
     title: dict[str, str]
+    title_shown: str
+    title_language: str
     summary: dict[str, str]
     original_language: str
     kind: str
@@ -96,6 +131,11 @@ class ProgramOut(Schema):
     country: str
     website: str
     is_published: bool
+    next_deadline: datetime | None = Field(None, description="The next call's deadline (UTC).")
+    next_deadline_local: str | None = Field(
+        None, description="The same deadline in the call's own time zone, ISO 8601."
+    )
+    next_deadline_time_zone: str | None = None
 
     @staticmethod
     def resolve_organization(obj) -> str:
@@ -104,6 +144,29 @@ class ProgramOut(Schema):
     @staticmethod
     def resolve_sectors(obj) -> list[str]:
         return [sector.code for sector in obj.sectors.all()]
+
+    @staticmethod
+    def resolve_title_shown(obj, context) -> str:
+        return _shown_title(obj, context).text
+
+    @staticmethod
+    def resolve_title_language(obj, context) -> str:
+        return _shown_title(obj, context).language
+
+    @staticmethod
+    def resolve_next_deadline(obj):
+        call = _next_call(obj)
+        return call.closes_at if call else None
+
+    @staticmethod
+    def resolve_next_deadline_local(obj):
+        call = _next_call(obj)
+        return call.closes_at.astimezone(get_zone(call.time_zone)).isoformat() if call else None
+
+    @staticmethod
+    def resolve_next_deadline_time_zone(obj):
+        call = _next_call(obj)
+        return call.time_zone if call else None
 
 
 class ProgramDetailOut(ProgramOut):

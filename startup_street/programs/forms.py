@@ -42,8 +42,15 @@ class QueryField(forms.CharField):
         return " ".join(text.split())
 
 
+class RawCheckboxInput(forms.CheckboxInput):
+    def value_from_datadict(self, data, files, name):
+        return data.get(name)  # the field judges the raw text (CheckboxInput takes any as yes)
+
+
 class StrictBooleanField(forms.BooleanField):
     """A yes/no filter that rejects what is neither (``open_now=maybe``) instead of guessing."""
+
+    widget = RawCheckboxInput
 
     def to_python(self, value):
         if isinstance(value, bool):

@@ -165,3 +165,69 @@ def test_list_query_count_constant(client, organization, django_assert_max_num_q
         make_program(organization)
     with django_assert_max_num_queries(6):
         client.get(reverse("api:list_programs"))
+
+
+def test_programs_filters_match_the_web_page(client, organization):
+    from startup_street.core.models import Sector
+
+    robot = make_program(organization, slug="robot", city="Seoul", stages=["seed"])
+    robot.sectors.add(Sector.objects.get(code="robotics"))
+    make_call(robot, closes_in_days=5)
+    make_program(organization, slug="beijing", city="Beijing", country="CN", stages=["growth"])
+    params = {
+        "sector": "robotics",
+        "stage": "seed",
+        "country": "KR",
+        "city": "seoul",
+        "organization": "seoul-hub",
+        "language": "ko",
+        "closes_within": 7,
+        "open_now": "true",
+    }
+    items = client.get(f"{API}/programs", params).json()["items"]
+    assert [item["slug"] for item in items] == ["robot"]
+    assert items[0]["next_deadline_time_zone"] == "Asia/Seoul"
+    assert items[0]["next_deadline_local"].endswith("+09:00")
+
+
+def test_programs_lang_picks_the_title_shown(client, organization):
+    make_program(organization, slug="p", title={"ko": "로봇 실증", "en": "Robot testbed"})
+    for lang, shown in (("ko", "로봇 실증"), ("en", "Robot testbed"), ("zh", "로봇 실증")):
+        item = client.get(f"{API}/programs", {"lang": lang}).json()["items"][0]
+        assert item["title_shown"] == shown, lang
+    item = client.get(f"{API}/programs/p", {"lang": "ko"}).json()
+    assert item["title_shown"] == "로봇 실증" and item["title_language"] == "ko"
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"kind": "💥"}, "kind"),
+        ({"sector": "../../etc"}, "sector"),
+        ({"stage": "unicorn"}, "stage"),
+        ({"language": "fr"}, "language"),
+        ({"lang": "fr"}, "lang"),
+        ({"closes_within": "soon"}, "closes_within"),
+        ({"closes_within": "0"}, "closes_within"),
+        ({"closes_after": "2030-13-01"}, "closes_after"),
+        ({"closes_after": "2030-02-01", "closes_before": "2030-01-01"}, "closes_before"),
+        ({"open_now": "maybe"}, "open_now"),
+    ],
+)
+def test_programs_bad_filter_is_422_with_field_error(client, params, field):
+    response = client.get(f"{API}/programs", params)
+    assert response.status_code == 422
+    assert field in response.json()["errors"]
+
+
+def test_programs_bad_filter_error_is_translated(client):
+    response = client.get(f"{API}/programs", {"kind": "💥"}, HTTP_ACCEPT_LANGUAGE="ko")
+    assert response.status_code == 422
+    message = response.json()["errors"]["kind"][0]
+    assert message and message != "Select a valid choice. 💥 is not one of the available choices."
+
+
+def test_programs_hostile_queries_answer_200(client, organization):
+    make_program(organization)
+    for query in ("", "x" * 5000, "\x00\x1f로봇", 'robot" OR 1=1 NEAR(*)', "로봇 机器人 robot"):
+        assert client.get(f"{API}/programs", {"q": query}).status_code == 200, query
