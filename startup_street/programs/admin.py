@@ -1,6 +1,9 @@
 from django.contrib import admin
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, JSON, XLSX
 
-from .models import Call, DeadlineReminder, Program, ProgramFollow
+from .models import Call, DeadlineReminder, Program, ProgramFollow, SavedSearch, SavedSearchAlert
+from .resources import ProgramResource
 
 
 class CallInline(admin.TabularInline):
@@ -10,7 +13,11 @@ class CallInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(ImportExportMixin, admin.ModelAdmin):
+    """Import previews each row (created, updated or invalid with its errors) before writing."""
+
+    resource_classes = [ProgramResource]
+    formats = [CSV, XLSX, JSON]
     list_display = ["slug", "__str__", "organization", "kind", "country", "is_published"]
     list_filter = ["kind", "country", "is_published", "original_language"]
     list_select_related = ["organization"]
@@ -40,3 +47,16 @@ class ProgramFollowAdmin(admin.ModelAdmin):
 class DeadlineReminderAdmin(admin.ModelAdmin):
     list_display = ["user", "call", "days_before", "sent_at"]
     list_select_related = ["user", "call__program"]
+
+
+@admin.register(SavedSearch)
+class SavedSearchAdmin(admin.ModelAdmin):
+    list_display = ["user", "query", "language", "created_at"]
+    list_select_related = ["user"]
+    search_fields = ["user__email", "query"]
+
+
+@admin.register(SavedSearchAlert)
+class SavedSearchAlertAdmin(admin.ModelAdmin):
+    list_display = ["saved_search", "call", "sent_at"]
+    list_select_related = ["saved_search__user", "call__program"]

@@ -33,6 +33,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from startup_street.core.models import Sector
 from startup_street.core.timezones import make_aware_in
@@ -95,21 +96,40 @@ def _parse_local(value) -> datetime:
     return datetime.fromisoformat(str(value).strip().replace("T", " "))
 
 
-def _import_row(row: dict, report: ImportReport) -> None:
+def row_organization(row: dict) -> Organization:
     organization = Organization.objects.filter(slug=str(row.get("organization") or "")).first()
     if organization is None:
-        raise ValidationError(f"unknown organisation {row.get('organization')!r}")
-    title = _text(row, "title")
-    sectors = list(Sector.objects.filter(code__in=_codes(row.get("sectors"))))
-    if len(sectors) != len(set(_codes(row.get("sectors")))):
-        raise ValidationError(f"unknown sector in {row.get('sectors')!r}")
+        raise ValidationError(
+            {
+                "organization": _("Unknown organisation “%(slug)s”.")
+                % {"slug": row.get("organization")}
+            }
+        )
+    return organization
+
+
+def row_sectors(row: dict) -> list[Sector]:
+    codes = _codes(row.get("sectors"))
+    sectors = list(Sector.objects.filter(code__in=codes))
+    if len(sectors) != len(set(codes)):
+        unknown = sorted(set(codes) - {sector.code for sector in sectors})
+        raise ValidationError(
+            {"sectors": _("Unknown sector: %(codes)s.") % {"codes": ", ".join(unknown)}}
+        )
+    return sectors
+
+
+def row_slug(row: dict, organization: Organization) -> str:
+    """The slug a row stands for: its own, or one made from the organisation and title."""
     base = str(row.get("slug") or "").strip()
-    slug = base or slugify(f"{organization.slug}-{title.get('en') or row.get('external_id', '')}")
-    program = Program.objects.filter(slug=slug).first()
-    is_new = program is None
-    program = program or Program(slug=slug or f"{organization.slug}-{Program.objects.count() + 1}")
+    title = _text(row, "title")
+    return base or slugify(f"{organization.slug}-{title.get('en') or row.get('external_id', '')}")
+
+
+def fill_program(program: Program, row: dict, organization: Organization) -> Program:
+    """Set a program's fields from a row in the documented columns (not saved, not cleaned)."""
     program.organization = organization
-    program.title = title
+    program.title = _text(row, "title")
     program.summary = _text(row, "summary")
     program.description = _text(row, "description")
     program.original_language = str(row.get("original_language") or "ko").strip()
@@ -119,24 +139,50 @@ def _import_row(row: dict, report: ImportReport) -> None:
     program.country = str(row.get("country") or organization.country).strip()
     program.website = str(row.get("website") or "").strip()
     program.is_published = str(row.get("is_published", "1")).strip().lower() in TRUE
+    return program
+
+
+def import_call(program: Program, row: dict) -> Call | None:
+    """The row's call (``call_opens`` .. ``call_closes`` in ``call_time_zone``), created unless
+    the program already has one with the same dates; new calls are announced once committed."""
+    if not (row.get("call_opens") and row.get("call_closes")):
+        return None
+    zone = str(row.get("call_time_zone") or program.organization.time_zone).strip()
+    try:
+        opens = make_aware_in(_parse_local(row["call_opens"]), zone)
+        closes = make_aware_in(_parse_local(row["call_closes"]), zone)
+        seats = int(row["call_seats"]) if str(row.get("call_seats") or "").strip() else None
+    except (ValueError, TypeError, KeyError) as error:
+        raise ValidationError(
+            {
+                "call_opens": _(
+                    "Enter the call's dates as YYYY-MM-DD HH:MM and its seats as a whole number."
+                )
+            }
+        ) from error
+    if Call.objects.filter(program=program, opens_at=opens, closes_at=closes).exists():
+        return None
+    call = Call(program=program, opens_at=opens, closes_at=closes, time_zone=zone, seats=seats)
+    call.full_clean()
+    call.save()
+    announce_after_commit(call)
+    return call
+
+
+def _import_row(row: dict, report: ImportReport) -> None:
+    organization = row_organization(row)
+    sectors = row_sectors(row)
+    slug = row_slug(row, organization)
+    program = Program.objects.filter(slug=slug).first()
+    is_new = program is None
+    program = program or Program(slug=slug or f"{organization.slug}-{Program.objects.count() + 1}")
+    fill_program(program, row, organization)
     program.full_clean()
     program.save()
     program.sectors.set(sectors)
     report.created += is_new
     report.updated += not is_new
-    if row.get("call_opens") and row.get("call_closes"):
-        zone = str(row.get("call_time_zone") or organization.time_zone).strip()
-        opens = make_aware_in(_parse_local(row["call_opens"]), zone)
-        closes = make_aware_in(_parse_local(row["call_closes"]), zone)
-        seats = int(row["call_seats"]) if str(row.get("call_seats") or "").strip() else None
-        if not Call.objects.filter(program=program, opens_at=opens, closes_at=closes).exists():
-            call = Call(
-                program=program, opens_at=opens, closes_at=closes, time_zone=zone, seats=seats
-            )
-            call.full_clean()
-            call.save()
-            announce_after_commit(call)
-            report.calls += 1
+    report.calls += import_call(program, row) is not None
 
 
 def import_rows(rows: list[dict]) -> ImportReport:

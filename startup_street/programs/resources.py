@@ -1,0 +1,120 @@
+"""Admin import and export of programs (django-import-export) in the documented columns.
+
+The same columns as ``startup-street import-programs`` (see ``importers``), read and validated by
+the same functions, so a file that the command accepts the admin accepts, and an exported file
+imports back unchanged. Import previews the rows (what would be created or updated, and each
+invalid row with its errors) before anything is written.
+"""
+
+from django.utils import timezone
+from import_export import fields, resources
+
+from startup_street.core.timezones import get_zone
+
+from . import importers
+from .models import Program
+
+TEXT_COLUMNS = [
+    f"{prefix}_{key}" for prefix in ("title", "summary", "description") for key in importers.LANGS
+]
+COLUMNS = [
+    "organization",
+    "slug",
+    "original_language",
+    *TEXT_COLUMNS,
+    "kind",
+    "sectors",
+    "stages",
+    "city",
+    "country",
+    "website",
+    "is_published",
+    "call_opens",
+    "call_closes",
+    "call_time_zone",
+    "call_seats",
+]
+LOCAL = "%Y-%m-%d %H:%M"
+
+
+def _latest_call(program: Program):
+    calls = list(program.calls.all())
+    return max(calls, key=lambda call: call.closes_at) if calls else None
+
+
+def _local(moment, zone: str) -> str:
+    return timezone.localtime(moment, get_zone(zone)).strftime(LOCAL)
+
+
+class ProgramResource(resources.ModelResource):
+    """One program per row; the program's latest call in the ``call_*`` columns."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for name in COLUMNS:  # every column read by the importer, written by ``_export``
+            self.fields[name] = fields.Field(column_name=name, dehydrate_method=self._export(name))
+
+    class Meta:
+        model = Program
+        fields = COLUMNS
+        import_id_fields = ["slug"]
+        export_order = COLUMNS
+        import_order = COLUMNS
+        clean_model_instances = True
+        skip_diff = True
+
+    def before_import(self, dataset, **kwargs):
+        if "slug" not in (dataset.headers or []):  # optional: made from the title when absent
+            dataset.append_col([""] * len(dataset), header="slug")
+
+    def get_queryset(self):
+        return Program.objects.select_related("organization").prefetch_related("sectors", "calls")
+
+    def get_instance(self, instance_loader, row):
+        organization = importers.row_organization(row)
+        return Program.objects.filter(slug=importers.row_slug(row, organization)).first()
+
+    def init_instance(self, row=None):
+        return Program()
+
+    def import_instance(self, instance, row, **kwargs):
+        organization = importers.row_organization(row)
+        instance._import_sectors = importers.row_sectors(row)
+        if not instance.slug:
+            instance.slug = importers.row_slug(row, organization)
+        importers.fill_program(instance, row, organization)
+
+    def save_m2m(self, instance, row, **kwargs):
+        instance.sectors.set(instance._import_sectors)
+
+    def after_save_instance(self, instance, row, **kwargs):
+        importers.import_call(instance, row)
+
+    @staticmethod
+    def _export(name: str):
+        return lambda program: _cell(program, name)
+
+
+def _cell(program: Program, name: str) -> str:
+    prefix, _sep, key = name.partition("_")
+    if name in TEXT_COLUMNS:
+        return getattr(program, prefix).get(importers.LANGS[key], "")
+    if name == "organization":
+        return program.organization.slug
+    if name == "sectors":
+        return ",".join(sector.code for sector in program.sectors.all())
+    if name == "stages":
+        return ",".join(program.stages or [])
+    if name == "is_published":
+        return "1" if program.is_published else "0"
+    if name.startswith("call_"):
+        call = _latest_call(program)
+        if call is None:
+            return ""
+        return {
+            "call_opens": _local(call.opens_at, call.time_zone),
+            "call_closes": _local(call.closes_at, call.time_zone),
+            "call_time_zone": call.time_zone,
+            "call_seats": "" if call.seats is None else str(call.seats),
+        }[name]
+    return str(getattr(program, name) or "")
