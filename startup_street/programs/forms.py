@@ -176,6 +176,14 @@ class ProgramForm(forms.ModelForm):
         widgets = {"sectors": forms.CheckboxSelectMultiple}
 
 
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def _bounds(low: int | None, high: int | None) -> dict:
+    return {k: v for k, v in (("min", low), ("max", high)) if v is not None}
+
+
 class CallForm(forms.Form):
     title = TranslatedTextField(blank=True, max_length=200).formfield(label=_("Title"))
     time_zone = forms.ChoiceField(
@@ -205,6 +213,22 @@ class CallForm(forms.Form):
     )
     countries = forms.MultipleChoiceField(
         label=_("Countries"), choices=Country.choices, required=False
+    )
+    cities = forms.CharField(
+        label=_("Cities"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One per line; leave empty for any city."),
+    )
+    residency = forms.MultipleChoiceField(
+        label=_("Founders resident in"), choices=Country.choices, required=False
+    )
+    founder_age_min = forms.IntegerField(
+        label=_("Youngest founder age"), required=False, min_value=0, max_value=120
+    )
+    founder_age_max = forms.IntegerField(
+        label=_("Oldest founder age"), required=False, min_value=0, max_value=120
     )
     team_min = forms.IntegerField(label=_("Smallest team"), required=False, min_value=0)
     team_max = forms.IntegerField(label=_("Largest team"), required=False, min_value=0)
@@ -241,6 +265,10 @@ class CallForm(forms.Form):
             "stages": rules.get("stages", []),
             "sectors": rules.get("sectors", []),
             "countries": rules.get("countries", []),
+            "cities": "\n".join(rules.get("cities", [])),
+            "residency": rules.get("residency", []),
+            "founder_age_min": rules.get("founder_age", {}).get("min"),
+            "founder_age_max": rules.get("founder_age", {}).get("max"),
             "team_min": rules.get("team_size", {}).get("min"),
             "team_max": rules.get("team_size", {}).get("max"),
             "max_revenue_band": rules.get("max_revenue_band", ""),
@@ -253,9 +281,13 @@ class CallForm(forms.Form):
         opens, closes = cleaned.get("opens_local"), cleaned.get("closes_local")
         if opens and closes and closes <= opens:
             self.add_error("closes_local", _("The call must close after it opens."))
-        low, high = cleaned.get("team_min"), cleaned.get("team_max")
-        if low is not None and high is not None and low > high:
-            self.add_error("team_max", _("The minimum is above the maximum."))
+        for low_name, high_name in (
+            ("team_min", "team_max"),
+            ("founder_age_min", "founder_age_max"),
+        ):
+            low, high = cleaned.get(low_name), cleaned.get(high_name)
+            if low is not None and high is not None and low > high:
+                self.add_error(high_name, _("The minimum is above the maximum."))
         return cleaned
 
     def call_fields(self, program) -> dict:
@@ -266,18 +298,15 @@ class CallForm(forms.Form):
             "stages": data["stages"],
             "sectors": [sector.code for sector in data["sectors"]],
             "countries": data["countries"],
+            "cities": _lines(data["cities"]),
+            "residency": data["residency"],
             "max_revenue_band": data["max_revenue_band"],
             "exclude_participants_of": [program.pk] if data["exclude_previous"] else [],
-            "required_documents": [
-                line.strip() for line in data["required_documents"].splitlines() if line.strip()
-            ],
+            "required_documents": _lines(data["required_documents"]),
+            "team_size": _bounds(data["team_min"], data["team_max"]),
+            "founder_age": _bounds(data["founder_age_min"], data["founder_age_max"]),
         }
-        team = {
-            k: v for k, v in (("min", data["team_min"]), ("max", data["team_max"])) if v is not None
-        }
-        if team:
-            rules["team_size"] = team
         keep = ("title", "time_zone", "opens_local", "closes_local", "seats")
         fields = {name: data[name] for name in keep}
-        fields["eligibility"] = {k: v for k, v in rules.items() if v not in (None, "", [])}
+        fields["eligibility"] = {k: v for k, v in rules.items() if v not in (None, "", [], {})}
         return fields

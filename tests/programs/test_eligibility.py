@@ -141,3 +141,66 @@ def test_eligible_list_never_shows_another_users_startup(client, robot_startup, 
     client.force_login(charlie)
     response = client.get(reverse("programs:eligible"), {"startup": robot_startup.pk})
     assert response.status_code == 200 and robot_startup.name not in response.content.decode()
+
+
+def _call_post(**rules):
+    return {
+        "time_zone": "Asia/Seoul",
+        "opens_local": "2027-01-01T09:00",
+        "closes_local": "2027-02-01T18:00",
+        **rules,
+    }
+
+
+def test_staff_sets_city_residency_and_founder_age_rules(client, organization, bob):
+    program = make_program(organization)
+    client.force_login(bob)
+    response = client.post(
+        reverse("programs:call_create", args=[program.slug]),
+        _call_post(
+            cities="Seoul\n\n Busan ", residency=["KR"], founder_age_min="19", founder_age_max="39"
+        ),
+    )
+    assert response.status_code == 302
+    assert Call.objects.get().eligibility == {
+        "cities": ["Seoul", "Busan"],
+        "residency": ["KR"],
+        "founder_age": {"min": 19, "max": 39},
+    }
+
+
+def test_editing_a_call_keeps_every_rule(client, organization, bob):
+    program = make_program(organization)
+    rules = {"cities": ["Seoul"], "founder_age": {"max": 39}, "residency": ["CN"]}
+    call = make_call(program, eligibility=rules)
+    client.force_login(bob)
+    form = client.get(reverse("programs:call_edit", args=[program.slug, call.pk])).context["form"]
+    data = {k: v for k, v in form.initial.items() if k != "title" and v not in (None, "", [])}
+    data.update(opens_local="2027-01-01T09:00", closes_local="2027-02-01T18:00", title_en="x")
+    response = client.post(reverse("programs:call_edit", args=[program.slug, call.pk]), data)
+    assert response.status_code == 302
+    call.refresh_from_db()
+    assert call.eligibility == rules
+
+
+def test_founder_age_range_upside_down_is_rejected(client, organization, bob):
+    program = make_program(organization)
+    client.force_login(bob)
+    response = client.post(
+        reverse("programs:call_create", args=[program.slug]),
+        _call_post(founder_age_min="40", founder_age_max="20"),
+    )
+    assert "founder_age_max" in response.context["form"].errors
+    assert not Call.objects.exists()
+
+
+def test_outsider_cannot_change_rules(client, organization, charlie):
+    program = make_program(organization)
+    call = make_call(program, eligibility={"cities": ["Seoul"]})
+    client.force_login(charlie)
+    response = client.post(
+        reverse("programs:call_edit", args=[program.slug, call.pk]), _call_post(cities="Anywhere")
+    )
+    assert response.status_code == 403
+    call.refresh_from_db()
+    assert call.eligibility == {"cities": ["Seoul"]}
