@@ -289,9 +289,12 @@ def fts_query_terms(query: str, *, expand: bool = False) -> list[str]:
     """
     terms = [t for t in tokenize(query, max_chars=MAX_QUERY_CHARS) if t not in _FTS_OPERATORS]
     terms = list(dict.fromkeys(terms))[:MAX_QUERY_TERMS]
-    if expand:
-        terms += sorted(expand_terms(terms) - set(terms))
-    return terms
+    return terms + expansion_terms(terms) if expand else terms
+
+
+def expansion_terms(terms: list[str]) -> list[str]:
+    """The cross-language forms of the concepts ``terms`` name, less the terms themselves."""
+    return sorted(expand_terms(terms) - set(terms))
 
 
 # --- domain term dictionary ------------------------------------------------------------------
@@ -355,6 +358,42 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def spelling_variants(word: str) -> dict[str, int]:
+    """Index terms of the strings one edit (delete, swap, replace, insert) or two deletes away
+    from an English word, each with its distance: what a typo may have meant. Edits are made
+    to the word as typed, then stemmed ("robtics" -> "robotics" -> robot)."""
+    word = word.lower()
+    if len(word) < 4 or not (word.isascii() and word.isalpha()):
+        return {}
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    one = deletes | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    one |= {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
+    one |= {a + c + b for a, b in splits for c in _ALPHABET}
+    two = {d[:i] + d[i + 1 :] for d in deletes for i in range(len(d))} - one
+    variants: dict[str, int] = {}
+    for distance, edits in ((2, two), (1, one)):
+        for edit in edits:
+            term = _english_term(edit) if len(edit) >= 3 else None
+            if term:
+                variants[term] = distance
+    variants.pop(_english_term(word), None)
+    return variants
+
+
+def english_words(text: str) -> dict[str, str]:
+    """Index term -> the English word it was made from, for the Latin words of a query."""
+    words = {}
+    for word in _WORD.findall(normalise_text(text, MAX_QUERY_CHARS)):
+        term = _english_term(word) if word.isascii() and word.isalpha() else None
+        if term:
+            words.setdefault(term, word)
+    return words
+
+
 def suggest(
     term: str,
     vocabulary: Iterable[str] | Mapping[str, int],
@@ -383,3 +422,25 @@ def suggest(
         if distance <= limit_distance:
             scored.append((distance, -counts.get(word, 0), word))
     return [word for *_, word in sorted(scored)[:limit]]
+
+
+# --- highlighting ----------------------------------------------------------------------------
+
+
+def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping (start, end) spans of ``text`` that show one of the index
+    ``terms``: a Korean or Chinese term where it occurs as it is, an English stem at the start
+    of a word (``robot`` marks "Robotics"). A several-word term marks each of its words."""
+    words = {word for term in terms for word in term.split() if word}
+    if not text or not words:
+        return []
+    cjk = sorted((w for w in words if not w.isascii()), key=len, reverse=True)
+    latin = sorted((w for w in words if w.isascii()), key=len, reverse=True)
+    patterns = [re.escape(w) for w in cjk] + [rf"(?<![^\W_]){re.escape(w)}[^\W_]*" for w in latin]
+    spans: list[tuple[int, int]] = []
+    for match in re.finditer("|".join(patterns), text, flags=re.IGNORECASE):
+        if spans and match.start() <= spans[-1][1]:  # touching: one mark
+            spans[-1] = (spans[-1][0], max(spans[-1][1], match.end()))
+        elif match.end() > match.start():
+            spans.append(match.span())
+    return spans

@@ -51,3 +51,21 @@ class IndexGeneration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}@{self.generation}"
+
+
+class SearchTerm(models.Model):
+    """How many entries of one kind hold each index term, kept in the transaction that writes
+    the entries: the rarity of a query's terms (for planning and ranking) and the vocabulary
+    that misspelt English words are corrected against, on SQLite and PostgreSQL alike."""
+
+    kind = models.CharField(_("kind"), max_length=20)
+    term = models.CharField(_("term"), max_length=64)
+    documents = models.IntegerField(_("entries"), default=0)
+
+    class Meta:
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+        constraints = [models.UniqueConstraint(fields=["kind", "term"], name="search_term_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.documents})"

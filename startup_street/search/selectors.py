@@ -2,14 +2,15 @@
 ts_rank_cd on PostgreSQL, over terms made by the same analysers as the documents."""
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 from django.conf import settings
 from django.db import connection
 
-from .analysers import fts_query_terms
-from .models import IndexGeneration, SearchEntry
+from .analysers import english_words, expansion_terms, fts_query_terms, spelling_variants
+from .models import IndexGeneration, SearchEntry, SearchTerm
 from .services import PROGRAM, embedder
 from .vectors import VectorIndex
 
@@ -135,26 +136,64 @@ def _semantic(query: str, limit: int) -> list[tuple[int, float]]:
 CHANNELS = ("lexical", "semantic")
 
 
-def ranked_program_ids(
-    query: str, limit: int = LIMIT, channels: Sequence[str] = CHANNELS
-) -> list[int]:
-    """Program ids best first; an empty or unusable query gives an empty list, never an error.
+@dataclass
+class Ranking:
+    """What a query found: program ids best first, and the misspelt words it read otherwise."""
+
+    ids: list[int] = field(default_factory=list)
+    corrections: dict[str, str] = field(default_factory=dict)
+
+
+def term_documents(terms: Iterable[str]) -> dict[str, int]:
+    """How many programs hold each of ``terms`` (absent: none)."""
+    return dict(
+        SearchTerm.objects.filter(kind=PROGRAM, term__in=set(terms)).values_list(
+            "term", "documents"
+        )
+    )
+
+
+def corrections_for(query: str, known: dict[str, int]) -> dict[str, str]:
+    """English words of the query that no program holds -> the nearest index term that some
+    do (one edit, or two deletes; the most common first): "acelerator" finds accelerators."""
+    variants = {
+        term: found
+        for term, word in english_words(query).items()
+        if term not in known and (found := spelling_variants(word))
+    }
+    if not variants:
+        return {}
+    vocabulary = term_documents(set().union(*variants.values()))
+    out = {}
+    for term, found in variants.items():
+        held = [(distance, -vocabulary[v], v) for v, distance in found.items() if v in vocabulary]
+        if held:
+            out[term] = min(held)[2]
+    return out
+
+
+def rank_programs(query: str, limit: int = LIMIT, channels: Sequence[str] = CHANNELS) -> Ranking:
+    """Programs for a query, best first; an empty or unusable query finds nothing, never fails.
 
     Two lexical rankings are fused (reciprocal rank, k=60): the query's own terms, weighted double,
     and the query with its cross-lingual concept terms, so that a concept named in another language
     is found without drowning what the founder actually typed. The semantic ranking comes from
     multilingual sentence embeddings: a Korean query finds a Chinese-only program by meaning.
+    English words that no program holds are read as the nearest word that some do.
     ``channels`` picks which rankings take part (the relevance benchmark compares them).
     """
     terms = fts_query_terms(query)
     if not terms:
-        return []
+        return Ranking()
+    known = term_documents(terms)
+    corrections = corrections_for(query, known)
     rankings = []
     if "lexical" in channels:
         search = _postgres if connection.vendor == "postgresql" else _sqlite
+        own = [corrections.get(term, term) for term in terms]
         rankings += [
-            (2.0, search(terms, limit)),
-            (1.0, search(fts_query_terms(query, expand=True), limit)),
+            (2.0, search(own, limit)),
+            (1.0, search(list(dict.fromkeys(own + expansion_terms(own))), limit)),
         ]
     if "semantic" in channels:
         rankings.append((1.5, _semantic(query[:1000], limit)))
@@ -162,17 +201,25 @@ def ranked_program_ids(
     for weight, ranking in rankings:
         for rank, (object_id, _score) in enumerate(ranking):
             fused[object_id] = fused.get(object_id, 0.0) + weight / (60 + rank)
-    return sorted(fused, key=fused.get, reverse=True)[:limit]
+    return Ranking(sorted(fused, key=fused.get, reverse=True)[:limit], corrections)
+
+
+def ranked_program_ids(
+    query: str, limit: int = LIMIT, channels: Sequence[str] = CHANNELS
+) -> list[int]:
+    """Program ids best first (see ``rank_programs``)."""
+    return rank_programs(query, limit, channels).ids
 
 
 class RankedResults(Sequence):
     """Search hits in rank order, fetched a page at a time: the visibility and facet filters
     of ``qs`` are applied to the ids only, and full rows are loaded just for the slice asked."""
 
-    def __init__(self, qs, ids: list[int]):
+    def __init__(self, qs, ids: list[int], corrections: dict[str, str] | None = None):
         allowed = set(qs.filter(pk__in=ids).values_list("pk", flat=True))
         self.qs = qs
         self.ids = [pk for pk in ids if pk in allowed]
+        self.corrections = corrections or {}
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -191,4 +238,5 @@ class RankedResults(Sequence):
 def search_programs(qs, query: str) -> RankedResults:
     """``qs`` (already filtered for visibility and facets) restricted to the query's matches,
     best first."""
-    return RankedResults(qs, ranked_program_ids(query))
+    ranking = rank_programs(query)
+    return RankedResults(qs, ranking.ids, ranking.corrections)

@@ -2,11 +2,12 @@
 
 import functools
 import hashlib
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 
@@ -15,7 +16,7 @@ from startup_street.programs.models import Program
 
 from .analysers import tokenize
 from .embeddings import get_embedder
-from .models import IndexGeneration, SearchEntry
+from .models import IndexGeneration, SearchEntry, SearchTerm
 
 PROGRAM = "program"
 INDEX_LANGUAGES = ("ko", "zh-hans", "en")
@@ -66,26 +67,49 @@ def bump_generation(kind: str = PROGRAM) -> None:
 
 def index_program(program: Program, vector: np.ndarray | None = None) -> SearchEntry:
     """Write the program's analysed terms in the caller's transaction. Its embedding is written
-    too when ``vector`` is given (a batch reindex); otherwise, if the text it is made from
-    changed, a background job re-embeds it once the transaction commits (the old embedding
-    serves until then)."""
-    text = semantic_text(program)
-    defaults = {"terms": " ".join(tokenize(program_text(program)))}
-    if vector is not None:
-        defaults.update(
-            embedding=np.asarray(vector, dtype=np.float32).tobytes(),
-            embedder=embedder().name,
-            embedded_digest=digest(text),
-        )
-    entry, _created = SearchEntry.objects.update_or_create(
-        kind=PROGRAM, object_id=program.pk, defaults=defaults
+    too when ``vector`` is given; otherwise, if the text it is made from changed, a background
+    job re-embeds it once the transaction commits (the old embedding serves until then)."""
+    return index_programs([program], None if vector is None else [vector])[0]
+
+
+def index_programs(
+    programs: list[Program], vectors: Sequence[np.ndarray] | None = None
+) -> list[SearchEntry]:
+    """``index_program`` for many programs: one read of their old terms, one update of the
+    term counts and of the index generation."""
+    old = dict(
+        SearchEntry.objects.select_for_update()
+        .filter(kind=PROGRAM, object_id__in=[p.pk for p in programs])
+        .values_list("object_id", "terms")
     )
+    model_name = embedder().name if vectors is not None else ""
+    deltas: Counter = Counter()
+    entries, stale = [], []
+    for n, program in enumerate(programs):
+        text, terms = semantic_text(program), tokenize(program_text(program))
+        defaults = {"terms": " ".join(terms)}
+        if vectors is not None:
+            defaults.update(
+                embedding=np.asarray(vectors[n], dtype=np.float32).tobytes(),
+                embedder=model_name,
+                embedded_digest=digest(text),
+            )
+        entry, _created = SearchEntry.objects.update_or_create(
+            kind=PROGRAM, object_id=program.pk, defaults=defaults
+        )
+        before, after = set(old.get(program.pk, "").split()), set(terms)
+        deltas.update(after - before)
+        deltas.subtract(before - after)
+        entries.append(entry)
+        if entry.embedded_digest != digest(text):
+            stale.append(program.pk)
+    count_terms(PROGRAM, deltas)
     bump_generation(PROGRAM)
-    if entry.embedded_digest != digest(text):
+    if stale:
         from .tasks import task_embed_programs
 
-        transaction.on_commit(lambda: task_embed_programs.enqueue([program.pk]))
-    return entry
+        transaction.on_commit(lambda: task_embed_programs.enqueue(stale))
+    return entries
 
 
 def embed_programs(program_ids: Iterable[int]) -> int:
@@ -120,8 +144,45 @@ def embed_programs(program_ids: Iterable[int]) -> int:
 
 
 def remove_program(program_id: int) -> None:
-    SearchEntry.objects.filter(kind=PROGRAM, object_id=program_id).delete()
+    entries = SearchEntry.objects.filter(kind=PROGRAM, object_id=program_id)
+    for terms in entries.values_list("terms", flat=True):
+        count_terms(PROGRAM, Counter(set(terms.split())), sign=-1)
+    entries.delete()
     bump_generation(PROGRAM)
+
+
+def count_terms(kind: str, deltas: Counter, sign: int = 1) -> None:
+    """Add ``sign * deltas[term]`` to each term's entry count, in sorted order (concurrent
+    writers then lock the same rows in the same order), dropping counts that reach zero."""
+    rows = sorted((term, sign * n) for term, n in deltas.items() if n)
+    lowered = [term for term, n in rows if n < 0]
+    table = SearchTerm._meta.db_table
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 500):
+            chunk = rows[start : start + 500]
+            cursor.execute(
+                f"INSERT INTO {table} (kind, term, documents) VALUES "  # noqa: S608 - no user text
+                + ", ".join(["(%s, %s, %s)"] * len(chunk))
+                + f" ON CONFLICT (kind, term) DO UPDATE SET documents = {table}.documents"
+                " + excluded.documents",
+                [value for term, n in chunk for value in (kind, term, n)],
+            )
+    if lowered:
+        SearchTerm.objects.filter(kind=kind, term__in=lowered, documents__lte=0).delete()
+
+
+def recount_terms(kind: str = PROGRAM) -> int:
+    """Rebuild the term counts of ``kind`` from its entries (after a full reindex)."""
+    counts: Counter = Counter()
+    for terms in (
+        SearchEntry.objects.filter(kind=kind)
+        .values_list("terms", flat=True)
+        .iterator(chunk_size=2000)
+    ):
+        counts.update(set(terms.split()))
+    SearchTerm.objects.filter(kind=kind).delete()
+    count_terms(kind, counts)
+    return len(counts)
 
 
 def reindex(
@@ -140,6 +201,13 @@ def reindex(
             if progress:
                 progress(done)
     done += _write(batch)
+    if programs is None:  # a full rebuild also clears what no longer exists
+        SearchEntry.objects.filter(kind=PROGRAM).exclude(
+            object_id__in=Program.objects.values("pk")
+        ).delete()
+        with transaction.atomic():
+            recount_terms(PROGRAM)
+            bump_generation(PROGRAM)
     if progress:
         progress(done)
     return done
@@ -150,6 +218,5 @@ def _write(programs: list[Program]) -> int:
     if not programs:
         return 0
     vectors = embedder().encode([semantic_text(p) for p in programs])  # one batch
-    for program, vector in zip(programs, vectors, strict=True):
-        index_program(program, vector)
+    index_programs(programs, vectors)
     return len(programs)

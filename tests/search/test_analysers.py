@@ -257,3 +257,25 @@ def test_suggest_over_a_large_vocabulary():
     ]  # 6,000 words
     vocabulary.append("mentoring")
     assert suggest("mentorign", vocabulary)[0] == "mentoring"
+
+
+def test_highlight_spans_mark_stems_and_cjk_words():
+    from startup_street.search.analysers import highlight_spans
+
+    text = "Robotics testbed 로봇 실증 机器人"
+    spans = highlight_spans(text, ["robot", "로봇", "机器人"])
+    assert [text[a:b] for a, b in spans] == ["Robotics", "로봇", "机器人"]
+    assert highlight_spans(text, []) == [] and highlight_spans("", ["robot"]) == []
+
+
+def test_highlight_filter_escapes_and_cuts_around_the_match():
+    from startup_street.search.templatetags.search_tags import highlight
+
+    html = highlight("<script>x</script> drone flight test", "drones")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<mark>drone</mark>" in html
+    long = highlight("a " * 300 + "testbed here " + "b " * 300, "testbed")
+    assert "<mark>testbed</mark>" in long and long.startswith("…") and long.endswith("…")
+    assert len(long) < 260
+    assert highlight("plain text", "") == "plain text"
+    assert highlight(None, "x") == ""

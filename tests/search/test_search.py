@@ -178,3 +178,37 @@ def test_semantic_cache_follows_deletes_and_edits(organization, django_capture_o
     assert drone.pk in ranking
     drone.delete()
     assert drone.pk not in dict(_semantic("fashion pop-up retail store", 5))
+
+
+def test_term_counts_follow_saves_edits_and_deletes(organization):
+    from startup_street.search.models import SearchTerm
+
+    def documents(term):
+        return (
+            SearchTerm.objects.filter(kind="program", term=term)
+            .values_list("documents", flat=True)
+            .first()
+        )
+
+    first = make_program(organization, title={"en": "Drone flight test site"})
+    make_program(organization, title={"en": "Drone insurance grant"})
+    assert documents("drone") == 2
+    first.title = {"en": "Bakery pop-up store"}
+    first.save()
+    assert documents("drone") == 1 and documents("bakeri") == 1
+    first.delete()
+    assert documents("bakeri") is None
+
+
+def test_misspelt_english_word_finds_the_program(organization):
+    from startup_street.search.selectors import rank_programs
+
+    wanted = make_program(organization, title={"en": "Accelerator for robotics startups"})
+    make_program(organization, title={"en": "Bakery pop-up store"})
+    ranking = rank_programs("acelerator", channels=("lexical",))
+    assert ranking.ids == [wanted.pk]
+    assert list(ranking.corrections.values()) == ["acceler"]
+    assert rank_programs("robtics", channels=("lexical",)).ids == [wanted.pk]
+    # A word the index holds is never "corrected", and CJK words are left alone.
+    assert rank_programs("bakery", channels=("lexical",)).corrections == {}
+    assert rank_programs("로보트", channels=("lexical",)).corrections == {}
