@@ -2,6 +2,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query, Router
 from ninja.pagination import PageNumberPagination, paginate
@@ -22,6 +23,7 @@ from .mentoring import router as mentoring_router
 from .schemas import (
     CallOut,
     ErrorOut,
+    FacetOut,
     FieldErrorsOut,
     MeOut,
     OrganizationOut,
@@ -115,17 +117,30 @@ def _filter_data(filters: ProgramFiltersIn) -> dict:
     return data
 
 
-@programs.get("", response={200: list[ProgramOut], 422: FieldErrorsOut})
-@paginate(PageNumberPagination)
-def list_programs(request, filters: Query[ProgramFiltersIn]):
-    """Programs best first for ``q`` (any of ko, zh, en), newest first without it, narrowed by
-    the filters; ``lang`` picks the language of ``title_shown``. Dates are the caller's dates."""
+def _valid_filters(filters: ProgramFiltersIn) -> dict:
     if filters.lang is not None and not normalise_language(filters.lang):
         raise ValidationError({"lang": [_("Choose ko, zh-hans or en.")]})
     form = ProgramFilterForm(_filter_data(filters))
     if form.errors:
         raise ValidationError(form.errors.as_data())
-    return find_programs(request.auth, form.cleaned_data).results
+    return form.cleaned_data
+
+
+@programs.get("", response={200: list[ProgramOut], 422: FieldErrorsOut})
+@paginate(PageNumberPagination)
+def list_programs(request, filters: Query[ProgramFiltersIn]):
+    """Programs best first for ``q`` (any of ko, zh, en), newest first without it, narrowed by
+    the filters; ``lang`` picks the language of ``title_shown``. Dates are the caller's dates."""
+    return find_programs(request.auth, _valid_filters(filters)).results
+
+
+@programs.get("/facets", response={200: list[FacetOut], 422: FieldErrorsOut})
+def program_facets(request, filters: Query[ProgramFiltersIn]):
+    """How many programs each filter value would give, with the other filters applied; labels
+    in ``lang`` (else the request's language)."""
+    found = find_programs(request.auth, _valid_filters(filters))
+    with translation.override(normalise_language(filters.lang) or translation.get_language()):
+        return found.facets()
 
 
 @programs.get("/{slug}", response={200: ProgramDetailOut, **NOT_FOUND})

@@ -169,6 +169,19 @@ class ProgramOut(Schema):
         return call.time_zone if call else None
 
 
+class FacetValueOut(Schema):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class FacetOut(Schema):
+    name: str = Field(description="The filter's query parameter.")
+    label: str
+    values: list[FacetValueOut]
+
+
 class ProgramDetailOut(ProgramOut):
     description: dict[str, str]
 

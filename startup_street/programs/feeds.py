@@ -5,6 +5,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from startup_street.core.i18n import pick
+from startup_street.core.templatetags.street import zoned
 
 from .selectors import calls_visible_to
 
@@ -26,7 +27,8 @@ class NewCallsFeed(Feed):
 
     def item_description(self, call):
         summary = pick(call.program.summary, call.program.original_language).text
-        return f"{summary}\n{_('Deadline')}: {call.closes_at.isoformat()} ({call.time_zone})"
+        deadline = zoned(call.closes_at, call.time_zone)
+        return f"{summary}\n{_('Deadline')}: {deadline} · {zoned(call.closes_at)}"
 
     def item_link(self, call):
         return call.program.get_absolute_url()

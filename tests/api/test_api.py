@@ -231,3 +231,16 @@ def test_programs_hostile_queries_answer_200(client, organization):
     make_program(organization)
     for query in ("", "x" * 5000, "\x00\x1f로봇", 'robot" OR 1=1 NEAR(*)', "로봇 机器人 robot"):
         assert client.get(f"{API}/programs", {"q": query}).status_code == 200, query
+
+
+def test_program_facets_count_with_other_filters(client, organization):
+    make_call(make_program(organization, slug="fund", kind="funding"))
+    make_program(organization, slug="space", kind="space")
+    make_program(organization, slug="hidden", kind="space", is_published=False)
+    facets = client.get(f"{API}/programs/facets", {"kind": "funding", "lang": "ko"}).json()
+    kinds = {v["value"]: v for v in next(f for f in facets if f["name"] == "kind")["values"]}
+    assert kinds["funding"]["count"] == 1 and kinds["funding"]["selected"]
+    assert kinds["space"]["count"] == 1  # the draft is not counted
+    open_now = next(f for f in facets if f["name"] == "open_now")["values"][0]
+    assert open_now["count"] == 1
+    assert client.get(f"{API}/programs/facets", {"stage": "x"}).status_code == 422
