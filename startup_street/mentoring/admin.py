@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from .models import AvailabilityWindow, MentoringSession, MentorProfile, Mentorship
+from .models import (
+    AvailabilityWindow,
+    MentorBid,
+    MentoringSession,
+    MentorProfile,
+    Mentorship,
+    ProgramMentoring,
+)
 
 
 class AvailabilityInline(admin.TabularInline):
@@ -30,3 +37,16 @@ class MentorshipAdmin(admin.ModelAdmin):
 class MentoringSessionAdmin(admin.ModelAdmin):
     list_display = ["mentorship", "starts_at", "ends_at", "status", "founder_rating"]
     list_filter = ["status"]
+
+
+@admin.register(MentorBid)
+class MentorBidAdmin(admin.ModelAdmin):
+    list_display = ["mentor", "startup", "value", "updated_at"]
+    list_filter = ["value"]
+    list_select_related = ["mentor__user", "startup"]
+
+
+@admin.register(ProgramMentoring)
+class ProgramMentoringAdmin(admin.ModelAdmin):
+    list_display = ["program", "hours_per_startup", "hours_total"]
+    autocomplete_fields = ["program"]

@@ -1,7 +1,8 @@
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
+from django.utils import timezone
 
 from startup_street.core.timezones import get_zone
 from startup_street.matching.models import MatchRun
@@ -39,6 +40,24 @@ def match_runs_visible_to(user) -> QuerySet[MatchRun]:
     return MatchRun.objects.filter(
         kind=MatchRun.Kind.MENTORS, organization__in=organizations_staffed_by(user)
     ).select_related("created_by")
+
+
+def next_windows(mentor: MentorProfile, now: datetime | None = None) -> list[dict]:
+    """Each published weekly window at its next date, as aware datetimes in the mentor's zone,
+    so that a page can show it in both the mentor's and the viewer's zones."""
+    zone = get_zone(mentor.user.time_zone)
+    today = (now or timezone.now()).astimezone(zone).date()
+    rows = []
+    for window in mentor.windows.all():
+        day = today + timedelta(days=(window.weekday - today.weekday()) % 7)
+        rows.append(
+            {
+                "window": window,
+                "starts": datetime.combine(day, window.starts, tzinfo=zone),
+                "ends": datetime.combine(day, window.ends, tzinfo=zone),
+            }
+        )
+    return rows
 
 
 def bids_of(mentor: MentorProfile) -> dict[int, str]:

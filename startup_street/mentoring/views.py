@@ -53,7 +53,7 @@ def mentorship_detail(request, pk: int):
     context = {
         "mentorship": mentorship,
         "form": form,
-        "windows": mentorship.mentor.windows.all(),
+        "windows": selectors.next_windows(mentorship.mentor),
         "sessions": mentorship.sessions.all(),
         "feedback_form": FeedbackForm(),
     }

@@ -240,3 +240,12 @@ def test_run_page_explains_in_words(client, organization, alice, startup):
     client.force_login(alice)
     body = client.get(reverse("mentoring:run", args=[run.pk])).content.decode()
     assert "shared expertise" in body
+
+
+def test_published_hours_shown_in_both_zones(client, mentorship, alice):
+    alice.time_zone = "Asia/Shanghai"
+    alice.save()
+    client.force_login(alice)
+    body = client.get(reverse("mentoring:detail", args=[mentorship.pk])).content.decode()
+    assert "09:00–12:00 (Asia/Seoul)" in body
+    assert "8 a.m. CST (Asia/Shanghai)" in body and "11 a.m. CST (Asia/Shanghai)" in body
