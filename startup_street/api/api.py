@@ -20,6 +20,7 @@ from . import errors
 from .applications import router as application_router
 from .auth import ANYONE, SIGNED_IN
 from .mentoring import router as mentoring_router
+from .reviews import router as review_router
 from .schemas import (
     CallOut,
     ErrorOut,
@@ -178,3 +179,4 @@ api.add_router("/programs", programs)
 api.add_router("/calls", calls)
 api.add_router("/applications", application_router)
 api.add_router("/mentoring", mentoring_router)
+api.add_router("/reviews", review_router)

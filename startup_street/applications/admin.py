@@ -1,6 +1,17 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Answer, Application, ApplicationForm, Attachment, Question, StatusChange
+from .models import (
+    Answer,
+    Application,
+    ApplicationForm,
+    Attachment,
+    Cohort,
+    Notice,
+    Question,
+    Quota,
+    StatusChange,
+)
 
 
 class QuestionInline(admin.StackedInline):
@@ -40,7 +51,8 @@ class ApplicationAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     list_select_related = ["startup", "call__program"]
     search_fields = ["startup__name", "call__program__slug"]
-    readonly_fields = ["submitted_at", "decided_at", "created_by"]
+    # Status moves only through the services: seats, quotas and the timeline depend on it.
+    readonly_fields = ["status", "submitted_at", "decided_at", "created_by"]
     autocomplete_fields = ["startup", "call"]
     inlines = [AnswerInline, StatusChangeInline]
 
@@ -55,3 +67,23 @@ class AttachmentAdmin(admin.ModelAdmin):
 class StatusChangeAdmin(admin.ModelAdmin):
     list_display = ["application", "from_status", "to_status", "actor", "at"]
     list_filter = ["to_status"]
+
+
+@admin.register(Quota)
+class QuotaAdmin(SimpleHistoryAdmin):
+    list_display = ["call", "sector", "min_percent"]
+    list_select_related = ["call__program", "sector"]
+
+
+@admin.register(Cohort)
+class CohortAdmin(admin.ModelAdmin):
+    list_display = ["name", "call", "formed_by", "updated_at"]
+    list_select_related = ["call__program", "formed_by"]
+    filter_horizontal = ["applications"]
+
+
+@admin.register(Notice)
+class NoticeAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "call", "sent_by", "recipients", "sent_at"]
+    list_select_related = ["call__program", "sent_by"]
+    readonly_fields = ["recipients", "sent_at"]

@@ -27,11 +27,12 @@ class Status(models.TextChoices):
 TRANSITIONS: dict[str, set[str]] = {
     Status.DRAFT: {Status.SUBMITTED, Status.WITHDRAWN},
     Status.SUBMITTED: {Status.WITHDRAWN, Status.UNDER_REVIEW},
-    Status.UNDER_REVIEW: {Status.ACCEPTED, Status.WAITLISTED, Status.REJECTED},
-    Status.WAITLISTED: {Status.ACCEPTED, Status.REJECTED},
-    Status.ACCEPTED: set(),
+    Status.UNDER_REVIEW: {Status.ACCEPTED, Status.WAITLISTED, Status.REJECTED, Status.WITHDRAWN},
+    Status.WAITLISTED: {Status.ACCEPTED, Status.REJECTED, Status.WITHDRAWN},
+    Status.ACCEPTED: {Status.WITHDRAWN},  # a startup that declines its seat frees it
     Status.REJECTED: set(),
     Status.WITHDRAWN: set(),
 }
 FOUNDER_EDITABLE = {Status.DRAFT, Status.SUBMITTED}  # until the call's deadline
 DECIDED = {Status.ACCEPTED, Status.WAITLISTED, Status.REJECTED}
+WITHDRAWABLE = {s for s, following in TRANSITIONS.items() if Status.WITHDRAWN in following}

@@ -3,6 +3,7 @@
 import rules
 
 from startup_street.organizations.rules import is_org_staff
+from startup_street.programs.rules import can_manage_call
 from startup_street.startups.rules import is_startup_member
 
 
@@ -19,3 +20,4 @@ def is_call_organization_staff(user, application) -> bool:
 can_view_application = is_applicant | is_call_organization_staff | rules.is_superuser
 can_edit_application = is_applicant
 can_decide_application = is_call_organization_staff | rules.is_superuser
+can_decide_call = can_manage_call  # decisions, quotas, cohorts and notices of a whole call

@@ -1,8 +1,8 @@
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from startup_street.core.models import ActivityLog
 from startup_street.organizations.enums import STAFF_ROLES
 
+from .enums import DECIDED, Status
 from .models import Application, Question
 
 
@@ -72,8 +72,26 @@ def _cell(value):
     return "" if value is None else value if isinstance(value, int | float) else str(value)
 
 
-def history_of(application: Application) -> QuerySet[ActivityLog]:
-    """Everything recorded about the application, for its call's staff."""
-    return ActivityLog.objects.filter(
-        target_type=Application._meta.label_lower, target_id=str(application.pk)
-    ).select_related("actor")
+def feedback_for(application: Application) -> list[str]:
+    """Reviewers' comments to the applicant, once the application is decided; never their names.
+
+    Read through the reverse relations reviews adds to an application, as ``export_rows`` does,
+    so that applications imports nothing from reviews.
+    """
+    if application.status not in DECIDED:
+        return []
+    comments = application.review_assignments.filter(
+        review__submitted_at__isnull=False
+    ).values_list("review__comment_to_applicant", flat=True)
+    return [comment for comment in comments.order_by("review__submitted_at") if comment.strip()]
+
+
+def seat_summary(call) -> dict[str, int | None]:
+    """How many applications of the call are in each status, and the seats left."""
+    counts = dict(call.applications.order_by().values_list("status").annotate(n=Count("pk")))
+    accepted = counts.get(Status.ACCEPTED, 0)
+    return {
+        "counts": {status: counts.get(status, 0) for status in Status.values},
+        "seats": call.seats,
+        "left": None if call.seats is None else max(call.seats - accepted, 0),
+    }

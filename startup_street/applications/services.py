@@ -3,20 +3,18 @@ import hashlib
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from startup_street.core.services import record_activity
 from startup_street.core.timezones import get_zone, zone_label
 from startup_street.programs.models import Call
 from startup_street.startups.models import Startup
 
+from . import quotas, tasks
 from . import rules as application_rules
 from .answers import clean_answer
-from .enums import FOUNDER_EDITABLE, TRANSITIONS, QuestionKind, Status
+from .enums import DECIDED, FOUNDER_EDITABLE, TRANSITIONS, QuestionKind, Status
 from .models import Answer, Application, ApplicationForm, Attachment, Question, StatusChange
 
 # Accepted upload types, recognised by their first bytes rather than by the name or the header.
@@ -55,18 +53,19 @@ def _require_open(call: Call) -> None:
         )
 
 
-def _change_status(application: Application, to: str, actor) -> None:
+def _change_status(application: Application, to: str, actor, *, notify: bool = True) -> None:
+    """One step of the state machine: recorded with who and when, and e-mailed to the team."""
     if to not in TRANSITIONS[application.status]:
         raise ValidationError(
             _("An application that is “%(status)s” cannot become “%(to)s”."),
             params={"status": application.get_status_display(), "to": Status(to).label},
         )
-    StatusChange.objects.create(
+    change = StatusChange.objects.create(
         application=application, from_status=application.status, to_status=to, actor=actor
     )
     application.status = to
-    record_activity(actor=actor, verb=f"application.{to}", target=application)
-    transaction.on_commit(lambda: notify_status(application.pk))
+    if notify:
+        transaction.on_commit(lambda: tasks.task_notify_status.enqueue(change.pk))
 
 
 def start_application(*, call: Call, startup: Startup, user) -> Application:
@@ -200,34 +199,22 @@ def decide_application(*, application: Application, actor, decision: str) -> App
         raise PermissionDenied(_("Only the organisation's staff can decide."))
     call = Call.objects.select_for_update().get(pk=application.call_id)  # serialise decisions
     application = Application.objects.select_for_update().get(pk=application.pk)
-    if decision == Status.ACCEPTED and call.seats is not None:
-        accepted = call.applications.filter(status=Status.ACCEPTED).count()
-        if accepted >= call.seats:
-            raise ValidationError(
-                _("All %(seats)d seats of this call are taken."), params={"seats": call.seats}
-            )
-    if decision in {Status.ACCEPTED, Status.WAITLISTED, Status.REJECTED}:
-        if application.status == Status.SUBMITTED:
-            _change_status(application, Status.UNDER_REVIEW, actor)
+    if decision == Status.ACCEPTED and application.status != Status.ACCEPTED:
+        _require_seat(call)
+        quotas.check_acceptance(call, application)
+    if decision in DECIDED:
+        if application.status == Status.SUBMITTED:  # straight to the decision, told once
+            _change_status(application, Status.UNDER_REVIEW, actor, notify=False)
         application.decided_at = timezone.now()
     _change_status(application, decision, actor)
     application.save(update_fields=["status", "decided_at", "updated_at"])
     return application
 
 
-def notify_status(application_id: int) -> None:
-    """E-mail the startup's team, each in their own language, about the new status."""
-    application = Application.objects.select_related("call__program", "startup").get(
-        pk=application_id
-    )
-    for member in application.startup.members.select_related("user"):
-        user = member.user
-        with translation.override(user.preferred_language), timezone.override(user.time_zone):
-            subject = _("Your application: %(status)s") % {
-                "status": application.get_status_display()
-            }
-            body = render_to_string(
-                "applications/email/status_changed.txt",
-                {"application": application, "user": user},
-            )
-        send_mail(subject, body, None, [user.email])
+def _require_seat(call: Call) -> None:
+    if call.seats is None:
+        return
+    if call.applications.filter(status=Status.ACCEPTED).count() >= call.seats:
+        raise ValidationError(
+            _("All %(seats)d seats of this call are taken."), params={"seats": call.seats}
+        )

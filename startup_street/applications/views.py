@@ -1,9 +1,7 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +11,8 @@ from startup_street.programs.selectors import calls_visible_to
 from startup_street.startups.selectors import startups_of
 
 from . import selectors, services
+from .enums import WITHDRAWABLE
+from .exports import FORMATS, spreadsheet_response
 from .forms import AnswersForm, DecisionForm, QuestionForm, UploadForm
 from .models import Question
 
@@ -57,6 +57,7 @@ def _answers_form(application, data=None):
 def application_detail(request, pk: int):
     application = _visible(request, pk)
     can_edit = request.user.has_perm("applications.change_application", application)
+    can_decide = request.user.has_perm("applications.decide_application", application)
     form = _answers_form(application, request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not can_edit:
@@ -76,10 +77,9 @@ def application_detail(request, pk: int):
         "timeline": application.timeline.select_related("actor"),
         "upload_form": UploadForm(),
         "decision_form": DecisionForm(),
-        "can_decide": request.user.has_perm("applications.decide_application", application),
-        "history": selectors.history_of(application)
-        if request.user.has_perm("applications.decide_application", application)
-        else [],
+        "can_decide": can_decide,
+        "can_withdraw": can_edit and application.status in WITHDRAWABLE,
+        "feedback": selectors.feedback_for(application) if can_edit or can_decide else [],
     }
     return render(request, "applications/application_detail.html", context)
 
@@ -196,39 +196,17 @@ def _staffed_call(request, call_id: int):
 def call_applications(request, call_id: int):
     call = _staffed_call(request, call_id)
     applications = selectors.applications_to_call(call)
-    if request.GET.get("format") in {"csv", "xlsx"}:
-        return _export(call, applications, request.GET["format"])
+    kind = request.GET.get("format")
+    if kind in FORMATS:
+        header, rows = selectors.export_rows(call, applications)
+        return spreadsheet_response(
+            name=f"call-{call.pk}-applications", kind=kind, header=header, rows=rows
+        )
     return render(
         request,
         "applications/call_applications.html",
-        {"call": call, "applications": applications},
+        {"call": call, "applications": applications, "summary": selectors.seat_summary(call)},
     )
-
-
-def _export(call, applications, kind: str) -> HttpResponse:
-    """Applications with their answers and review totals, as CSV or XLSX (UTC times)."""
-    header, rows = selectors.export_rows(call, applications)
-    name = f"call-{call.pk}-applications.{kind}"
-    if kind == "xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet()
-        sheet.append(header)
-        for row in rows:
-            sheet.append(row)
-        response = HttpResponse(
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        book.save(response)
-    else:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response.write("\ufeff")  # lets spreadsheet programs read Korean and Chinese correctly
-        writer = csv.writer(response)
-        writer.writerow(header)
-        writer.writerows(rows)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 @login_required

@@ -13,14 +13,17 @@ from dataclasses import dataclass
 import numpy as np
 from django.db import transaction
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from startup_street.core.services import record_activity
 from startup_street.matching.solver import solve_matching
 
 from . import selectors
+from .conflicts import detect_conflicts
 from .enums import AssignmentSource
 from .models import ReviewAssignment
-from .services import _require_staff, rubric_for
+from .rules import require_call_staff
+from .services import rubric_for
 
 BASE, LANGUAGE_BONUS = 1.0, 0.5
 
@@ -64,7 +67,9 @@ def _arrays(applications, reviewers, existing, conflicts):
 
 @transaction.atomic
 def auto_assign(*, call, actor) -> AssignOutcome:
-    _require_staff(actor, call)
+    """Conflicts are detected first, so that no door assigns a pair the platform knows about."""
+    require_call_staff(actor, call)
+    detect_conflicts(call=call, actor=actor)
     rubric = rubric_for(call)
     applications = list(selectors.reviewable_applications(call).select_related("startup"))
     reviewers = list(selectors.reviewer_pool(call).order_by("pk"))
@@ -108,14 +113,18 @@ def auto_assign(*, call, actor) -> AssignOutcome:
     if not result.ok:
         result = solve_matching(**options, allow_partial=True)
         diagnosis += tuple(result.diagnosis)
-    created = ReviewAssignment.objects.bulk_create(
-        ReviewAssignment(
-            application=applications[i],
-            reviewer=reviewers[j],
-            source=AssignmentSource.AUTOMATIC,
-            assigned_by=actor,
-        )
-        for i, j in zip(result.item.tolist(), result.agent.tolist(), strict=True)
+    created = bulk_create_with_history(
+        [
+            ReviewAssignment(
+                application=applications[i],
+                reviewer=reviewers[j],
+                source=AssignmentSource.AUTOMATIC,
+                assigned_by=actor,
+            )
+            for i, j in zip(result.item.tolist(), result.agent.tolist(), strict=True)
+        ],
+        ReviewAssignment,
+        default_user=actor,
     )
     record_activity(
         actor=actor,

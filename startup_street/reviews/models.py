@@ -3,14 +3,20 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from startup_street.applications.models import Application
 from startup_street.core.fields import TranslatedTextField, shown
 from startup_street.core.models import TimeStampedModel
+from startup_street.organizations.models import Organization
 from startup_street.programs.models import Call
 from startup_street.startups.models import Startup
 
-from .enums import AssignmentSource, ConflictReason
+from .enums import AssignmentSource, ConflictReason, Phase, StakeKind
+
+# Every score, assignment, conflict and stake keeps its history (who, when, what it was before):
+# django-simple-history writes a row per change, admin edits included. Services set
+# ``_history_user`` so that API and command changes are attributed too.
 
 
 class Rubric(TimeStampedModel):
@@ -20,10 +26,15 @@ class Rubric(TimeStampedModel):
     blind = models.BooleanField(
         _("blind review"), default=False, help_text=_("Reviewers do not see who applied.")
     )
-    show_other_scores = models.BooleanField(
-        _("show other reviewers' scores"),
-        default=False,
-        help_text=_("Reviewers see the others' scores once they have submitted their own."),
+    phase = models.CharField(
+        _("review phase"),
+        max_length=12,
+        choices=Phase.choices,
+        default=Phase.SCORING,
+        help_text=_(
+            "Scoring: each reviewer scores alone. Discussion: reviewers who have submitted see "
+            "the others' scores. Closed: scores are final."
+        ),
     )
     reviewers_per_application = models.PositiveSmallIntegerField(
         _("reviewers per application"), default=3, validators=[MinValueValidator(1)]
@@ -31,6 +42,7 @@ class Rubric(TimeStampedModel):
     max_per_reviewer = models.PositiveSmallIntegerField(
         _("maximum applications per reviewer"), default=12, validators=[MinValueValidator(1)]
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("rubric")
@@ -81,6 +93,7 @@ class Conflict(TimeStampedModel):
     )
     reason = models.CharField(_("reason"), max_length=20, choices=ConflictReason.choices)
     note = models.CharField(_("note"), max_length=300, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("conflict of interest")
@@ -116,6 +129,7 @@ class ReviewAssignment(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["application", "reviewer"]
@@ -144,6 +158,7 @@ class Review(TimeStampedModel):
     )
     total = models.FloatField(_("weighted score"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("review")
@@ -161,6 +176,7 @@ class Score(models.Model):
         Criterion, verbose_name=_("criterion"), on_delete=models.CASCADE, related_name="scores"
     )
     value = models.SmallIntegerField(_("score"))
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("score")
@@ -171,3 +187,61 @@ class Score(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion}: {self.value}"
+
+
+class Stake(TimeStampedModel):
+    """An investor's or shareholder's interest in a startup: whoever holds it never reviews it.
+
+    The holder is a person (an angel, a shareholder) or an organisation (a fund: every member of
+    it is conflicted). Recorded by the startup's team or by the staff of a call it applied to.
+    """
+
+    startup = models.ForeignKey(
+        Startup, verbose_name=_("startup"), on_delete=models.CASCADE, related_name="stakes"
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=StakeKind.choices)
+    holder_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="stakes",
+    )
+    holder_organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="stakes",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("investor or shareholder")
+        verbose_name_plural = _("investors and shareholders")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(holder_user__isnull=False, holder_organization__isnull=True)
+                | Q(holder_user__isnull=True, holder_organization__isnull=False),
+                name="reviews_stake_one_holder",
+            ),
+            models.UniqueConstraint(
+                fields=["startup", "holder_user", "kind"], name="reviews_stake_unique_person"
+            ),
+            models.UniqueConstraint(
+                fields=["startup", "holder_organization", "kind"],
+                name="reviews_stake_unique_organization",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.holder_user or self.holder_organization} · {self.startup}"

@@ -1,6 +1,8 @@
-"""Review permissions, as questions."""
+"""Review permissions, as questions, and the access helper services call."""
 
 import rules
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from startup_street.organizations.rules import is_org_staff
 
@@ -16,3 +18,8 @@ def is_call_staff(user, call) -> bool:
 
 
 can_manage_reviews = is_call_staff | rules.is_superuser
+
+
+def require_call_staff(user, call) -> None:
+    if not can_manage_reviews(user, call):
+        raise PermissionDenied(_("Only the organisation's staff can manage reviews."))

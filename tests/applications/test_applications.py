@@ -259,17 +259,20 @@ def test_xlsx_export_has_answers(client, call, startup, alice, bob):
     assert rows[1][1:3] == ("Robowave", "submitted") and "Robots" in rows[1]
 
 
-def test_staff_sees_history_founder_does_not(client, call, startup, alice, bob):
+def test_staff_see_history_founder_does_not(client, call, startup, alice, bob):
     founder = make_user("solo")
     own = make_startup(founder)
     application = services.start_application(call=call, startup=own, user=founder)
     _complete(application, founder)
     services.submit_application(application=application, user=founder)
-    url = reverse("applications:detail", args=[application.pk])
+    url = reverse("reviews:history", args=[application.pk])
+    page = reverse("applications:detail", args=[application.pk])
     client.force_login(bob)
-    assert "application.submitted" in client.get(url).content.decode()
+    assert "Status: Submitted" in client.get(url).content.decode()
+    assert url in client.get(page).content.decode()
     client.force_login(founder)
-    assert "application.submitted" not in client.get(url).content.decode()
+    assert client.get(url).status_code == 403
+    assert url not in client.get(page).content.decode()
 
 
 def test_closed_call_message_names_deadline_in_call_zone(call, startup, alice):

@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from startup_street.reviews import selectors, services
+from startup_street.reviews import conflicts, selectors, services
 from startup_street.reviews.models import Conflict, Rubric
 from tests.factories import make_member, make_startup, make_user
 from tests.reviews.conftest import submit_one
@@ -53,7 +53,7 @@ def test_conflicts_detected_by_team_and_domain(call, organization, reviewers, al
     submit_one(call, owner=colleague)
     gmail = make_user("gmail", email="someone@gmail.com")
     submit_one(call, owner=gmail)
-    services.detect_conflicts(call=call, actor=alice)
+    conflicts.detect_conflicts(call=call, actor=alice)
     reasons = set(Conflict.objects.values_list("reviewer__email", "reason"))
     assert (insider.email, "same_startup") in reasons
     assert (reviewers[1].email, "email_domain") in reasons

@@ -1,0 +1,39 @@
+"""Decisions that read the ranking: filling freed seats from the waitlist, best-ranked first."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from startup_street.applications.decisions import require_call_staff
+from startup_street.applications.enums import Status
+from startup_street.applications.services import decide_application
+from startup_street.programs.models import Call
+
+from .selectors import ranking
+
+
+@transaction.atomic
+def promote_from_waitlist(*, call, actor) -> list:
+    """Accept waitlisted applications in ranking order while seats are left.
+
+    One that would break a quota is passed over for the next; the ones accepted are returned.
+    """
+    require_call_staff(actor, call)
+    call = Call.objects.select_for_update().get(pk=call.pk)
+    if call.seats is None:
+        raise ValidationError(
+            _("This call has no seat limit: accept waitlisted startups one by one.")
+        )
+    accepted = []
+    for row in ranking(call, status=Status.WAITLISTED):
+        if call.applications.filter(status=Status.ACCEPTED).count() >= call.seats:
+            break
+        try:
+            accepted.append(
+                decide_application(
+                    application=row["application"], actor=actor, decision=Status.ACCEPTED
+                )
+            )
+        except ValidationError:
+            continue  # a quota it would break: the next one may fit
+    return accepted

@@ -1,0 +1,155 @@
+"""The call staff's decisions: ranking with filters, many decisions at once, the waitlist,
+quotas, the cohort and notices to applicants; and an application's whole history."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from startup_street.applications import decisions as call_decisions
+from startup_street.applications.forms import (
+    BulkDecisionForm,
+    CohortForm,
+    NoticeForm,
+    QuotaForm,
+)
+from startup_street.applications.models import Cohort
+from startup_street.applications.quotas import quota_status
+from startup_street.applications.selectors import applications_visible_to, seat_summary
+
+from .. import history, selectors
+from ..decisions import promote_from_waitlist
+from ..forms import RankingFilterForm
+from .staff import managed_call
+
+
+def _say(request, error: ValidationError) -> None:
+    messages.error(request, " ".join(error.messages))
+
+
+def _back(call):
+    return redirect("reviews:decisions", call_id=call.pk)
+
+
+@login_required
+def decisions(request, call_id: int):
+    call = managed_call(request, call_id)
+    filters = RankingFilterForm(request.GET or None)
+    context = {
+        "call": call,
+        "filters": filters,
+        "rows": selectors.ranking(call, **filters.filters()),
+        "decision_form": BulkDecisionForm(call=call),
+        "summary": seat_summary(call),
+        "quotas": quota_status(call),
+        "quota_form": QuotaForm(),
+        "cohort": Cohort.objects.filter(call=call)
+        .prefetch_related("applications__startup")
+        .first(),
+        "cohort_form": CohortForm(),
+        "notice_form": NoticeForm(initial={"original_language": call.program.original_language}),
+        "notices": call.notices.all()[:10],
+    }
+    return render(request, "reviews/decisions.html", context)
+
+
+@login_required
+@require_POST
+def decide_many(request, call_id: int):
+    call = managed_call(request, call_id)
+    form = BulkDecisionForm(request.POST, call=call)
+    if not form.is_valid():
+        messages.error(request, _("Choose applications and a decision."))
+        return _back(call)
+    try:
+        count = call_decisions.decide_many(
+            call=call,
+            actor=request.user,
+            application_ids=form.cleaned_data["applications"],
+            decision=form.cleaned_data["decision"],
+        )
+        messages.success(request, _("%(count)d decisions were recorded.") % {"count": count})
+    except ValidationError as error:
+        _say(request, error)
+    return _back(call)
+
+
+@login_required
+@require_POST
+def promote_waitlist(request, call_id: int):
+    call = managed_call(request, call_id)
+    try:
+        accepted = promote_from_waitlist(call=call, actor=request.user)
+        messages.success(
+            request,
+            _("%(count)d waitlisted startups were accepted.") % {"count": len(accepted)},
+        )
+    except ValidationError as error:
+        _say(request, error)
+    return _back(call)
+
+
+@login_required
+@require_POST
+def set_quota(request, call_id: int):
+    call = managed_call(request, call_id)
+    form = QuotaForm(request.POST)
+    if form.is_valid():
+        try:
+            call_decisions.set_quota(call=call, actor=request.user, **form.cleaned_data)
+            messages.success(request, _("The quota was saved."))
+        except ValidationError as error:
+            _say(request, error)
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return _back(call)
+
+
+@login_required
+@require_POST
+def form_cohort(request, call_id: int):
+    call = managed_call(request, call_id)
+    form = CohortForm(request.POST)
+    name = form.cleaned_data["name"] if form.is_valid() else ""
+    try:
+        cohort = call_decisions.form_cohort(call=call, actor=request.user, name=name)
+        messages.success(
+            request,
+            _("The cohort %(name)s has %(count)d startups.")
+            % {"name": cohort.name, "count": cohort.applications.count()},
+        )
+    except ValidationError as error:
+        _say(request, error)
+    return _back(call)
+
+
+@login_required
+@require_POST
+def send_notice(request, call_id: int):
+    call = managed_call(request, call_id)
+    form = NoticeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return _back(call)
+    try:
+        call_decisions.send_notice(call=call, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The notice is on its way, to each in their language."))
+    except ValidationError as error:
+        _say(request, error)
+    return _back(call)
+
+
+@login_required
+def application_history(request, pk: int):
+    application = get_object_or_404(applications_visible_to(request.user), pk=pk)
+    if not request.user.has_perm("applications.decide_application", application):
+        raise PermissionDenied
+    reviewer_ids = set(selectors.reviewer_pool(application.call).values_list("pk", flat=True))
+    entries = history.application_history(application, reviewer_ids=reviewer_ids)
+    return render(
+        request,
+        "reviews/application_history.html",
+        {"application": application, "entries": entries},
+    )
