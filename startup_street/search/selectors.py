@@ -1,21 +1,22 @@
-"""Reading the search index: ranked program ids for a query, BM25 on SQLite (FTS5) and
-ts_rank_cd on PostgreSQL, over terms made by the same analysers as the documents."""
+"""Reading the search index: ranked program ids for a query.
 
-import threading
+Lexical rankings come from the database's full-text index (BM25 in FTS5 on SQLite, ts_rank_cd
+on PostgreSQL) while the catalogue is small, and from BM25 over the stored postings held in
+memory (``memory.py``, ``lexical.py``) once it has ``SEARCH_MEMORY_INDEX_FROM`` entries, where
+ranking every match in the database would cost a query hundreds of milliseconds. The semantic
+ranking compares the query's embedding with the stored ones (``vectors.py``).
+"""
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
 from django.conf import settings
 from django.db import connection
 
 from .analysers import english_words, expansion_terms, fts_query_terms, spelling_variants
-from .models import IndexGeneration, SearchEntry, SearchTerm
+from .memory import view
+from .models import SearchTerm
 from .services import PROGRAM, embedder
-from .vectors import VectorIndex
-
-_vector_cache: dict[str, "_Vectors"] = {}
-_vector_lock = threading.Lock()
 
 LIMIT = 500
 
@@ -48,89 +49,34 @@ def _postgres(terms: list[str], limit: int) -> list[tuple[int, float]]:
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
 
-def generation(kind: str = PROGRAM) -> int:
-    return (
-        IndexGeneration.objects.filter(kind=kind).values_list("generation", flat=True).first() or 0
-    )
-
-
-class _Vectors:
-    """One process's copy of the embeddings of one model: ids sorted, rows aligned."""
-
-    def __init__(self, model_name: str, stamp: int, ids, vectors, newest):
-        self.model_name, self.stamp, self.newest = model_name, stamp, newest
-        self.index = VectorIndex(ids, vectors)
-
-
-def _vectors(model_name: str) -> VectorIndex:
-    """The embeddings of every program, reread only when the index generation moves, and then
-    only the rows written since the last read (plus the list of ids, to drop deleted ones)."""
-    stamp = generation(PROGRAM)
-    cached = _vector_cache.get(model_name)
-    if cached is not None and cached.stamp == stamp:
-        return cached.index
-    with _vector_lock:
-        cached = _vector_cache.get(model_name)
-        if cached is None or cached.stamp != stamp:
-            cached = _vector_cache[model_name] = _reload(model_name, stamp, cached)
-        return cached.index
-
-
-def _rows(entries) -> tuple[list[int], list[bytes], object]:
-    ids, blobs, newest = [], [], None
-    for object_id, blob, updated in entries.values_list("object_id", "embedding", "updated_at"):
-        ids.append(object_id)
-        blobs.append(bytes(blob))
-        newest = updated if newest is None or updated > newest else newest
-    return ids, blobs, newest
-
-
-def _reload(model_name: str, stamp: int, previous: _Vectors | None) -> _Vectors:
-    entries = SearchEntry.objects.filter(
-        kind=PROGRAM, embedder=model_name, embedding__isnull=False
-    ).order_by()
-    if previous is None or previous.newest is None:
-        ids, blobs, newest = _rows(entries)
-        order = np.argsort(np.array(ids, dtype=np.int64), kind="stable")
-        vectors = _stack(blobs)
-        return _Vectors(
-            model_name, stamp, np.array(ids, dtype=np.int64)[order], vectors[order], newest
-        )
-    current = np.sort(np.fromiter(entries.values_list("object_id", flat=True), dtype=np.int64))
-    old = previous.index
-    dim = old.vectors.shape[1]
-    vectors = np.zeros((len(current), dim), dtype=np.float32)
-    pos = np.searchsorted(old.ids, current)
-    kept = pos < len(old.ids)
-    kept[kept] = old.ids[pos[kept]] == current[kept]
-    vectors[kept] = old.vectors[pos[kept]]
-    changed_ids, blobs, newest = _rows(entries.filter(updated_at__gte=previous.newest))
-    missing = current[~kept]
-    if len(missing):  # new rows written at the same instant as the last read: fetch them too
-        more = _rows(entries.filter(object_id__in=missing.tolist()))
-        changed_ids, blobs = changed_ids + more[0], blobs + more[1]
-    if changed_ids:
-        vectors[np.searchsorted(current, changed_ids)] = _stack(blobs, dim)
-    return _Vectors(
-        model_name, stamp, current, vectors, max(filter(None, [newest, previous.newest]))
-    )
-
-
-def _stack(blobs: list[bytes], dim: int = 1) -> np.ndarray:
-    if not blobs:
-        return np.zeros((0, dim), dtype=np.float32)
-    return np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(blobs), -1)
-
-
 def _semantic(query: str, limit: int) -> list[tuple[int, float]]:
     """Nearest programs by meaning, in any language, above a similarity floor."""
     model = embedder()
-    index = _vectors(model.name)
+    index = view(model.name).vectors
     if not len(index):
         return []
     ids, scores = index.nearest(model.encode([query], is_query=True)[0], limit)
     floor = settings.SEARCH_SEMANTIC_MIN_SIMILARITY
     return [(int(i), float(x)) for i, x in zip(ids, scores, strict=True) if x >= floor]
+
+
+def _memory(terms: list[str], stats: dict[str, tuple[int, int]], limit: int):
+    """BM25 from the process's view of the stored postings. A several-word term (a phrase of
+    the term dictionary) counts each of its words at an equal share of one term."""
+    weighted: dict[int, tuple[int, float]] = {}
+    for term in terms:
+        words = term.split()
+        for word in words:
+            if word in stats:
+                term_id, documents = stats[word]
+                previous = weighted.get(term_id, (documents, 0.0))[1]
+                weighted[term_id] = (documents, previous + 1 / len(words))
+    lexical = view(embedder().name).lexical
+    return lexical.search(weighted, total=len(lexical), limit=limit)
+
+
+def _uses_memory() -> bool:
+    return len(view(embedder().name).lexical) >= settings.SEARCH_MEMORY_INDEX_FROM
 
 
 CHANNELS = ("lexical", "semantic")
@@ -144,13 +90,15 @@ class Ranking:
     corrections: dict[str, str] = field(default_factory=dict)
 
 
+def term_statistics(terms: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """term -> (its id, how many programs hold it), for the terms some program holds."""
+    rows = SearchTerm.objects.filter(kind=PROGRAM, term__in=set(terms))
+    return {term: (pk, n) for term, pk, n in rows.values_list("term", "pk", "documents")}
+
+
 def term_documents(terms: Iterable[str]) -> dict[str, int]:
     """How many programs hold each of ``terms`` (absent: none)."""
-    return dict(
-        SearchTerm.objects.filter(kind=PROGRAM, term__in=set(terms)).values_list(
-            "term", "documents"
-        )
-    )
+    return {term: n for term, (_pk, n) in term_statistics(terms).items()}
 
 
 def corrections_for(query: str, known: dict[str, int]) -> dict[str, str]:
@@ -189,12 +137,14 @@ def rank_programs(query: str, limit: int = LIMIT, channels: Sequence[str] = CHAN
     corrections = corrections_for(query, known)
     rankings = []
     if "lexical" in channels:
-        search = _postgres if connection.vendor == "postgresql" else _sqlite
         own = [corrections.get(term, term) for term in terms]
-        rankings += [
-            (2.0, search(own, limit)),
-            (1.0, search(list(dict.fromkeys(own + expansion_terms(own))), limit)),
-        ]
+        expanded = list(dict.fromkeys(own + expansion_terms(own)))
+        if _uses_memory():
+            stats = term_statistics(word for term in expanded for word in term.split())
+            rankings += [(2.0, _memory(own, stats, limit)), (1.0, _memory(expanded, stats, limit))]
+        else:
+            search = _postgres if connection.vendor == "postgresql" else _sqlite
+            rankings += [(2.0, search(own, limit)), (1.0, search(expanded, limit))]
     if "semantic" in channels:
         rankings.append((1.5, _semantic(query[:1000], limit)))
     fused: dict[int, float] = {}

@@ -16,6 +16,7 @@ from startup_street.programs.models import Program
 
 from .analysers import tokenize
 from .embeddings import get_embedder
+from .lexical import encode_postings
 from .models import IndexGeneration, SearchEntry, SearchTerm
 
 PROGRAM = "program"
@@ -83,11 +84,22 @@ def index_programs(
         .values_list("object_id", "terms")
     )
     model_name = embedder().name if vectors is not None else ""
+    tokens = [tokenize(program_text(program)) for program in programs]
+    analysed = [Counter(terms) for terms in tokens]
     deltas: Counter = Counter()
+    for program, counts in zip(programs, analysed, strict=True):
+        before = set(old.get(program.pk, "").split())
+        deltas.update(counts.keys() - before)
+        deltas.subtract(before - counts.keys())
+    count_terms(PROGRAM, deltas)
+    ids = term_ids(PROGRAM, set().union(*analysed))
     entries, stale = [], []
-    for n, program in enumerate(programs):
-        text, terms = semantic_text(program), tokenize(program_text(program))
-        defaults = {"terms": " ".join(terms)}
+    for n, (program, counts) in enumerate(zip(programs, analysed, strict=True)):
+        text = semantic_text(program)
+        defaults = {
+            "terms": " ".join(tokens[n]),  # in order: PostgreSQL matches phrases by position
+            "postings": encode_postings({ids[term]: k for term, k in counts.items()}),
+        }
         if vectors is not None:
             defaults.update(
                 embedding=np.asarray(vectors[n], dtype=np.float32).tobytes(),
@@ -97,13 +109,9 @@ def index_programs(
         entry, _created = SearchEntry.objects.update_or_create(
             kind=PROGRAM, object_id=program.pk, defaults=defaults
         )
-        before, after = set(old.get(program.pk, "").split()), set(terms)
-        deltas.update(after - before)
-        deltas.subtract(before - after)
         entries.append(entry)
         if entry.embedded_digest != digest(text):
             stale.append(program.pk)
-    count_terms(PROGRAM, deltas)
     bump_generation(PROGRAM)
     if stale:
         from .tasks import task_embed_programs
@@ -171,17 +179,29 @@ def count_terms(kind: str, deltas: Counter, sign: int = 1) -> None:
         SearchTerm.objects.filter(kind=kind, term__in=lowered, documents__lte=0).delete()
 
 
+def term_ids(kind: str, terms: Iterable[str]) -> dict[str, int]:
+    """The SearchTerm ids of ``terms`` (which must be counted already)."""
+    terms, out = sorted(terms), {}
+    for start in range(0, len(terms), 500):
+        out.update(
+            SearchTerm.objects.filter(kind=kind, term__in=terms[start : start + 500]).values_list(
+                "term", "pk"
+            )
+        )
+    return out
+
+
 def recount_terms(kind: str = PROGRAM) -> int:
-    """Rebuild the term counts of ``kind`` from its entries (after a full reindex)."""
+    """Set the term counts of ``kind`` from its entries (after a full reindex); a term keeps
+    its id (entries' postings refer to it) unless no entry holds it any more."""
     counts: Counter = Counter()
-    for terms in (
-        SearchEntry.objects.filter(kind=kind)
-        .values_list("terms", flat=True)
-        .iterator(chunk_size=2000)
-    ):
+    entries = SearchEntry.objects.filter(kind=kind).values_list("terms", flat=True)
+    for terms in entries.iterator(chunk_size=2000):
         counts.update(set(terms.split()))
-    SearchTerm.objects.filter(kind=kind).delete()
-    count_terms(kind, counts)
+    stored = dict(SearchTerm.objects.filter(kind=kind).values_list("term", "documents"))
+    deltas = Counter({term: n - stored.get(term, 0) for term, n in counts.items()})
+    deltas.update({term: -n for term, n in stored.items() if term not in counts})
+    count_terms(kind, deltas)
     return len(counts)
 
 

@@ -36,9 +36,9 @@ class VectorIndex:
         return len(self.ids)
 
     def nearest(self, query: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
-        if not len(self.ids) or limit <= 0:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         query = np.asarray(query, dtype=np.float32)
+        if not len(self.ids) or limit <= 0 or query.shape != self.vectors.shape[1:]:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)  # nothing embedded
         rows = self._candidates(query, limit)
         scores = self.vectors[rows] @ query if rows is not None else self.vectors @ query
         take = min(limit, len(scores))

@@ -212,3 +212,39 @@ def test_misspelt_english_word_finds_the_program(organization):
     # A word the index holds is never "corrected", and CJK words are left alone.
     assert rank_programs("bakery", channels=("lexical",)).corrections == {}
     assert rank_programs("로보트", channels=("lexical",)).corrections == {}
+
+
+@pytest.fixture
+def in_memory(settings):
+    settings.SEARCH_MEMORY_INDEX_FROM = 0  # rank from the postings held in memory
+
+
+@pytest.mark.parametrize(
+    "query,expected", [("로봇 테스트베드", "ko"), ("机器人", "zh"), ("fashion", "en")]
+)
+def test_memory_ranking_agrees_with_the_database(catalogue, settings, query, expected):
+    settings.SEARCH_MEMORY_INDEX_FROM = 10**9
+    from_database = ranked_program_ids(query, channels=("lexical",))
+    settings.SEARCH_MEMORY_INDEX_FROM = 0
+    from_memory = ranked_program_ids(query, channels=("lexical",))
+    assert from_memory[0] == from_database[0] == catalogue[expected].pk
+    assert set(from_memory) == set(from_database)
+
+
+def test_memory_view_follows_saves_edits_and_deletes(organization, in_memory):
+    drone = make_program(organization, title={"en": "Drone flight test site"})
+    assert ranked_program_ids("drone", channels=("lexical",)) == [drone.pk]
+    other = make_program(organization, title={"en": "Drone insurance grant"})
+    assert set(ranked_program_ids("drone", channels=("lexical",))) == {drone.pk, other.pk}
+    drone.title = {"en": "Bakery pop-up store"}
+    drone.save()
+    assert ranked_program_ids("drone", channels=("lexical",)) == [other.pk]
+    assert ranked_program_ids("bakery", channels=("lexical",)) == [drone.pk]
+    other.delete()
+    assert ranked_program_ids("drone", channels=("lexical",)) == []
+
+
+def test_memory_path_reads_misspellings_and_hostile_queries(catalogue, in_memory):
+    assert ranked_program_ids("fashoin", channels=("lexical",)) == [catalogue["en"].pk]
+    for query in ['"x" OR y* NEAR(a b) -- ;', "\x00\x1f", "로봇 " * 800, ""]:
+        assert isinstance(ranked_program_ids(query), list)

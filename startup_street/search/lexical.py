@@ -1,0 +1,140 @@
+"""BM25 over stored postings, in memory (numpy only, no Django).
+
+Each search entry stores its postings beside its terms: for each distinct term, the term's id
+(a row of the term statistics table) and how often it occurs (``encode_postings``). A process
+reads them once into one array sorted by term (a plain integer sort of packed keys); a query then
+gathers the postings of its few terms and sums their BM25 weights with one ``bincount``: the cost
+follows the length of the query's posting lists, with no per-row work in the database. Entries
+written since the array was built are scored from a small overlay until it is rebuilt
+(``LexicalIndex.with_changes``).
+
+BM25: idf = ln(1 + (N - df + 0.5) / (df + 0.5)),
+      tf part = tf (k1 + 1) / (tf + k1 (1 - b + b dl / avgdl)).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+K1 = 1.2
+B = 0.75
+REBUILD_AFTER = 1_000  # overlay entries; beyond this the sorted arrays are rebuilt
+MAX_ROWS = 1 << 24  # entries one index can hold (rows are packed into 24 bits)
+
+
+def encode_postings(counts: Mapping[int, int]) -> bytes:
+    """The stored form of one entry's postings (term id -> count): little-endian int64s, the
+    term id shifted left 16 bits with the count (capped at 65,535) below."""
+    return np.fromiter(
+        ((term_id << 16) | min(n, 0xFFFF) for term_id, n in counts.items()),
+        dtype="<i8",
+        count=len(counts),
+    ).tobytes()
+
+
+def decode_postings(blob: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """(term ids, counts) of one stored entry."""
+    values = np.frombuffer(blob, dtype="<i8")
+    return values >> 16, (values & 0xFFFF).astype(np.float32)
+
+
+class LexicalIndex:
+    """Entries (object ids) with their postings, sorted by term hash."""
+
+    def __init__(self, ids: Sequence[int], blobs: Sequence[bytes]):
+        if len(ids) >= MAX_ROWS:
+            raise ValueError(f"at most {MAX_ROWS - 1} entries per index")
+        self.ids = np.asarray(ids, dtype=np.int64)
+        lengths = np.fromiter((len(b) // 8 for b in blobs), dtype=np.int64, count=len(blobs))
+        values = np.frombuffer(b"".join(blobs), dtype="<i8").astype(np.uint64)
+        rows = np.repeat(np.arange(len(self.ids), dtype=np.uint64), lengths)
+        # One sort of (term id | row | count) keys puts the postings in term order.
+        keys = ((values >> np.uint64(16)) << np.uint64(40)) | (rows << np.uint64(16))
+        keys |= values & np.uint64(0xFFFF)
+        keys.sort()
+        term_ids = (keys >> np.uint64(40)).astype(np.int64)
+        self.rows = ((keys >> np.uint64(16)) & np.uint64(MAX_ROWS - 1)).astype(np.int32)
+        tf = (keys & np.uint64(0xFFFF)).astype(np.float32)
+        del keys, values
+        doc_length = np.bincount(self.rows, weights=tf, minlength=len(self.ids))
+        self.average_length = float(doc_length.mean()) if len(doc_length) else 1.0
+        boundary = np.flatnonzero(np.diff(term_ids)) + 1
+        self.starts = np.concatenate([[0], boundary, [len(term_ids)]]).astype(np.int64)
+        self.terms = term_ids[self.starts[:-1]] if len(term_ids) else term_ids
+        self.weights = self._tf_part(tf, doc_length[self.rows].astype(np.float32))
+        self.overlay: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self.hidden = np.zeros(len(self.ids), dtype=bool)  # rows changed or deleted since
+
+    def __len__(self) -> int:
+        return len(self.ids) - int(self.hidden.sum()) + len(self.overlay)
+
+    def _tf_part(self, tf: np.ndarray, doc_length: np.ndarray) -> np.ndarray:
+        norm = K1 * (1 - B + B * doc_length / max(self.average_length, 1e-9))
+        return (tf * (K1 + 1) / (tf + norm)).astype(np.float32)
+
+    def with_changes(self, changed: dict[int, bytes], present: np.ndarray) -> LexicalIndex | None:
+        """This index with the ``changed`` entries (object id -> postings) laid over it and
+        every row whose object is not in ``present`` (all current object ids) hidden; None
+        when the overlay has grown past ``REBUILD_AFTER`` and a rebuild is due."""
+        overlay = {**self.overlay, **{pk: decode_postings(b) for pk, b in changed.items()}}
+        keep = set(present.tolist())
+        overlay = {pk: postings for pk, postings in overlay.items() if pk in keep}
+        if len(overlay) > REBUILD_AFTER:
+            return None
+        copy = object.__new__(LexicalIndex)
+        copy.__dict__.update(self.__dict__)
+        copy.overlay = overlay
+        overlaid = np.fromiter(overlay, dtype=np.int64, count=len(overlay))
+        copy.hidden = np.isin(self.ids, overlaid) | ~np.isin(self.ids, present)
+        return copy
+
+    def search(
+        self, terms: Mapping[int, tuple[int, float]], total: int, limit: int = 500
+    ) -> list[tuple[int, float]]:
+        """(object id, BM25 score) best first, for the entries holding any of ``terms``
+        (term id -> (entries holding it, weight of its part)) among ``total`` entries."""
+        if not terms or not len(self):
+            return []
+        term_ids = np.array(sorted(terms), dtype=np.int64)
+        df = np.array([terms[t][0] for t in term_ids.tolist()], dtype=np.float64)
+        weight = np.array([terms[t][1] for t in term_ids.tolist()], dtype=np.float64)
+        idf = (np.log1p((total - df + 0.5) / (df + 0.5)) * weight).astype(np.float32)
+        scores = self._base_scores(term_ids, idf)
+        found = {}
+        if scores is not None:
+            scores[self.hidden] = 0
+            hits = np.flatnonzero(scores)
+            take = min(limit, len(hits))
+            if take:
+                best = hits[np.argpartition(-scores[hits], take - 1)[:take]]
+                found = dict(zip(self.ids[best].tolist(), scores[best].tolist(), strict=True))
+        found.update(self._overlay_scores(term_ids, idf))
+        return sorted(found.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+    def _base_scores(self, term_ids: np.ndarray, idf: np.ndarray) -> np.ndarray | None:
+        at = np.searchsorted(self.terms, term_ids)
+        rows, weights = [], []
+        for k, position in enumerate(at):
+            if position < len(self.terms) and self.terms[position] == term_ids[k]:
+                start, end = self.starts[position], self.starts[position + 1]
+                rows.append(self.rows[start:end])
+                weights.append(self.weights[start:end] * idf[k])
+        if not rows:
+            return None
+        return np.bincount(
+            np.concatenate(rows), weights=np.concatenate(weights), minlength=len(self.ids)
+        )
+
+    def _overlay_scores(self, term_ids: np.ndarray, idf: np.ndarray) -> dict[int, float]:
+        out = {}
+        for pk, (postings, tf) in self.overlay.items():
+            mask = np.isin(postings, term_ids)
+            if not mask.any():
+                continue
+            length = np.array([tf.sum()], dtype=np.float32)
+            part = self._tf_part(tf[mask].astype(np.float32), length)
+            term_idf = idf[np.searchsorted(term_ids, postings[mask])]  # term_ids are sorted
+            out[pk] = float((part * term_idf).sum())
+        return out

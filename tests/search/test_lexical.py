@@ -1,0 +1,100 @@
+import math
+import random
+
+import numpy as np
+import pytest
+
+from startup_street.search.lexical import B, K1, LexicalIndex, decode_postings, encode_postings
+from startup_street.search.vectors import VectorIndex
+
+
+def _corpus(seed=7, docs=60, vocabulary=25):
+    rng = random.Random(seed)
+    return {
+        100 + d: {t: rng.randint(1, 4) for t in rng.sample(range(vocabulary), rng.randint(1, 8))}
+        for d in range(docs)
+    }
+
+
+def _brute_force(corpus, query):
+    n = len(corpus)
+    average = sum(sum(c.values()) for c in corpus.values()) / n
+    df = {t: sum(t in c for c in corpus.values()) for t in query}
+    scores = {}
+    for pk, counts in corpus.items():
+        length = sum(counts.values())
+        score = 0.0
+        for t in query:
+            if t in counts:
+                idf = math.log1p((n - df[t] + 0.5) / (df[t] + 0.5))
+                tf = counts[t]
+                score += idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average))
+        if score:
+            scores[pk] = score
+    return scores
+
+
+def _query(corpus, terms):
+    return {t: (sum(t in c for c in corpus.values()), 1.0) for t in terms}
+
+
+def test_postings_round_trip():
+    term_ids, tf = decode_postings(encode_postings({3: 2, 70_000: 1, 5: 99_999}))
+    assert term_ids.tolist() == [3, 70_000, 5] and tf.tolist() == [2, 1, 65_535]
+
+
+@pytest.mark.parametrize("query", [[1], [2, 3], [0, 5, 9, 24], [99]])
+def test_bm25_matches_brute_force(query):
+    corpus = _corpus()
+    index = LexicalIndex(list(corpus), [encode_postings(c) for c in corpus.values()])
+    got = dict(index.search(_query(corpus, query), total=len(corpus), limit=1000))
+    want = _brute_force(corpus, query)
+    assert got.keys() == want.keys()
+    for pk, score in want.items():
+        assert got[pk] == pytest.approx(score, rel=1e-5)
+
+
+def test_overlay_hides_changed_and_deleted_entries():
+    corpus = _corpus()
+    index = LexicalIndex(list(corpus), [encode_postings(c) for c in corpus.values()])
+    changed = {100: {1: 5, 2: 1}, 999: {1: 1}}  # one edited, one new
+    deleted = 101
+    after = {pk: c for pk, c in corpus.items() if pk != deleted} | changed
+    present = np.array(sorted(after), dtype=np.int64)
+    overlaid = index.with_changes({pk: encode_postings(c) for pk, c in changed.items()}, present)
+    assert len(overlaid) == len(after)
+    got = dict(overlaid.search(_query(after, [1, 2]), total=len(after), limit=1000))
+    assert deleted not in got and {100, 999} <= got.keys()
+    rebuilt = LexicalIndex(list(after), [encode_postings(c) for c in after.values()])
+    assert got.keys() == dict(rebuilt.search(_query(after, [1, 2]), len(after), 1000)).keys()
+
+
+def test_empty_index_and_unknown_terms_find_nothing():
+    assert LexicalIndex([], []).search({1: (1, 1.0)}, total=0) == []
+    corpus = _corpus()
+    index = LexicalIndex(list(corpus), [encode_postings(c) for c in corpus.values()])
+    assert index.search({}, total=len(corpus)) == []
+    assert index.search({12345: (0, 1.0)}, total=len(corpus)) == []
+
+
+def test_two_stage_neighbours_match_exact_ones_mostly():
+    rng = np.random.default_rng(3)
+    centres = rng.standard_normal((200, 64)).astype(np.float32)
+    vectors = centres[rng.integers(0, 200, 25_000)] + 0.3 * rng.standard_normal((25_000, 64))
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    index = VectorIndex(np.arange(25_000), vectors)
+    assert index.bits is not None  # large enough for the first stage
+    overlap = []
+    for k in range(20):
+        query = vectors[k * 97]
+        exact = set(np.argsort(-(vectors @ query))[:20].tolist())
+        found, scores = index.nearest(query, 20)
+        assert list(scores) == sorted(scores, reverse=True)
+        overlap.append(len(exact & set(found.tolist())) / 20)
+    assert np.mean(overlap) >= 0.9
+
+
+def test_vector_index_of_other_width_finds_nothing():
+    index = VectorIndex(np.arange(3), np.eye(3, dtype=np.float32))
+    assert index.nearest(np.ones(5, dtype=np.float32), 2)[0].tolist() == []
+    assert index.nearest(np.array([0, 1, 0], dtype=np.float32), 1)[0].tolist() == [1]
