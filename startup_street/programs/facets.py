@@ -20,9 +20,9 @@ from .enums import SupportKind
 from .models import Call, Program
 from .selectors import (
     CALL_FILTERS,
-    _has_stage,
     filter_programs,
     has_language,
+    has_stage,
     open_to_every_stage,
     with_stage_text,
 )
@@ -75,7 +75,7 @@ def _sector_counts(qs: QuerySet, codes: list[str]) -> dict[str, int]:
 def _stage_counts(qs: QuerySet) -> dict[str, int]:
     qs = with_stage_text(qs.order_by())
     every = open_to_every_stage()
-    aggregates = {code: Count("pk", filter=_has_stage(code) | every) for code in Stage.values}
+    aggregates = {code: Count("pk", filter=has_stage(code) | every) for code in Stage.values}
     return qs.aggregate(**aggregates)
 
 

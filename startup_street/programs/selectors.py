@@ -87,7 +87,7 @@ def call_window(params, now=None) -> Q:
     return condition
 
 
-def _has_stage(code: str) -> Q:
+def has_stage(code: str) -> Q:
     # Stages are a JSON list; its text holds each code in quotes ("seed" is not "pre_seed").
     return Q(stages_text__contains=f'"{code}"')
 
@@ -115,7 +115,7 @@ def filter_programs(qs: QuerySet[Program], *, params) -> QuerySet[Program]:
         tagged = Program.sectors.through.objects.filter(program=OuterRef("pk"))
         qs = qs.filter(Exists(tagged.filter(sector__code=code)) | ~Exists(tagged))
     if stage := params.get("stage"):
-        qs = with_stage_text(qs).filter(_has_stage(stage) | open_to_every_stage())
+        qs = with_stage_text(qs).filter(has_stage(stage) | open_to_every_stage())
     if country := params.get("country"):
         qs = qs.filter(country=country)
     if city := params.get("city"):
