@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import connection
 
+from startup_street.programs.models import Program
+
 from .analysers import english_words, expansion_terms, fts_query_terms, spelling_variants
+from .hints import Hints, hints_for
 from .memory import view
 from .models import SearchTerm
 from .services import PROGRAM, embedder
@@ -80,6 +83,11 @@ def _uses_memory() -> bool:
 
 
 CHANNELS = ("lexical", "semantic")
+# Reciprocal-rank fusion: weight of each ranking, and k (see bench/bench_relevance.py).
+FUSION = {"own": 0.3, "expanded": 1.0, "semantic": 1.5}
+RRF_K = 60
+HINT_WEIGHT = 0.1  # added for a program whose kind and place are the ones the query names
+HINTED = 200  # how many of the best fused programs the hints may move
 
 
 @dataclass
@@ -141,17 +149,44 @@ def rank_programs(query: str, limit: int = LIMIT, channels: Sequence[str] = CHAN
         expanded = list(dict.fromkeys(own + expansion_terms(own)))
         if _uses_memory():
             stats = term_statistics(word for term in expanded for word in term.split())
-            rankings += [(2.0, _memory(own, stats, limit)), (1.0, _memory(expanded, stats, limit))]
+            rankings += [
+                (FUSION["own"], _memory(own, stats, limit)),
+                (FUSION["expanded"], _memory(expanded, stats, limit)),
+            ]
         else:
             search = _postgres if connection.vendor == "postgresql" else _sqlite
-            rankings += [(2.0, search(own, limit)), (1.0, search(expanded, limit))]
+            rankings += [
+                (FUSION["own"], search(own, limit)),
+                (FUSION["expanded"], search(expanded, limit)),
+            ]
     if "semantic" in channels:
-        rankings.append((1.5, _semantic(query[:1000], limit)))
+        rankings.append((FUSION["semantic"], _semantic(query[:1000], limit)))
     fused: dict[int, float] = {}
     for weight, ranking in rankings:
         for rank, (object_id, _score) in enumerate(ranking):
-            fused[object_id] = fused.get(object_id, 0.0) + weight / (60 + rank)
-    return Ranking(sorted(fused, key=fused.get, reverse=True)[:limit], corrections)
+            fused[object_id] = fused.get(object_id, 0.0) + weight / (RRF_K + rank)
+    best = sorted(fused, key=fused.get, reverse=True)[:limit]
+    if len(channels) > 1:
+        best = _apply_hints(best, fused, hints_for(terms))
+    return Ranking(best, corrections)
+
+
+def _apply_hints(best: list[int], fused: dict[int, float], hints: Hints) -> list[int]:
+    """Move up, among the best ``HINTED``, the programs whose kind and place the query names."""
+    if not hints or not best:
+        return best
+    head = best[:HINTED]
+    rows = Program.objects.filter(pk__in=head).values_list("pk", "kind", "city", "country")
+    sectors: dict[int, set[str]] = {}
+    if hints.sectors:
+        through = Program.sectors.through.objects.filter(program_id__in=head)
+        for pk, code in through.values_list("program_id", "sector__code"):
+            sectors.setdefault(pk, set()).add(code)
+    boosted = {
+        pk: fused[pk] + HINT_WEIGHT * hints.matches(*fields, sectors.get(pk, set()))
+        for pk, *fields in rows
+    }
+    return sorted(head, key=lambda pk: boosted.get(pk, fused[pk]), reverse=True) + best[HINTED:]
 
 
 def ranked_program_ids(

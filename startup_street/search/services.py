@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 
+from startup_street.core.enums import Country
 from startup_street.programs.enums import SupportKind
 from startup_street.programs.models import Program
 
@@ -34,16 +35,26 @@ def program_text(program: Program) -> str:
     parts += list((program.organization.name or {}).values())
     parts += [text for sector in program.sectors.all() for text in sector.name.values()]
     parts += _kind_labels(program.kind)
+    parts += [program.city, *_country_names(program.country)]  # a place in every language
     return "\n".join(parts)
+
+
+def _in_every_language(label) -> tuple[str, ...]:
+    labels = []
+    for language in INDEX_LANGUAGES:
+        with translation.override(language):
+            labels.append(str(label))
+    return tuple(dict.fromkeys(labels))
 
 
 @functools.cache
 def _kind_labels(kind: str) -> tuple[str, ...]:
-    labels = []
-    for language in INDEX_LANGUAGES:
-        with translation.override(language):
-            labels.append(str(SupportKind(kind).label))
-    return tuple(dict.fromkeys(labels))
+    return _in_every_language(SupportKind(kind).label)
+
+
+@functools.cache
+def _country_names(code: str) -> tuple[str, ...]:
+    return _in_every_language(Country(code).label) if code in Country.values else ()
 
 
 def semantic_text(program: Program) -> str:
@@ -74,17 +85,21 @@ def index_program(program: Program, vector: np.ndarray | None = None) -> SearchE
 
 
 def index_programs(
-    programs: list[Program], vectors: Sequence[np.ndarray] | None = None
+    programs: list[Program],
+    vectors: Sequence[np.ndarray] | None = None,
+    tokens: Sequence[list[str]] | None = None,
 ) -> list[SearchEntry]:
     """``index_program`` for many programs: one read of their old terms, one update of the
-    term counts and of the index generation."""
+    term counts and of the index generation. ``tokens`` are their analysed texts when the
+    caller has them already."""
     old = dict(
         SearchEntry.objects.select_for_update()
         .filter(kind=PROGRAM, object_id__in=[p.pk for p in programs])
         .values_list("object_id", "terms")
     )
     model_name = embedder().name if vectors is not None else ""
-    tokens = [tokenize(program_text(program)) for program in programs]
+    if tokens is None:
+        tokens = [tokenize(program_text(program)) for program in programs]
     analysed = [Counter(terms) for terms in tokens]
     deltas: Counter = Counter()
     for program, counts in zip(programs, analysed, strict=True):

@@ -248,3 +248,33 @@ def test_memory_path_reads_misspellings_and_hostile_queries(catalogue, in_memory
     assert ranked_program_ids("fashoin", channels=("lexical",)) == [catalogue["en"].pk]
     for query in ['"x" OR y* NEAR(a b) -- ;', "\x00\x1f", "로봇 " * 800, ""]:
         assert isinstance(ranked_program_ids(query), list)
+
+
+def test_query_hints_read_kind_sector_and_place_in_any_language():
+    from startup_street.search.analysers import fts_query_terms
+    from startup_street.search.hints import hints_for
+
+    hints = hints_for(fts_query_terms("베이징 인공지능 스타트업 입주 공간"))
+    assert hints.kinds == {"space"} and hints.sectors == {"ai"}
+    assert "beijing" in hints.cities and hints.countries == {"CN"}
+    assert hints.matches("space", "Beijing", "CN", {"ai"}) == 1.0
+    assert hints.matches("space", "Seoul", "KR", {"ai"}) == pytest.approx(2 / 3)
+    assert hints_for(fts_query_terms("首尔 投资")).kinds == {"funding"}
+    assert not hints_for(fts_query_terms("hello there"))
+
+
+def test_hints_move_the_program_whose_fields_match_up(organization):
+    from startup_street.search.selectors import ranked_program_ids
+
+    seoul = make_program(
+        organization, title={"en": "Robot startup office space program"}, kind="space"
+    )
+    seoul.city = "Seoul"
+    seoul.save()
+    beijing = make_program(
+        organization, title={"en": "Robot startup office space program"}, kind="space"
+    )
+    beijing.city = "Beijing"
+    beijing.save()
+    assert ranked_program_ids("robot office space in Beijing")[0] == beijing.pk
+    assert ranked_program_ids("로봇 서울 입주 공간")[0] == seoul.pk

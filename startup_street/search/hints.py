@@ -1,0 +1,163 @@
+"""What a query says about structured fields: the kind of support and the place it asks for.
+
+"베이징 AI 스타트업 입주 공간" names a place (Beijing) and a kind of support (space); programs
+whose own fields say so are moved up among the ones the rankings found. The words come from the
+domain term dictionary (``data/terms.tsv``), so a place or kind named in any of the three
+languages counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .analysers import match_concepts
+
+# concept -> the kinds of support (programs.enums.SupportKind) it asks for; grants and
+# subsidies are "commercialisation" money in K-Startup's taxonomy, investment is "funding".
+KINDS = {
+    "funding": ("commercialisation", "funding"),
+    "commercialisation": ("commercialisation",),
+    "prototype": ("commercialisation",),
+    "open_innovation": ("commercialisation",),
+    "investment": ("funding",),
+    "investor": ("funding",),
+    "angel": ("funding",),
+    "seed": ("funding",),
+    "series_a": ("funding",),
+    "loan": ("funding",),
+    "rnd": ("rnd",),
+    "testbed": ("testbed",),
+    "sales_channel": ("sales_overseas",),
+    "overseas": ("sales_overseas", "soft_landing"),
+    "export": ("sales_overseas",),
+    "soft_landing": ("soft_landing", "sales_overseas"),
+    "visa": ("soft_landing",),
+    "office_space": ("space",),
+    "lab": ("space",),
+    "incubation": ("space",),
+    "event": ("events",),
+    "competition": ("events",),
+    "demo_day": ("events",),
+    "b2b_meeting": ("events",),
+    "networking": ("events",),
+    "talent": ("talent",),
+    "mentoring": ("mentoring",),
+    "consulting": ("mentoring",),
+    "training": ("mentoring",),
+}
+
+# concept -> the sectors (core.sectors) it names
+SECTORS = {
+    "robot": "robotics",
+    "ai": "ai",
+    "machine_learning": "ai",
+    "generative_ai": "ai",
+    "bio": "bio",
+    "healthcare": "bio",
+    "medical_device": "bio",
+    "telehealth": "bio",
+    "content": "content",
+    "metaverse": "content",
+    "fashion": "fashion",
+    "beauty": "fashion",
+    "mobility": "mobility",
+    "autonomous_driving": "mobility",
+    "electric_vehicle": "mobility",
+    "fintech": "fintech",
+    "blockchain": "fintech",
+    "clean_energy": "energy",
+    "carbon_neutral": "energy",
+    "battery": "energy",
+    "ecommerce": "commerce",
+    "logistics": "commerce",
+    "edtech": "edtech",
+    "agrifood": "agrifood",
+    "semiconductor": "semiconductors",
+    "hardware": "semiconductors",
+    "software": "software",
+    "cloud": "software",
+    "big_data": "software",
+    "security": "software",
+    "smart_factory": "manufacturing",
+    "iot": "manufacturing",
+    "drone": "drones",
+    "aerospace": "drones",
+    "game": "games",
+}
+
+# concept -> (words of the English city names it covers, country code)
+PLACES = {
+    "seoul": (("seoul",), "KR"),
+    "beijing": (("beijing",), "CN"),
+    "zhongguancun": (("beijing", "zhongguancun"), "CN"),
+    "shanghai": (("shanghai",), "CN"),
+    "shenzhen": (("shenzhen",), "CN"),
+    "hangzhou": (("hangzhou",), "CN"),
+    "suzhou": (("suzhou",), "CN"),
+    "guangzhou": (("guangzhou",), "CN"),
+    "chengdu": (("chengdu",), "CN"),
+    "tianjin": (("tianjin",), "CN"),
+    "pangyo": (("pangyo", "seongnam"), "KR"),
+    "seongnam": (("pangyo", "seongnam"), "KR"),
+    "busan": (("busan",), "KR"),
+    "incheon": (("incheon", "songdo"), "KR"),
+    "daejeon": (("daejeon",), "KR"),
+    "daegu": (("daegu",), "KR"),
+    "gwangju": (("gwangju",), "KR"),
+    "ulsan": (("ulsan",), "KR"),
+    "jeonbuk": (("jeonbuk", "iksan", "jeonju"), "KR"),
+    "jeju": (("jeju",), "KR"),
+    "tokyo": (("tokyo",), "JP"),
+    "singapore": (("singapore",), "SG"),
+    "silicon_valley": (("silicon valley", "san francisco", "palo alto"), "US"),
+    "berlin": (("berlin",), "DE"),
+    "korea": ((), "KR"),
+    "china": ((), "CN"),
+    "japan": ((), "JP"),
+    "usa": ((), "US"),
+    "germany": ((), "DE"),
+    "united_kingdom": (("london",), "GB"),
+}
+
+
+@dataclass
+class Hints:
+    kinds: set[str] = field(default_factory=set)
+    sectors: set[str] = field(default_factory=set)
+    cities: set[str] = field(default_factory=set)  # lower-case words of city names
+    countries: set[str] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.kinds or self.sectors or self.cities or self.countries)
+
+    def matches(self, kind: str, city: str, country: str, sectors: set[str]) -> float:
+        """The share of the hinted facets (kind, sector, place) that a program's fields meet;
+        a program open to every sector (none given) meets a sector hint by half."""
+        asked = met = 0
+        if self.sectors:
+            asked += 1
+            met += 1.0 if self.sectors & sectors else (0.5 if not sectors else 0.0)
+        if self.kinds:
+            asked += 1
+            met += kind in self.kinds
+        if self.cities or self.countries:
+            asked += 1
+            city = (city or "").lower()
+            if self.cities:
+                met += any(word in city for word in self.cities)
+            else:
+                met += country in self.countries
+        return met / asked if asked else 0.0
+
+
+def hints_for(terms: list[str]) -> Hints:
+    concepts = match_concepts(terms)
+    hints = Hints(
+        kinds={kind for c in concepts & KINDS.keys() for kind in KINDS[c]},
+        sectors={SECTORS[c] for c in concepts & SECTORS.keys()},
+    )
+    for concept in concepts & PLACES.keys():
+        cities, country = PLACES[concept]
+        hints.cities.update(cities)
+        hints.countries.add(country)
+    return hints
