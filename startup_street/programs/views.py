@@ -26,6 +26,8 @@ def program_list(request):
     template = "programs/_program_results.html" if request.htmx else "programs/program_list.html"
     context = {"page": page, "form": form, "facets": found.facets(), "saved": form.facet_values()}
     context.update(query=data.get("q", ""), oob_facets=bool(request.htmx))
+    context["corrections"] = getattr(found.results, "corrections", {})
+    context["query_read"] = " ".join([context["query"], *context["corrections"].values()])
     return render(request, template, context)
 
 

@@ -361,10 +361,10 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
-def spelling_variants(word: str) -> dict[str, int]:
+def spelling_variants(word: str) -> dict[str, tuple[int, str]]:
     """Index terms of the strings one edit (delete, swap, replace, insert) or two deletes away
-    from an English word, each with its distance: what a typo may have meant. Edits are made
-    to the word as typed, then stemmed ("robtics" -> "robotics" -> robot)."""
+    from an English word, each with its distance and the edited word: what a typo may have
+    meant. Edits are made to the word as typed, then stemmed ("robtics" -> "robotics" -> robot)."""
     word = word.lower()
     if len(word) < 4 or not (word.isascii() and word.isalpha()):
         return {}
@@ -374,12 +374,12 @@ def spelling_variants(word: str) -> dict[str, int]:
     one |= {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
     one |= {a + c + b for a, b in splits for c in _ALPHABET}
     two = {d[:i] + d[i + 1 :] for d in deletes for i in range(len(d))} - one
-    variants: dict[str, int] = {}
+    variants: dict[str, tuple[int, str]] = {}
     for distance, edits in ((2, two), (1, one)):
-        for edit in edits:
+        for edit in sorted(edits):
             term = _english_term(edit) if len(edit) >= 3 else None
-            if term:
-                variants[term] = distance
+            if term and (term not in variants or variants[term][0] > distance):
+                variants[term] = (distance, edit)
     variants.pop(_english_term(word), None)
     return variants
 

@@ -92,7 +92,8 @@ HINTED = 200  # how many of the best fused programs the hints may move
 
 @dataclass
 class Ranking:
-    """What a query found: program ids best first, and the misspelt words it read otherwise."""
+    """What a query found: program ids best first, and the misspelt words it read otherwise
+    (as typed -> as read)."""
 
     ids: list[int] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
@@ -109,22 +110,28 @@ def term_documents(terms: Iterable[str]) -> dict[str, int]:
     return {term: n for term, (_pk, n) in term_statistics(terms).items()}
 
 
-def corrections_for(query: str, known: dict[str, int]) -> dict[str, str]:
-    """English words of the query that no program holds -> the nearest index term that some
-    do (one edit, or two deletes; the most common first): "acelerator" finds accelerators."""
+def corrections_for(query: str, known: dict[str, int]) -> dict[str, tuple[str, str]]:
+    """Index terms of English words that no program holds -> (the nearest term some programs
+    hold, that word as spelt): one edit or two deletes, the most common first. "acelerator"
+    is read as accelerator."""
     variants = {
-        term: found
+        term: (word, found)
         for term, word in english_words(query).items()
         if term not in known and (found := spelling_variants(word))
     }
     if not variants:
         return {}
-    vocabulary = term_documents(set().union(*variants.values()))
+    vocabulary = term_documents({v for _word, found in variants.values() for v in found})
     out = {}
-    for term, found in variants.items():
-        held = [(distance, -vocabulary[v], v) for v, distance in found.items() if v in vocabulary]
+    for term, (_word, found) in variants.items():
+        held = [
+            (distance, -vocabulary[v], v, spelt)
+            for v, (distance, spelt) in found.items()
+            if v in vocabulary
+        ]
         if held:
-            out[term] = min(held)[2]
+            _distance, _n, best, spelt = min(held)
+            out[term] = (best, spelt)
     return out
 
 
@@ -142,10 +149,12 @@ def rank_programs(query: str, limit: int = LIMIT, channels: Sequence[str] = CHAN
     if not terms:
         return Ranking()
     known = term_documents(terms)
-    corrections = corrections_for(query, known)
+    corrected = corrections_for(query, known)
+    words = english_words(query)
+    corrections = {words[t]: spelt for t, (_best, spelt) in corrected.items() if t in words}
     rankings = []
     if "lexical" in channels:
-        own = [corrections.get(term, term) for term in terms]
+        own = [corrected[term][0] if term in corrected else term for term in terms]
         expanded = list(dict.fromkeys(own + expansion_terms(own)))
         if _uses_memory():
             stats = term_statistics(word for term in expanded for word in term.split())

@@ -4,7 +4,7 @@ import random
 import numpy as np
 import pytest
 
-from startup_street.search.lexical import B, K1, LexicalIndex, decode_postings, encode_postings
+from startup_street.search.lexical import K1, B, LexicalIndex, decode_postings, encode_postings
 from startup_street.search.vectors import VectorIndex
 
 

@@ -207,7 +207,7 @@ def test_misspelt_english_word_finds_the_program(organization):
     make_program(organization, title={"en": "Bakery pop-up store"})
     ranking = rank_programs("acelerator", channels=("lexical",))
     assert ranking.ids == [wanted.pk]
-    assert list(ranking.corrections.values()) == ["acceler"]
+    assert ranking.corrections == {"acelerator": "accelerator"}
     assert rank_programs("robtics", channels=("lexical",)).ids == [wanted.pk]
     # A word the index holds is never "corrected", and CJK words are left alone.
     assert rank_programs("bakery", channels=("lexical",)).corrections == {}
@@ -278,3 +278,14 @@ def test_hints_move_the_program_whose_fields_match_up(organization):
     beijing.save()
     assert ranked_program_ids("robot office space in Beijing")[0] == beijing.pk
     assert ranked_program_ids("로봇 서울 입주 공간")[0] == seoul.pk
+
+
+def test_search_page_marks_matches_and_says_how_it_read_a_typo(client, organization):
+    program = make_program(organization, title={"en": "Accelerator for robotics startups"})
+    program.summary = {"en": "Twelve weeks of acceleration for <robotics> teams."}
+    program.save()
+    response = client.get(reverse("programs:list"), {"q": "robtics acelerator"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<mark>robotics</mark>" in html and "you typed “acelerator”" in html
+    assert "&lt;<mark>robotics</mark>&gt;" in html  # program text stays escaped
