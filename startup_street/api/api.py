@@ -34,6 +34,7 @@ from .schemas import (
     StartupOut,
     StartupPatch,
 )
+from .search import router as search_router
 
 api = NinjaAPI(
     title="Startup Street API",
@@ -179,4 +180,5 @@ api.add_router("/programs", programs)
 api.add_router("/calls", calls)
 api.add_router("/applications", application_router)
 api.add_router("/mentoring", mentoring_router)
+api.add_router("/search", search_router)
 api.add_router("/reviews", review_router)

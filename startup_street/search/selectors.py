@@ -13,18 +13,21 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import connection
 
+from startup_street.mentoring.models import MentorProfile
+from startup_street.organizations.selectors import organizations_staffed_by
 from startup_street.programs.models import Program
+from startup_street.startups.selectors import startups_visible_to
 
 from .analysers import english_words, expansion_terms, fts_query_terms, spelling_variants
 from .hints import Hints, hints_for
 from .memory import view
 from .models import SearchTerm
-from .services import PROGRAM, embedder
+from .services import MENTOR, PROGRAM, STARTUP, embedder
 
 LIMIT = 500
 
 
-def _sqlite(terms: list[str], limit: int) -> list[tuple[int, float]]:
+def _sqlite(terms: list[str], limit: int, kind: str = PROGRAM) -> list[tuple[int, float]]:
     match = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
     sql = (
         "SELECT e.object_id, bm25(search_fts) AS score FROM search_fts "
@@ -32,11 +35,11 @@ def _sqlite(terms: list[str], limit: int) -> list[tuple[int, float]]:
         "WHERE search_fts MATCH %s AND e.kind = %s ORDER BY score LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [match, PROGRAM, limit])
+        cursor.execute(sql, [match, kind, limit])
         return [(row[0], -row[1]) for row in cursor.fetchall()]
 
 
-def _postgres(terms: list[str], limit: int) -> list[tuple[int, float]]:
+def _postgres(terms: list[str], limit: int, kind: str = PROGRAM) -> list[tuple[int, float]]:
     # A several-word term (a phrase from the term dictionary) becomes words that follow each other.
     query = " | ".join(
         "(" + " <-> ".join("'" + word.replace("'", "''") + "'" for word in term.split()) + ")"
@@ -48,7 +51,7 @@ def _postgres(terms: list[str], limit: int) -> list[tuple[int, float]]:
         "WHERE kind = %s AND tsv @@ q ORDER BY score DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [query, PROGRAM, limit])
+        cursor.execute(sql, [query, kind, limit])
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
 
@@ -234,3 +237,38 @@ def search_programs(qs, query: str) -> RankedResults:
     best first."""
     ranking = rank_programs(query)
     return RankedResults(qs, ranking.ids, ranking.corrections)
+
+
+def can_search_people(user) -> bool:
+    """Startups and mentors are searched by platform admins and organisation staff."""
+    return user.is_authenticated and (user.is_superuser or organizations_staffed_by(user).exists())
+
+
+@dataclass
+class People:
+    startups: list = field(default_factory=list)
+    mentors: list = field(default_factory=list)
+
+
+def search_people(user, query: str, limit: int = 50) -> People:
+    """Startups (those ``user`` may see) and active mentors for a query in any language, best
+    first: the database's full-text ranking over the query's terms and their other-language
+    forms. Nobody but staff gets anything."""
+    if not can_search_people(user):
+        return People()
+    terms = fts_query_terms(query, expand=True)
+    if not terms:
+        return People()
+    search = _postgres if connection.vendor == "postgresql" else _sqlite
+    startup_ids = [pk for pk, _s in search(terms, limit, kind=STARTUP)]
+    mentor_ids = [pk for pk, _s in search(terms, limit, kind=MENTOR)]
+    startups = startups_visible_to(user).filter(pk__in=startup_ids).in_bulk()
+    mentors = (
+        MentorProfile.objects.filter(pk__in=mentor_ids, is_active=True)
+        .select_related("user")
+        .in_bulk()
+    )
+    return People(
+        startups=[startups[pk] for pk in startup_ids if pk in startups],
+        mentors=[mentors[pk] for pk in mentor_ids if pk in mentors],
+    )

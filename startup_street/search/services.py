@@ -21,6 +21,8 @@ from .lexical import encode_postings
 from .models import IndexGeneration, SearchEntry, SearchTerm
 
 PROGRAM = "program"
+STARTUP = "startup"
+MENTOR = "mentor"
 INDEX_LANGUAGES = ("ko", "zh-hans", "en")
 
 
@@ -92,47 +94,87 @@ def index_programs(
     """``index_program`` for many programs: one read of their old terms, one update of the
     term counts and of the index generation. ``tokens`` are their analysed texts when the
     caller has them already."""
-    old = dict(
-        SearchEntry.objects.select_for_update()
-        .filter(kind=PROGRAM, object_id__in=[p.pk for p in programs])
-        .values_list("object_id", "terms")
-    )
-    model_name = embedder().name if vectors is not None else ""
     if tokens is None:
         tokens = [tokenize(program_text(program)) for program in programs]
-    analysed = [Counter(terms) for terms in tokens]
-    deltas: Counter = Counter()
-    for program, counts in zip(programs, analysed, strict=True):
-        before = set(old.get(program.pk, "").split())
-        deltas.update(counts.keys() - before)
-        deltas.subtract(before - counts.keys())
-    count_terms(PROGRAM, deltas)
-    ids = term_ids(PROGRAM, set().union(*analysed))
-    entries, stale = [], []
-    for n, (program, counts) in enumerate(zip(programs, analysed, strict=True)):
-        text = semantic_text(program)
-        defaults = {
-            "terms": " ".join(tokens[n]),  # in order: PostgreSQL matches phrases by position
-            "postings": encode_postings({ids[term]: k for term, k in counts.items()}),
-        }
-        if vectors is not None:
-            defaults.update(
-                embedding=np.asarray(vectors[n], dtype=np.float32).tobytes(),
-                embedder=model_name,
-                embedded_digest=digest(text),
-            )
-        entry, _created = SearchEntry.objects.update_or_create(
-            kind=PROGRAM, object_id=program.pk, defaults=defaults
-        )
-        entries.append(entry)
-        if entry.embedded_digest != digest(text):
-            stale.append(program.pk)
-    bump_generation(PROGRAM)
+    texts = [semantic_text(program) for program in programs]
+    extra = [{} for _p in programs]
+    if vectors is not None:
+        model_name = embedder().name
+        for n, vector in enumerate(vectors):
+            extra[n] = {
+                "embedding": np.asarray(vector, dtype=np.float32).tobytes(),
+                "embedder": model_name,
+                "embedded_digest": digest(texts[n]),
+            }
+    entries = write_entries(PROGRAM, [p.pk for p in programs], tokens, extra)
+    stale = [
+        e.object_id
+        for e, text in zip(entries, texts, strict=True)
+        if e.embedded_digest != digest(text)
+    ]
     if stale:
         from .tasks import task_embed_programs
 
         transaction.on_commit(lambda: task_embed_programs.enqueue(stale))
     return entries
+
+
+def write_entries(
+    kind: str, object_ids: list[int], tokens: Sequence[list[str]], extra: Sequence[dict]
+) -> list[SearchEntry]:
+    """Write entries of ``kind`` (terms, postings, any ``extra`` fields), their term counts and
+    the generation, in the caller's transaction."""
+    old = dict(
+        SearchEntry.objects.select_for_update()
+        .filter(kind=kind, object_id__in=object_ids)
+        .values_list("object_id", "terms")
+    )
+    analysed = [Counter(terms) for terms in tokens]
+    deltas: Counter = Counter()
+    for object_id, counts in zip(object_ids, analysed, strict=True):
+        before = set(old.get(object_id, "").split())
+        deltas.update(counts.keys() - before)
+        deltas.subtract(before - counts.keys())
+    count_terms(kind, deltas)
+    ids = term_ids(kind, set().union(*analysed))
+    entries = []
+    for n, (object_id, counts) in enumerate(zip(object_ids, analysed, strict=True)):
+        defaults = {
+            "terms": " ".join(tokens[n]),  # in order: PostgreSQL matches phrases by position
+            "postings": encode_postings({ids[term]: k for term, k in counts.items()}),
+            **extra[n],
+        }
+        entry, _created = SearchEntry.objects.update_or_create(
+            kind=kind, object_id=object_id, defaults=defaults
+        )
+        entries.append(entry)
+    bump_generation(kind)
+    return entries
+
+
+def index_startup(startup) -> SearchEntry:
+    """A startup's entry (staff search): name, pitch and description in every language,
+    sectors, city and country."""
+    parts = [startup.name, *(startup.tagline or {}).values(), *(startup.description or {}).values()]
+    parts += [text for sector in startup.sectors.all() for text in sector.name.values()]
+    parts += [startup.city, startup.region, *_country_names(startup.country)]
+    return write_entries(STARTUP, [startup.pk], [tokenize("\n".join(filter(None, parts)))], [{}])[0]
+
+
+def index_mentor(profile) -> SearchEntry:
+    """A mentor's entry (staff search): name, headline, biography, expertise, languages."""
+    parts = [profile.user.display_name, *(profile.headline or {}).values()]
+    parts += [*(profile.bio or {}).values(), *profile.languages]
+    parts += [text for sector in profile.expertise.all() for text in sector.name.values()]
+    return write_entries(MENTOR, [profile.pk], [tokenize("\n".join(filter(None, parts)))], [{}])[0]
+
+
+def remove_entry(kind: str, object_id: int) -> None:
+    entries = SearchEntry.objects.filter(kind=kind, object_id=object_id)
+    for terms in entries.values_list("terms", flat=True):
+        count_terms(kind, Counter(set(terms.split())), sign=-1)
+    entries.delete()
+    bump_generation(kind)
 
 
 def embed_programs(program_ids: Iterable[int]) -> int:
@@ -167,11 +209,7 @@ def embed_programs(program_ids: Iterable[int]) -> int:
 
 
 def remove_program(program_id: int) -> None:
-    entries = SearchEntry.objects.filter(kind=PROGRAM, object_id=program_id)
-    for terms in entries.values_list("terms", flat=True):
-        count_terms(PROGRAM, Counter(set(terms.split())), sign=-1)
-    entries.delete()
-    bump_generation(PROGRAM)
+    remove_entry(PROGRAM, program_id)
 
 
 def count_terms(kind: str, deltas: Counter, sign: int = 1) -> None:
@@ -218,6 +256,27 @@ def recount_terms(kind: str = PROGRAM) -> int:
     deltas.update({term: -n for term, n in stored.items() if term not in counts})
     count_terms(kind, deltas)
     return len(counts)
+
+
+def reindex_people(progress: Callable[[int], None] | None = None) -> int:
+    """Rebuild the staff search's entries of every startup and mentor."""
+    from startup_street.mentoring.models import MentorProfile
+    from startup_street.startups.models import Startup
+
+    done = 0
+    with transaction.atomic():
+        SearchEntry.objects.filter(kind__in=[STARTUP, MENTOR]).delete()
+        SearchTerm.objects.filter(kind__in=[STARTUP, MENTOR]).delete()
+        for startup in Startup.objects.prefetch_related("sectors").iterator(chunk_size=500):
+            index_startup(startup)
+            done += 1
+        profiles = MentorProfile.objects.select_related("user").prefetch_related("expertise")
+        for profile in profiles.iterator(chunk_size=500):
+            index_mentor(profile)
+            done += 1
+    if progress:
+        progress(done)
+    return done
 
 
 def reindex(

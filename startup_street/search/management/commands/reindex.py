@@ -4,11 +4,11 @@ import time
 from django.core.management.base import BaseCommand
 
 from startup_street.programs.models import Program
-from startup_street.search.services import reindex
+from startup_street.search.services import reindex, reindex_people
 
 
 class Command(BaseCommand):
-    help = "Rebuild the search index of every program, with a progress bar."
+    help = "Rebuild the search index of every program (with a progress bar), startup and mentor."
 
     def handle(self, *args, **options):
         total = Program.objects.count()
@@ -26,3 +26,4 @@ class Command(BaseCommand):
         done = reindex(progress=progress)
         sys.stderr.write("\n")
         self.stdout.write(f"{done} programs indexed in {time.perf_counter() - started:.1f} s")
+        self.stdout.write(f"{reindex_people()} startups and mentors indexed for staff search")
