@@ -311,6 +311,9 @@ def reindex(
 def _write(programs: list[Program]) -> int:
     if not programs:
         return 0
-    vectors = embedder().encode([semantic_text(p) for p in programs])  # one batch
-    index_programs(programs, vectors)
+    texts = [semantic_text(p) for p in programs]
+    unique = list(dict.fromkeys(texts))  # identical texts (copied programs) embedded once
+    encoded = embedder().encode(unique)
+    row = {text: n for n, text in enumerate(unique)}
+    index_programs(programs, encoded[[row[text] for text in texts]])
     return len(programs)
