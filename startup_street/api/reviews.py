@@ -24,7 +24,7 @@ from startup_street.reviews import assignment as auto
 from startup_street.reviews import conflicts, selectors, services
 from startup_street.reviews import rules as review_rules
 from startup_street.reviews.enums import Phase
-from startup_street.reviews.models import Review, ReviewAssignment
+from startup_street.reviews.models import ReviewAssignment
 from startup_street.startups.models import Startup
 
 from .auth import SIGNED_IN
@@ -145,59 +145,53 @@ class MessageOut(Schema):
     detail: str
 
 
-def _detail_out(assignment: ReviewAssignment) -> dict:
+def _detail_out(assignment: ReviewAssignment) -> ReviewAssignment:
+    """The assignment, fresh from the database, carrying what the detail schema reads."""
+    assignment = selectors.assignments_of(assignment.reviewer).get(pk=assignment.pk)
     application = assignment.application
     rubric = services.rubric_for(application.call)
-    review = Review.objects.filter(assignment=assignment).first()
-    attachments = application.attachments.order_by("pk")
-    summary = AssignmentOut.from_orm(_own_fresh(assignment)).dict()
-    return {
-        **summary,
-        "questions": [
-            {"id": q.pk, "kind": q.kind, "label": pick(q.label, q.original_language).text}
-            for q in questions_of(application.call)
-        ],
-        "answers": {str(k): v for k, v in answers_by_question(application).items()},
-        "attachments": [
-            {
-                "question": a.question_id,
-                "name": f"attachment-{a.pk}" if rubric.blind else a.original_name,
-                "url": reverse("reviews:attachment", args=[assignment.pk, a.pk]),
-            }
-            for a in attachments
-        ],
-        "criteria": [
-            {
-                "id": c.pk,
-                "label": pick(c.label, c.original_language).text,
-                "weight": float(c.weight),
-                "scale_min": c.scale_min,
-                "scale_max": c.scale_max,
-            }
-            for c in rubric.criteria.all()
-        ],
-        "scores": {str(c): v for c, v in review.scores.values_list("criterion_id", "value")}
-        if review
-        else {},
-        "comment_to_staff": review.comment_to_staff if review else "",
-        "comment_to_applicant": review.comment_to_applicant if review else "",
-        "others": [
-            {
-                "reviewer": other["reviewer"],
-                "total": other["total"],
-                "scores": {str(criterion.pk): value for criterion, value in other["scores"]},
-            }
-            for other in selectors.other_reviews(assignment, rubric)
-        ],
-    }
+    review = _review(assignment)
+    assignment.questions = [
+        {"id": q.pk, "kind": q.kind, "label": pick(q.label, q.original_language).text}
+        for q in questions_of(application.call)
+    ]
+    assignment.answers = {str(k): v for k, v in answers_by_question(application).items()}
+    assignment.attachments = [
+        {
+            "question": a.question_id,
+            "name": f"attachment-{a.pk}" if rubric.blind else a.original_name,
+            "url": reverse("reviews:attachment", args=[assignment.pk, a.pk]),
+        }
+        for a in application.attachments.order_by("pk")
+    ]
+    assignment.criteria = [
+        {
+            "id": c.pk,
+            "label": pick(c.label, c.original_language).text,
+            "weight": float(c.weight),
+            "scale_min": c.scale_min,
+            "scale_max": c.scale_max,
+        }
+        for c in rubric.criteria.all()
+    ]
+    assignment.scores = (
+        {str(c): v for c, v in review.scores.values_list("criterion_id", "value")} if review else {}
+    )
+    assignment.comment_to_staff = review.comment_to_staff if review else ""
+    assignment.comment_to_applicant = review.comment_to_applicant if review else ""
+    assignment.others = [
+        {
+            "reviewer": other["reviewer"],
+            "total": other["total"],
+            "scores": {str(criterion.pk): value for criterion, value in other["scores"]},
+        }
+        for other in selectors.other_reviews(assignment, rubric)
+    ]
+    return assignment
 
 
 def _own(request, assignment_id: int) -> ReviewAssignment:
     return get_object_or_404(selectors.assignments_of(request.auth), pk=assignment_id)
-
-
-def _own_fresh(assignment: ReviewAssignment) -> ReviewAssignment:
-    return selectors.assignments_of(assignment.reviewer).get(pk=assignment.pk)
 
 
 @router.get("/assignments", response=list[AssignmentOut])

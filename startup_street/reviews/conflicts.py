@@ -146,9 +146,14 @@ def detect_conflicts(*, call, actor) -> int:
 
 
 def refuse_if_conflicted(*, call, reviewer, startup_id: int, actor) -> None:
-    """Before a manual assignment: a stored or newly detected conflict refuses it (and is kept)."""
+    """Before a manual assignment: a stored or newly detected conflict refuses it.
+
+    A newly detected one is recorded in its own transaction, so that it stays (and shows on the
+    staff's page) although the assignment is refused.
+    """
     found = detected_conflicts(call, reviewer_ids=[reviewer.pk], startup_ids=[startup_id])
-    _record(found, actor)
+    with transaction.atomic():
+        _record(found, actor)
     if found or Conflict.objects.filter(reviewer=reviewer, startup_id=startup_id).exists():
         raise ValidationError(_("This reviewer has a conflict of interest with the applicant."))
 

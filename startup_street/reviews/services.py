@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -41,9 +41,11 @@ def update_rubric(*, call, actor, **settings) -> Rubric:
     return rubric
 
 
-@transaction.atomic
 def assign_reviewer(*, application: Application, reviewer, actor) -> ReviewAssignment:
-    """A manual assignment by staff; conflicted or outside reviewers are refused."""
+    """A manual assignment by staff; conflicted or outside reviewers are refused.
+
+    Not one transaction: a conflict found on the way is kept although the assignment is refused.
+    """
     require_call_staff(actor, application.call)
     if not selectors.reviewer_pool(application.call).filter(pk=reviewer.pk).exists():
         raise ValidationError(_("This person is not a reviewer of the organisation."))
@@ -62,7 +64,11 @@ def assign_reviewer(*, application: Application, reviewer, actor) -> ReviewAssig
         assigned_by=actor,
     )
     assignment._history_user = actor
-    assignment.save()
+    try:
+        with transaction.atomic():
+            assignment.save()
+    except IntegrityError:  # a parallel request assigned the same pair first
+        return ReviewAssignment.objects.get(application=application, reviewer=reviewer)
     return assignment
 
 

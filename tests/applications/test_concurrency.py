@@ -56,3 +56,50 @@ def test_hundred_parallel_accepts_fill_exactly_ten_seats(organization, bob):
         ),
     )
     assert Application.objects.filter(call=call, status="accepted").count() == 10
+
+
+def _submitted(call):
+    owner = make_user()
+    application = services.start_application(call=call, startup=make_startup(owner), user=owner)
+    return services.submit_application(application=application, user=owner)
+
+
+def test_parallel_bulk_decisions_are_all_or_nothing_within_the_seats(organization, bob):
+    from startup_street.applications.decisions import decide_many
+
+    call = make_call(make_program(organization), seats=10)
+    batches = [[_submitted(call).pk for _ in range(3)] for _ in range(8)]
+    _parallel(
+        8,
+        lambda i: decide_many(
+            call=call, actor=bob, application_ids=batches[i], decision="accepted"
+        ),
+    )
+    accepted = set(
+        Application.objects.filter(call=call, status="accepted").values_list("pk", flat=True)
+    )
+    assert len(accepted) == 9  # three whole batches; a fourth would need twelve seats
+    assert all(set(batch) <= accepted or not set(batch) & accepted for batch in batches)
+
+
+def test_fifty_parallel_reviews_of_one_assignment_make_one_review(organization, alice):
+    from startup_street.reviews import services as reviews
+    from startup_street.reviews.models import Review, Score
+    from tests.factories import make_member
+
+    call = make_call(make_program(organization))
+    reviewer = make_user("reviewer")
+    make_member(organization, reviewer, "reviewer")
+    criterion = reviews.add_criterion(
+        call=call, actor=alice, label={"en": "Team"}, weight=1, scale_min=1, scale_max=5
+    )
+    assignment = reviews.assign_reviewer(
+        application=_submitted(call), reviewer=reviewer, actor=alice
+    )
+    _parallel(
+        50,
+        lambda i: reviews.submit_review(
+            assignment=assignment, reviewer=reviewer, scores={criterion.pk: 1 + i % 5}
+        ),
+    )
+    assert Review.objects.count() == 1 and Score.objects.count() == 1

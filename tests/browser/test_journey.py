@@ -1,10 +1,11 @@
-"""The whole intake in the browser: staff opens a call, a founder applies with a PDF, reviewers
-are assigned automatically and score, staff accept, and the founder sees "Accepted"."""
+"""The whole intake in the browser: staff opens a call, a founder applies with a PDF, staff set
+a blind review with two reviewers each, reviewers are assigned automatically and score, staff
+accept from the ranking, and the founder sees "Accepted" and the reviewers' comments (never
+their names)."""
 
 import pytest
 
 from startup_street.applications.models import Application
-from startup_street.reviews.models import Rubric
 from tests.factories import (
     PASSWORD,
     make_member,
@@ -74,11 +75,15 @@ def test_call_to_accepted(browser, live_server, tmp_path, settings):
     founder_page.wait_for_load_state()
     assert "Your application was submitted." in founder_page.content()
 
-    Rubric.objects.filter(call=call).update(reviewers_per_application=2)
     page.goto(f"{live_server.url}/reviews/calls/{call.pk}/")
-    page.fill("input[name=label_en]", "Team")
-    page.fill("input[name=weight]", "1")
-    page.click("form.stacked button[type=submit]")
+    page.fill("#rubric-settings input[name=reviewers_per_application]", "2")
+    page.check("#rubric-settings input[name=blind]")
+    page.click("#rubric-settings button[type=submit]")
+    page.wait_for_load_state()
+    assert "The review settings were saved." in page.content()
+    page.fill("#add-criterion input[name=label_en]", "Team")
+    page.fill("#add-criterion input[name=weight]", "1")
+    page.click("#add-criterion button[type=submit]")
     page.wait_for_load_state()
     page.get_by_role("button", name="Assign reviewers automatically").click()
     page.wait_for_load_state()
@@ -87,19 +92,28 @@ def test_call_to_accepted(browser, live_server, tmp_path, settings):
     for reviewer, score in zip(reviewers, ("4", "5"), strict=True):
         reviewer_page = _login(browser, live_server, reviewer)
         reviewer_page.goto(f"{live_server.url}/reviews/")
+        assert "Robowave" not in reviewer_page.content()  # blind review
         reviewer_page.get_by_role("link", name="Robot testbed").click()
         reviewer_page.get_by_label("Team").fill(score)
+        reviewer_page.get_by_label("Comment to the applicant").fill(f"Score {score}: test at night")
         reviewer_page.get_by_role("button", name="Submit review").click()
         reviewer_page.wait_for_load_state()
         assert "Your review was submitted." in reviewer_page.content()
+        reviewer_page.context.close()
 
     application = Application.objects.get()
-    page.goto(f"{live_server.url}/applications/{application.pk}/")
-    page.select_option("select[name=decision]", "accepted")
-    page.get_by_role("button", name="Record decision").click()
+    page.goto(f"{live_server.url}/reviews/calls/{call.pk}/decisions/")
+    page.get_by_role("checkbox", name="Robowave").check()
+    page.select_option("#bulk-decisions select[name=decision]", "accepted")
+    page.get_by_role("button", name="Decide for the selected").click()
     page.wait_for_load_state()
+    assert "1 decision was recorded." in page.content()
 
     founder_page.goto(f"{live_server.url}/applications/{application.pk}/")
     assert founder_page.locator(".status").inner_text() == "Accepted"
+    feedback = founder_page.locator(".feedback").inner_text()
+    assert "Score 4: test at night" in feedback and "Score 5: test at night" in feedback
+    for reviewer in reviewers:
+        assert reviewer.display_name not in founder_page.content()
     application.refresh_from_db()
     assert application.status == "accepted"

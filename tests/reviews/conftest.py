@@ -13,7 +13,10 @@ def call(organization):
 
 @pytest.fixture
 def reviewers(organization):
-    people = [make_user(f"reviewer{i}", email=f"r{i}@review{i}.kr") for i in range(4)]
+    people = [
+        make_user(f"reviewer{i}", email=f"r{i}@review{i}.kr", preferred_language="en")
+        for i in range(4)
+    ]
     for person in people:
         make_member(organization, person, "reviewer")
     return people
@@ -45,3 +48,14 @@ def criteria(call, alice):
             call=call, actor=alice, label={"en": "Market"}, weight=1, scale_min=1, scale_max=5
         ),
     ]
+
+
+def score(assignment, reviewer, value, *, criteria, to_staff="", to_applicant=""):
+    """Submit the same score on every criterion."""
+    return services.submit_review(
+        assignment=assignment,
+        reviewer=reviewer,
+        scores={criterion.pk: value for criterion in criteria},
+        comment_to_staff=to_staff,
+        comment_to_applicant=to_applicant,
+    )

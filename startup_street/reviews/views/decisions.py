@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from startup_street.applications import decisions as call_decisions
@@ -70,7 +71,10 @@ def decide_many(request, call_id: int):
             application_ids=form.cleaned_data["applications"],
             decision=form.cleaned_data["decision"],
         )
-        messages.success(request, _("%(count)d decisions were recorded.") % {"count": count})
+        text = ngettext(
+            "%(count)d decision was recorded.", "%(count)d decisions were recorded.", count
+        )
+        messages.success(request, text % {"count": count})
     except ValidationError as error:
         _say(request, error)
     return _back(call)
@@ -82,10 +86,12 @@ def promote_waitlist(request, call_id: int):
     call = managed_call(request, call_id)
     try:
         accepted = promote_from_waitlist(call=call, actor=request.user)
-        messages.success(
-            request,
-            _("%(count)d waitlisted startups were accepted.") % {"count": len(accepted)},
+        text = ngettext(
+            "%(count)d waitlisted startup was accepted.",
+            "%(count)d waitlisted startups were accepted.",
+            len(accepted),
         )
+        messages.success(request, text % {"count": len(accepted)})
     except ValidationError as error:
         _say(request, error)
     return _back(call)
@@ -115,11 +121,13 @@ def form_cohort(request, call_id: int):
     name = form.cleaned_data["name"] if form.is_valid() else ""
     try:
         cohort = call_decisions.form_cohort(call=call, actor=request.user, name=name)
-        messages.success(
-            request,
-            _("The cohort %(name)s has %(count)d startups.")
-            % {"name": cohort.name, "count": cohort.applications.count()},
+        count = cohort.applications.count()
+        text = ngettext(
+            "The cohort %(name)s has %(count)d startup.",
+            "The cohort %(name)s has %(count)d startups.",
+            count,
         )
+        messages.success(request, text % {"name": cohort.name, "count": count})
     except ValidationError as error:
         _say(request, error)
     return _back(call)

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from startup_street.applications.exports import FORMATS, spreadsheet_response
@@ -135,10 +136,12 @@ def record_stake(request, call_id: int):
             organization=form.cleaned_data["organization"],
         )
         created = conflicts.detect_conflicts(call=call, actor=request.user)
-        messages.success(
-            request,
-            _("Recorded. %(count)d new conflicts of interest were found.") % {"count": created},
+        text = ngettext(
+            "Recorded. %(count)d new conflict of interest was found.",
+            "Recorded. %(count)d new conflicts of interest were found.",
+            created,
         )
+        messages.success(request, text % {"count": created})
     except ValidationError as error:
         _say(request, error)
     return redirect("reviews:manage", call_id=call.pk)
