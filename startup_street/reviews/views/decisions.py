@@ -23,11 +23,7 @@ from startup_street.applications.selectors import applications_visible_to, seat_
 from .. import history, selectors
 from ..decisions import promote_from_waitlist
 from ..forms import RankingFilterForm
-from .staff import managed_call
-
-
-def _say(request, error: ValidationError) -> None:
-    messages.error(request, " ".join(error.messages))
+from .staff import managed_call, say_error, say_form_errors
 
 
 def _back(call):
@@ -76,7 +72,7 @@ def decide_many(request, call_id: int):
         )
         messages.success(request, text % {"count": count})
     except ValidationError as error:
-        _say(request, error)
+        say_error(request, error)
     return _back(call)
 
 
@@ -93,7 +89,7 @@ def promote_waitlist(request, call_id: int):
         )
         messages.success(request, text % {"count": len(accepted)})
     except ValidationError as error:
-        _say(request, error)
+        say_error(request, error)
     return _back(call)
 
 
@@ -107,9 +103,9 @@ def set_quota(request, call_id: int):
             call_decisions.set_quota(call=call, actor=request.user, **form.cleaned_data)
             messages.success(request, _("The quota was saved."))
         except ValidationError as error:
-            _say(request, error)
+            say_error(request, error)
     else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        say_form_errors(request, form)
     return _back(call)
 
 
@@ -129,7 +125,7 @@ def form_cohort(request, call_id: int):
         )
         messages.success(request, text % {"name": cohort.name, "count": count})
     except ValidationError as error:
-        _say(request, error)
+        say_error(request, error)
     return _back(call)
 
 
@@ -139,13 +135,13 @@ def send_notice(request, call_id: int):
     call = managed_call(request, call_id)
     form = NoticeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        say_form_errors(request, form)
         return _back(call)
     try:
         call_decisions.send_notice(call=call, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The notice is on its way, to each in their language."))
     except ValidationError as error:
-        _say(request, error)
+        say_error(request, error)
     return _back(call)
 
 

@@ -25,8 +25,12 @@ def managed_call(request, call_id: int):
     return call
 
 
-def _say(request, error: ValidationError) -> None:
+def say_error(request, error: ValidationError) -> None:
     messages.error(request, " ".join(error.messages))
+
+
+def say_form_errors(request, form) -> None:
+    messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
 
 
 @login_required
@@ -71,7 +75,7 @@ def rubric_settings(request, call_id: int):
         )
         messages.success(request, _("The review settings were saved."))
     else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        say_form_errors(request, form)
     return redirect("reviews:manage", call_id=call.pk)
 
 
@@ -102,7 +106,7 @@ def manual_assign(request, call_id: int):
             services.assign_reviewer(application=application, reviewer=reviewer, actor=request.user)
             messages.success(request, _("The reviewer was assigned."))
         except ValidationError as error:
-            _say(request, error)
+            say_error(request, error)
     return redirect("reviews:manage", call_id=call.pk)
 
 
@@ -115,7 +119,7 @@ def unassign(request, call_id: int, pk: int):
         services.unassign_reviewer(assignment=assignment, actor=request.user)
         messages.success(request, _("The assignment was removed."))
     except ValidationError as error:
-        _say(request, error)
+        say_error(request, error)
     return redirect("reviews:manage", call_id=call.pk)
 
 
@@ -125,7 +129,7 @@ def record_stake(request, call_id: int):
     call = managed_call(request, call_id)
     form = StakeForm(request.POST, call=call)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        say_form_errors(request, form)
         return redirect("reviews:manage", call_id=call.pk)
     try:
         conflicts.record_stake(
@@ -143,7 +147,7 @@ def record_stake(request, call_id: int):
         )
         messages.success(request, text % {"count": created})
     except ValidationError as error:
-        _say(request, error)
+        say_error(request, error)
     return redirect("reviews:manage", call_id=call.pk)
 
 
