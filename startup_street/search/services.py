@@ -119,6 +119,7 @@ def index_programs(
     return entries
 
 
+@transaction.atomic  # its own savepoint when the caller has a transaction already
 def write_entries(
     kind: str, object_ids: list[int], tokens: Sequence[list[str]], extra: Sequence[dict]
 ) -> list[SearchEntry]:
@@ -169,6 +170,7 @@ def index_mentor(profile) -> SearchEntry:
     return write_entries(MENTOR, [profile.pk], [tokenize("\n".join(filter(None, parts)))], [{}])[0]
 
 
+@transaction.atomic
 def remove_entry(kind: str, object_id: int) -> None:
     entries = SearchEntry.objects.filter(kind=kind, object_id=object_id)
     for terms in entries.values_list("terms", flat=True):
