@@ -20,11 +20,11 @@ from startup_street.startups.selectors import startups_visible_to
 
 from .analysers import english_words, expansion_terms, fts_query_terms, spelling_variants
 from .hints import Hints, hints_for
-from .memory import view
+from .memory import View, view
 from .models import SearchTerm
 from .services import MENTOR, PROGRAM, STARTUP, embedder
 
-LIMIT = 500
+LIMIT = 200  # programs a query ranks (ten pages of results)
 
 
 def _sqlite(terms: list[str], limit: int, kind: str = PROGRAM) -> list[tuple[int, float]]:
@@ -55,10 +55,10 @@ def _postgres(terms: list[str], limit: int, kind: str = PROGRAM) -> list[tuple[i
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
 
-def _semantic(query: str, limit: int) -> list[tuple[int, float]]:
+def _semantic(query: str, limit: int, current: View | None = None) -> list[tuple[int, float]]:
     """Nearest programs by meaning, in any language, above a similarity floor."""
     model = embedder()
-    index = view(model.name).vectors
+    index = (current or view(model.name)).vectors
     if not len(index):
         return []
     ids, scores = index.nearest(model.encode([query], is_query=True)[0], limit)
@@ -66,7 +66,7 @@ def _semantic(query: str, limit: int) -> list[tuple[int, float]]:
     return [(int(i), float(x)) for i, x in zip(ids, scores, strict=True) if x >= floor]
 
 
-def _memory(terms: list[str], stats: dict[str, tuple[int, int]], limit: int):
+def _memory(terms: list[str], stats: dict[str, tuple[int, int]], limit: int, current: View):
     """BM25 from the process's view of the stored postings. A several-word term (a phrase of
     the term dictionary) counts each of its words at an equal share of one term."""
     weighted: dict[int, tuple[int, float]] = {}
@@ -77,12 +77,7 @@ def _memory(terms: list[str], stats: dict[str, tuple[int, int]], limit: int):
                 term_id, documents = stats[word]
                 previous = weighted.get(term_id, (documents, 0.0))[1]
                 weighted[term_id] = (documents, previous + 1 / len(words))
-    lexical = view(embedder().name).lexical
-    return lexical.search(weighted, total=len(lexical), limit=limit)
-
-
-def _uses_memory() -> bool:
-    return len(view(embedder().name).lexical) >= settings.SEARCH_MEMORY_INDEX_FROM
+    return current.lexical.search(weighted, total=len(current.lexical), limit=limit)
 
 
 CHANNELS = ("lexical", "semantic")
@@ -90,7 +85,7 @@ CHANNELS = ("lexical", "semantic")
 FUSION = {"own": 0.3, "expanded": 1.0, "semantic": 1.5}
 RRF_K = 60
 HINT_WEIGHT = 0.1  # added for a program whose kind and place are the ones the query names
-HINTED = 200  # how many of the best fused programs the hints may move
+HINTED = 100  # how many of the best fused programs the hints may move
 
 
 @dataclass
@@ -138,32 +133,39 @@ def corrections_for(query: str, known: dict[str, int]) -> dict[str, tuple[str, s
     return out
 
 
+def _words(terms: Iterable[str]) -> set[str]:
+    return {word for term in terms for word in term.split()}
+
+
 def rank_programs(query: str, limit: int = LIMIT, channels: Sequence[str] = CHANNELS) -> Ranking:
     """Programs for a query, best first; an empty or unusable query finds nothing, never fails.
 
-    Two lexical rankings are fused (reciprocal rank, k=60): the query's own terms, weighted double,
-    and the query with its cross-lingual concept terms, so that a concept named in another language
-    is found without drowning what the founder actually typed. The semantic ranking comes from
-    multilingual sentence embeddings: a Korean query finds a Chinese-only program by meaning.
-    English words that no program holds are read as the nearest word that some do.
+    Three rankings are fused by reciprocal rank with the ``FUSION`` weights: BM25 over the
+    query's own terms, BM25 over the query with the other languages' forms of the concepts it
+    names, and multilingual sentence embeddings (a Korean query finds a Chinese-only program by
+    meaning). The kind, sector and place the query names then move matching programs up
+    (``hints``). English words that no program holds are read as the nearest word some do.
     ``channels`` picks which rankings take part (the relevance benchmark compares them).
     """
     terms = fts_query_terms(query)
     if not terms:
         return Ranking()
-    known = term_documents(terms)
+    stats = term_statistics(_words(terms + expansion_terms(terms)))  # one read for all of it
+    known = {term: n for term, (_pk, n) in stats.items()}
     corrected = corrections_for(query, known)
     words = english_words(query)
     corrections = {words[t]: spelt for t, (_best, spelt) in corrected.items() if t in words}
     rankings = []
+    current = view(embedder().name)  # one generation check a query
     if "lexical" in channels:
         own = [corrected[term][0] if term in corrected else term for term in terms]
         expanded = list(dict.fromkeys(own + expansion_terms(own)))
-        if _uses_memory():
-            stats = term_statistics(word for term in expanded for word in term.split())
+        if len(current.lexical) >= settings.SEARCH_MEMORY_INDEX_FROM:
+            if corrected:
+                stats.update(term_statistics(_words(expanded)))
             rankings += [
-                (FUSION["own"], _memory(own, stats, limit)),
-                (FUSION["expanded"], _memory(expanded, stats, limit)),
+                (FUSION["own"], _memory(own, stats, limit, current)),
+                (FUSION["expanded"], _memory(expanded, stats, limit, current)),
             ]
         else:
             search = _postgres if connection.vendor == "postgresql" else _sqlite
@@ -172,7 +174,7 @@ def rank_programs(query: str, limit: int = LIMIT, channels: Sequence[str] = CHAN
                 (FUSION["expanded"], search(expanded, limit)),
             ]
     if "semantic" in channels:
-        rankings.append((FUSION["semantic"], _semantic(query[:1000], limit)))
+        rankings.append((FUSION["semantic"], _semantic(query[:1000], limit, current)))
     fused: dict[int, float] = {}
     for weight, ranking in rankings:
         for rank, (object_id, _score) in enumerate(ranking):
@@ -188,15 +190,17 @@ def _apply_hints(best: list[int], fused: dict[int, float], hints: Hints) -> list
     if not hints or not best:
         return best
     head = best[:HINTED]
-    rows = Program.objects.filter(pk__in=head).values_list("pk", "kind", "city", "country")
+    fields: dict[int, tuple] = {}
     sectors: dict[int, set[str]] = {}
-    if hints.sectors:
-        through = Program.sectors.through.objects.filter(program_id__in=head)
-        for pk, code in through.values_list("program_id", "sector__code"):
-            sectors.setdefault(pk, set()).add(code)
+    rows = Program.objects.filter(pk__in=head).values_list(
+        "pk", "kind", "city", "country", "sectors__code"
+    )
+    for pk, kind, city, country, sector in rows:  # one row per sector
+        fields[pk] = (kind, city, country)
+        sectors.setdefault(pk, set()).update([sector] if sector else [])
     boosted = {
-        pk: fused[pk] + HINT_WEIGHT * hints.matches(*fields, sectors.get(pk, set()))
-        for pk, *fields in rows
+        pk: fused[pk] + HINT_WEIGHT * hints.matches(*values, sectors[pk])
+        for pk, values in fields.items()
     }
     return sorted(head, key=lambda pk: boosted.get(pk, fused[pk]), reverse=True) + best[HINTED:]
 

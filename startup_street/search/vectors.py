@@ -30,7 +30,10 @@ class VectorIndex:
     def __init__(self, ids: np.ndarray, vectors: np.ndarray):
         self.ids = np.asarray(ids, dtype=np.int64)
         self.vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-        self.bits = sign_bits(self.vectors) if len(self.ids) >= EXACT_BELOW else None
+        # word-major (one contiguous row per 64 dimensions): a popcount pass per word is
+        # several times faster than summing across each row's words
+        large = len(self.ids) >= EXACT_BELOW
+        self.bits = np.ascontiguousarray(sign_bits(self.vectors).T) if large else None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -52,5 +55,8 @@ class VectorIndex:
         keep = max(limit * RESCORE_FACTOR, MIN_CANDIDATES)
         if self.bits is None or keep >= len(self.ids):
             return None
-        distance = np.bitwise_count(self.bits ^ sign_bits(query)[0]).sum(axis=1, dtype=np.uint16)
+        words = sign_bits(query)[0]
+        distance = np.bitwise_count(self.bits[0] ^ words[0]).astype(np.uint16)
+        for row, word in zip(self.bits[1:], words[1:], strict=True):
+            distance += np.bitwise_count(row ^ word)
         return np.argpartition(distance, keep - 1)[:keep]
