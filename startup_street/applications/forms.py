@@ -8,30 +8,86 @@ from startup_street.core.models import Sector
 from .enums import QuestionKind, Status
 from .models import Question
 
+CHOICE_LABEL_LIMIT = 200
+
 
 class QuestionForm(forms.ModelForm):
-    choice_lines = forms.CharField(
+    """A question of a call's form, added or edited by staff; choices are given per language."""
+
+    choice_labels = TranslatedTextFormField(
         label=_("Options"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("For choice questions: one option per line."),
+        max_length=5000,
+        textarea=True,
+        help_text=_(
+            "For choice questions: one option per line, in the same order in every language."
+        ),
+    )
+    max_length = forms.IntegerField(
+        label=_("Maximum length"),
+        required=False,
+        min_value=1,
+        max_value=10000,
+        help_text=_("Characters, for text answers."),
     )
 
     class Meta:
         model = Question
-        fields = ["kind", "label", "help_text", "required", "max_length", "position"]
+        fields = ["kind", "label", "help_text", "required", "max_length"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.choices:
+            self.initial["choice_labels"] = {
+                code: "\n".join(c.get("label", {}).get(code, "") for c in self.instance.choices)
+                for code, _name in CONTENT_LANGUAGE_CHOICES
+            }
 
     def clean(self):
         cleaned = super().clean()
-        lines = [line.strip() for line in cleaned.get("choice_lines", "").splitlines()]
-        lines = [line for line in lines if line]
-        if cleaned.get("kind") == QuestionKind.CHOICE and len(lines) < 2:
-            self.add_error("choice_lines", _("A choice question needs at least two options."))
-        cleaned["choices"] = [
-            {"value": str(n), "label": {"en": line, "ko": line, "zh-hans": line}}
-            for n, line in enumerate(lines, 1)
+        by_language = {}
+        for code, text in (cleaned.get("choice_labels") or {}).items():
+            lines = [line.strip() for line in text.splitlines()]
+            by_language[code] = [line for line in lines if line]
+        by_language = {code: lines for code, lines in by_language.items() if lines}
+        counts = {len(lines) for lines in by_language.values()}
+        if len(counts) > 1:
+            self.add_error(
+                "choice_labels", _("Give every language the same number of options, in order.")
+            )
+            return cleaned
+        if any(len(line) > CHOICE_LABEL_LIMIT for lines in by_language.values() for line in lines):
+            self.add_error(
+                "choice_labels",
+                _("Keep each option within %(limit)d characters.") % {"limit": CHOICE_LABEL_LIMIT},
+            )
+            return cleaned
+        count = counts.pop() if counts else 0
+        if cleaned.get("kind") == QuestionKind.CHOICE and count < 2:
+            self.add_error("choice_labels", _("A choice question needs at least two options."))
+        options = [
+            {"label": {code: lines[n] for code, lines in by_language.items()}} for n in range(count)
         ]
+        cleaned["choices"] = options if cleaned.get("kind") == QuestionKind.CHOICE else []
         return cleaned
+
+    def question_fields(self) -> dict:
+        """The cleaned values, as keyword arguments for the question services."""
+        data = self.cleaned_data
+        return {
+            "kind": data["kind"],
+            "label": data["label"],
+            "help_text": data.get("help_text") or {},
+            "required": data.get("required", False),
+            "max_length": data.get("max_length"),
+            "choices": data.get("choices", []),
+        }
+
+
+class MoveQuestionForm(forms.Form):
+    direction = forms.ChoiceField(
+        label=_("Direction"), choices=[("up", _("Move up")), ("down", _("Move down"))]
+    )
 
 
 def answer_field(question: Question, initial=None) -> forms.Field:

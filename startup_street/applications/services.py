@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,7 +16,15 @@ from . import quotas, tasks
 from . import rules as application_rules
 from .answers import clean_answer
 from .enums import DECIDED, FOUNDER_EDITABLE, TRANSITIONS, QuestionKind, Status
-from .models import Answer, Application, ApplicationForm, Attachment, Question, StatusChange
+from .models import (
+    Answer,
+    Application,
+    ApplicationForm,
+    Attachment,
+    Question,
+    StatusChange,
+    private_storage,
+)
 
 # Accepted upload types, recognised by their first bytes rather than by the name or the header.
 MAGIC = {
@@ -218,3 +227,187 @@ def _require_seat(call: Call) -> None:
         raise ValidationError(
             _("All %(seats)d seats of this call are taken."), params={"seats": call.seats}
         )
+
+
+# The form builder: staff add, edit, delete and reorder a call's questions.
+
+
+def _require_call_staff(user, call: Call) -> None:
+    if not application_rules.can_decide_call(user, call):
+        raise PermissionDenied(_("Only the organisation's staff can change the application form."))
+
+
+def _locked_form(call: Call) -> ApplicationForm:
+    """The call's form, locked so that changes to its questions are made one at a time."""
+    form_for(call)
+    return ApplicationForm.objects.select_for_update().get(call=call)
+
+
+def has_submissions(call: Call) -> bool:
+    """Whether any application to the call was ever submitted (drafts do not count)."""
+    never_submitted = Q(status__in=[Status.DRAFT, Status.WITHDRAWN], submitted_at__isnull=True)
+    return call.applications.exclude(never_submitted).exists()
+
+
+def _require_no_submission(call: Call) -> None:
+    if has_submissions(call):
+        raise ValidationError(
+            _(
+                "An application to this call has been submitted: its questions can no longer "
+                "be changed or deleted."
+            )
+        )
+
+
+def _with_values(options: list[dict], previous: list[dict]) -> list[dict]:
+    """Give each option a stored value: the one of a previous option with the same text in some
+    language (so that draft answers keep their meaning), else a new one."""
+    free = list(previous)
+    taken = {str(option.get("value")) for option in previous}
+    result = []
+    for option in options:
+        label = option.get("label", {})
+        match = next(
+            (
+                old
+                for old in free
+                if any(
+                    text and old.get("label", {}).get(code) == text for code, text in label.items()
+                )
+            ),
+            None,
+        )
+        if match is not None:
+            free.remove(match)
+            value = str(match.get("value"))
+        else:
+            number = 1
+            while str(number) in taken:
+                number += 1
+            value = str(number)
+        taken.add(value)
+        result.append({"value": value, "label": label})
+    return result
+
+
+def _renumber(form: ApplicationForm) -> list[Question]:
+    """The form's questions in order, numbered 1, 2, 3… (stored only where that changed)."""
+    questions = list(form.questions.order_by("position", "pk"))
+    for number, question in enumerate(questions, 1):
+        if question.position != number:
+            question.position = number
+            question.save(update_fields=["position"])
+    return questions
+
+
+@transaction.atomic
+def add_question(
+    *,
+    call: Call,
+    actor,
+    kind: str,
+    label: dict,
+    help_text: dict,
+    required: bool,
+    max_length: int | None,
+    choices: list[dict],
+) -> Question:
+    """A new question at the end of the call's form."""
+    _require_call_staff(actor, call)
+    form = _locked_form(call)
+    last = form.questions.aggregate(last=Max("position"))["last"] or 0
+    return Question.objects.create(
+        form=form,
+        position=last + 1,
+        kind=kind,
+        label=label,
+        help_text=help_text,
+        required=required,
+        max_length=max_length,
+        choices=_with_values(choices, []) if kind == QuestionKind.CHOICE else [],
+        original_language=call.program.original_language,
+    )
+
+
+def _staffed_question(question: Question, actor) -> tuple[Question, Call]:
+    """The question, locked with its form, once ``actor`` is known to be the call's staff."""
+    gone = ValidationError(_("This question no longer exists."))
+    call = Call.objects.select_related("program").filter(form__questions=question.pk).first()
+    if call is None:
+        raise gone
+    _require_call_staff(actor, call)
+    form = _locked_form(call)
+    locked = Question.objects.select_for_update().filter(pk=question.pk, form=form).first()
+    if locked is None:  # deleted meanwhile
+        raise gone
+    return locked, call
+
+
+@transaction.atomic
+def update_question(
+    *,
+    question: Question,
+    actor,
+    kind: str,
+    label: dict,
+    help_text: dict,
+    required: bool,
+    max_length: int | None,
+    choices: list[dict],
+) -> Question:
+    """Change a question while no application to its call has been submitted; a draft's answer
+    to an option that no longer exists is dropped."""
+    question, call = _staffed_question(question, actor)
+    _require_no_submission(call)
+    answered = question.answers.exists() or question.attachments.exists()
+    if kind != question.kind and answered:
+        raise ValidationError(
+            {"kind": _("This question has answers already: its type can no longer be changed.")}
+        )
+    question.kind = kind
+    question.label = label
+    question.help_text = help_text
+    question.required = required
+    question.max_length = max_length
+    question.choices = (
+        _with_values(choices, question.choices or []) if kind == QuestionKind.CHOICE else []
+    )
+    question.save()
+    if kind == QuestionKind.CHOICE:
+        values = {option["value"] for option in question.choices}
+        stale = [
+            a.pk for a in question.answers.all() if a.value is not None and a.value not in values
+        ]
+        Answer.objects.filter(pk__in=stale).delete()
+    return question
+
+
+@transaction.atomic
+def delete_question(*, question: Question, actor) -> None:
+    """Delete a question while no application to its call has been submitted, with the drafts'
+    answers and files to it."""
+    question, call = _staffed_question(question, actor)
+    _require_no_submission(call)
+    files = [attachment.file.name for attachment in question.attachments.all()]
+    form = question.form
+    question.delete()
+    _renumber(form)
+    transaction.on_commit(lambda: [private_storage.delete(name) for name in files if name])
+
+
+@transaction.atomic
+def move_question(*, question: Question, actor, direction: str) -> Question:
+    """Swap a question with the one before it (``up``) or after it (``down``); the first stays
+    first and the last stays last. The order may change at any time: answers keep their question."""
+    if direction not in {"up", "down"}:
+        raise ValidationError(_("Move a question up or down."))
+    question, call = _staffed_question(question, actor)
+    questions = _renumber(question.form)
+    index = next(n for n, q in enumerate(questions) if q.pk == question.pk)
+    question = questions[index]  # with its renumbered position
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(questions):
+        neighbour = questions[other]
+        question.position, neighbour.position = neighbour.position, question.position
+        Question.objects.bulk_update([question, neighbour], ["position"])
+    return question

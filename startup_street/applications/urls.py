@@ -15,4 +15,19 @@ urlpatterns = [
     path("<int:pk>/attachments/<int:attachment_id>/", views.download, name="download"),
     path("calls/<int:call_id>/", views.call_applications, name="call_applications"),
     path("calls/<int:call_id>/form/", views.form_builder, name="form_builder"),
+    path(
+        "calls/<int:call_id>/form/<int:question_id>/",
+        views.question_edit,
+        name="question_edit",
+    ),
+    path(
+        "calls/<int:call_id>/form/<int:question_id>/delete/",
+        views.question_delete,
+        name="question_delete",
+    ),
+    path(
+        "calls/<int:call_id>/form/<int:question_id>/move/",
+        views.question_move,
+        name="question_move",
+    ),
 ]

@@ -13,7 +13,7 @@ from startup_street.startups.selectors import startups_of
 from . import selectors, services
 from .enums import WITHDRAWABLE
 from .exports import FORMATS, spreadsheet_response
-from .forms import AnswersForm, DecisionForm, QuestionForm, UploadForm
+from .forms import AnswersForm, DecisionForm, MoveQuestionForm, QuestionForm, UploadForm
 from .models import Question
 
 
@@ -215,15 +215,80 @@ def form_builder(request, call_id: int):
     call = _staffed_call(request, call_id)
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        question = form.save(commit=False)
-        question.form = services.form_for(call)
-        question.choices = form.cleaned_data["choices"]
-        question.original_language = call.program.original_language
-        question.save()
-        messages.success(request, _("The question was added."))
-        return redirect("applications:form_builder", call_id=call.pk)
+        try:
+            services.add_question(call=call, actor=request.user, **form.question_fields())
+        except ValidationError as error:
+            _attach_errors(form, error)
+        else:
+            messages.success(request, _("The question was added."))
+            return redirect("applications:form_builder", call_id=call.pk)
     return render(
         request,
         "applications/form_builder.html",
-        {"call": call, "form": form, "questions": selectors.questions_of(call)},
+        {
+            "call": call,
+            "form": form,
+            "questions": selectors.questions_of(call),
+            "locked": services.has_submissions(call),
+        },
     )
+
+
+def _staffed_question(request, call_id: int, question_id: int):
+    call = _staffed_call(request, call_id)
+    return call, get_object_or_404(Question, pk=question_id, form__call=call)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_edit(request, call_id: int, question_id: int):
+    call, question = _staffed_question(request, call_id, question_id)
+    form = QuestionForm(request.POST or None, instance=question)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_question(
+                question=question, actor=request.user, **form.question_fields()
+            )
+        except ValidationError as error:
+            _attach_errors(form, error)
+        else:
+            messages.success(request, _("The question was saved."))
+            return redirect("applications:form_builder", call_id=call.pk)
+    question.refresh_from_db()  # validating the bound form changed the instance in memory
+    return render(
+        request,
+        "applications/question_edit.html",
+        {
+            "call": call,
+            "question": question,
+            "form": form,
+            "locked": services.has_submissions(call),
+        },
+    )
+
+
+@login_required
+@require_POST
+def question_delete(request, call_id: int, question_id: int):
+    call, question = _staffed_question(request, call_id, question_id)
+    try:
+        services.delete_question(question=question, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect("applications:question_edit", call_id=call.pk, question_id=question.pk)
+    messages.success(request, _("The question was deleted."))
+    return redirect("applications:form_builder", call_id=call.pk)
+
+
+@login_required
+@require_POST
+def question_move(request, call_id: int, question_id: int):
+    call, question = _staffed_question(request, call_id, question_id)
+    form = MoveQuestionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Move a question up or down."))
+    else:
+        services.move_question(
+            question=question, actor=request.user, direction=form.cleaned_data["direction"]
+        )
+    return redirect("applications:form_builder", call_id=call.pk)
