@@ -30,3 +30,24 @@ class RevenueBand(models.TextChoices):
     UNDER_1B = "under_1b_krw", _("₩100 million to ₩1 billion")
     UNDER_10B = "under_10b_krw", _("₩1 billion to ₩10 billion")
     OVER_10B = "over_10b_krw", _("Over ₩10 billion")
+
+
+# Public mail providers: sharing one of these says nothing about a conflict of interest.
+PUBLIC_MAIL_DOMAINS = frozenset(
+    {
+        "gmail.com",
+        "naver.com",
+        "daum.net",
+        "hanmail.net",
+        "kakao.com",
+        "qq.com",
+        "163.com",
+        "126.com",
+        "outlook.com",
+        "hotmail.com",
+        "yahoo.com",
+        "icloud.com",
+        "example.org",
+        "example.com",
+    }
+)

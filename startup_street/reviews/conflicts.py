@@ -17,13 +17,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from startup_street.core.enums import PUBLIC_MAIL_DOMAINS
 from startup_street.core.services import record_activity
 from startup_street.organizations.models import Membership
 from startup_street.startups.models import StartupMember
 from startup_street.startups.rules import is_startup_member
 
 from . import selectors
-from .enums import PUBLIC_MAIL_DOMAINS, ConflictReason
+from .enums import ConflictReason
 from .models import Conflict, ReviewAssignment, Stake
 from .rules import can_manage_reviews, require_call_staff
 

@@ -28,22 +28,3 @@ class Phase(models.TextChoices):
 class AssignmentSource(models.TextChoices):
     AUTOMATIC = "automatic", _("Automatic")
     MANUAL = "manual", _("Manual")
-
-
-# Public mail providers: sharing one of these says nothing about a conflict of interest.
-PUBLIC_MAIL_DOMAINS = {
-    "gmail.com",
-    "naver.com",
-    "daum.net",
-    "hanmail.net",
-    "kakao.com",
-    "qq.com",
-    "163.com",
-    "126.com",
-    "outlook.com",
-    "hotmail.com",
-    "yahoo.com",
-    "icloud.com",
-    "example.org",
-    "example.com",
-}

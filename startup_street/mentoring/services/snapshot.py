@@ -18,6 +18,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from startup_street.applications.models import Application
+from startup_street.core.enums import PUBLIC_MAIL_DOMAINS
 from startup_street.core.timezones import get_zone
 from startup_street.matching.encoder import Encoded, Side, encode
 from startup_street.startups.models import Startup
@@ -27,11 +28,6 @@ from ..models import MentorBid, MentorProfile, Mentorship
 # Cosine similarity below this says nothing (unrelated texts in USE score about 0.1-0.2);
 # above it, similarity is rescaled to 0..1 so that it weighs like the other parts.
 SEMANTIC_FLOOR = 0.2
-# Sharing one of these e-mail domains says nothing about a conflict of interest.
-PUBLIC_MAIL_DOMAINS = frozenset(
-    "gmail.com naver.com daum.net hanmail.net kakao.com qq.com 163.com 126.com outlook.com "
-    "hotmail.com yahoo.com icloud.com example.org example.com".split()
-)
 
 
 def offset_hours(zone_name: str) -> float:
