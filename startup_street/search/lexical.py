@@ -65,10 +65,12 @@ class LexicalIndex:
         self.terms = term_ids[self.starts[:-1]] if len(term_ids) else term_ids
         self.weights = self._tf_part(tf, doc_length[self.rows].astype(np.float32))
         self.overlay: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self.overlay_documents: dict[int, int] = {}  # term id -> overlay entries holding it
         self.hidden = np.zeros(len(self.ids), dtype=bool)  # rows changed or deleted since
+        self.hidden_count = 0
 
     def __len__(self) -> int:
-        return len(self.ids) - int(self.hidden.sum()) + len(self.overlay)
+        return len(self.ids) - self.hidden_count + len(self.overlay)
 
     def _tf_part(self, tf: np.ndarray, doc_length: np.ndarray) -> np.ndarray:
         norm = K1 * (1 - B + B * doc_length / max(self.average_length, 1e-9))
@@ -88,7 +90,28 @@ class LexicalIndex:
         copy.overlay = overlay
         overlaid = np.fromiter(overlay, dtype=np.int64, count=len(overlay))
         copy.hidden = np.isin(self.ids, overlaid) | ~np.isin(self.ids, present)
+        copy.hidden_count = int(copy.hidden.sum())
+        held: dict[int, int] = {}
+        for postings, _tf in overlay.values():
+            for term_id in postings.tolist():
+                held[term_id] = held.get(term_id, 0) + 1
+        copy.overlay_documents = held
         return copy
+
+    def documents(self, term_ids: Sequence[int]) -> list[int]:
+        """How many current entries hold each of ``term_ids`` (the terms' document
+        frequencies, counted from the postings themselves)."""
+        at = np.searchsorted(self.terms, np.asarray(term_ids, dtype=np.int64))
+        out = []
+        for term_id, position in zip(term_ids, at.tolist(), strict=True):
+            n = 0
+            if position < len(self.terms) and self.terms[position] == term_id:
+                start, end = int(self.starts[position]), int(self.starts[position + 1])
+                n = end - start
+                if self.hidden_count:
+                    n -= int(self.hidden[self.rows[start:end]].sum())
+            out.append(n + self.overlay_documents.get(term_id, 0))
+        return out
 
     def search(
         self, terms: Mapping[int, tuple[int, float]], total: int, limit: int = 500

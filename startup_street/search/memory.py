@@ -1,10 +1,13 @@
-"""One process's view of the stored index: every entry's embedding and postings in arrays.
+"""One process's view of the stored index: every entry's embedding and postings in arrays,
+the term vocabulary (term -> id) and, for programs, the fields that hints read (kind of support,
+city, country, sectors).
 
 The database holds the index (entries with terms, postings and embeddings, the term
 statistics, the index generation), written in the transactions that change the data. A process
 reads it into arrays once and then, whenever the generation counter has moved, only the entries
 written since, plus the list of current ids (to drop deleted ones). Checking costs one
-primary-key read a query.
+primary-key read a query; everything else a ranking needs is then in memory, so a query's other
+SQL is the visibility filter and the page of rows.
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .lexical import LexicalIndex
-from .models import IndexGeneration, SearchEntry
+from startup_street.programs.models import Program
+
+from .lexical import LexicalIndex, decode_postings
+from .models import IndexGeneration, SearchEntry, SearchTerm
 from .services import PROGRAM
 from .vectors import VectorIndex
 
@@ -33,12 +38,24 @@ def generation(kind: str = PROGRAM) -> int:
     )
 
 
+# A program's fields that hints compare with what a query names: kind, city, country, sectors.
+Facets = tuple[str, str, str, frozenset]
+
+
 @dataclass
 class View:
     stamp: int
     newest: object  # the latest updated_at read
     vectors: VectorIndex
     lexical: LexicalIndex
+    vocabulary: Vocabulary
+    facets: dict[int, Facets]  # programs only
+
+    def statistics(self, terms) -> dict[str, tuple[int, int]]:
+        """term -> (its id, how many current entries hold it), for the terms some entry holds."""
+        known = [(t, i) for t in set(terms) if (i := self.vocabulary.get(t)) is not None]
+        counts = self.lexical.documents([term_id for _term, term_id in known])
+        return {term: (i, n) for (term, i), n in zip(known, counts, strict=True) if n > 0}
 
 
 def view(model_name: str, kind: str = PROGRAM) -> View:
@@ -111,22 +128,92 @@ def _read(kind: str, model_name: str, stamp: int, previous: View | None) -> View
     lexical = previous.lexical.with_changes(dict(zip(ids, postings, strict=True)), current)
     if lexical is None:
         return _read_all(kind, model_name, stamp)
+    held = {t for blob in postings for t in decode_postings(blob)[0].tolist()}
+    vocabulary = previous.vocabulary.read(kind, held)
+    facets = previous.facets
+    if kind == PROGRAM and ids:
+        facets.update(_program_facets(ids))
     return View(
         stamp=stamp,
         newest=max(filter(None, [newest, previous.newest])),
         vectors=_patch_vectors(old, current, ids, vectors, dim),
         lexical=lexical,
+        vocabulary=vocabulary,
+        facets=facets,
     )
 
 
 def _read_all(kind: str, model_name: str, stamp: int) -> View:
     ids, postings, vectors, newest, dim = _fetch(_entries(kind), model_name)
+    vocabulary = Vocabulary().read(kind)
     return View(
         stamp=stamp,
         newest=newest,
         vectors=VectorIndex(ids, _matrix(vectors, dim)),
         lexical=LexicalIndex(ids, postings),
+        vocabulary=vocabulary,
+        facets=_program_facets(None) if kind == PROGRAM else {},
     )
+
+
+class Vocabulary:
+    """term -> id of the terms the view's entries hold; shared with the views that follow and
+    only ever added to (a term keeps its id while any entry holds it; a stale pair names a term
+    no current entry holds, which then counts 0)."""
+
+    def __init__(self):
+        self.ids: dict[str, int] = {}
+        self.known: set[int] = set()
+
+    def get(self, term: str) -> int | None:
+        return self.ids.get(term)
+
+    def read(self, kind: str, term_ids: set[int] | None = None) -> Vocabulary:
+        """Add the terms of ``term_ids`` not read yet (None: every term of ``kind``). Terms
+        are looked up by the ids the entries' postings hold, not as "ids above the last one
+        read": concurrent writers may commit their new terms out of id order."""
+        rows = SearchTerm.objects.filter(kind=kind).order_by()
+        if term_ids is None:
+            chunks = [rows]
+        else:
+            wanted = sorted(term_ids - self.known)
+            chunks = [
+                rows.filter(pk__in=wanted[i : i + CHUNK]) for i in range(0, len(wanted), CHUNK)
+            ]
+        for chunk in chunks:
+            for term, pk in chunk.values_list("term", "pk").iterator(chunk_size=5000):
+                self.ids[term] = pk
+                self.known.add(pk)
+        return self
+
+
+CHUNK = 5000  # ids per IN (...) list
+
+
+def _program_facets(ids: list[int] | None) -> dict[int, Facets]:
+    """pk -> (kind, city, country, sector codes) of ``ids`` (None: every program)."""
+    programs = Program.objects.order_by()
+    through = Program.sectors.through.objects.order_by()
+    if ids is None:
+        parts = [(programs, through)]
+    else:
+        parts = [
+            (
+                programs.filter(pk__in=ids[i : i + CHUNK]),
+                through.filter(program_id__in=ids[i : i + CHUNK]),
+            )
+            for i in range(0, len(ids), CHUNK)
+        ]
+    out: dict[int, Facets] = {}
+    for rows, links in parts:
+        sectors: dict[int, set[str]] = {}
+        for pk, code in links.values_list("program_id", "sector__code").iterator(chunk_size=5000):
+            sectors.setdefault(pk, set()).add(code)
+        for pk, kind, city, country in rows.values_list("pk", "kind", "city", "country").iterator(
+            chunk_size=5000
+        ):
+            out[pk] = (kind, city, country, frozenset(sectors.get(pk, ())))
+    return out
 
 
 def _patch_vectors(old: VectorIndex, current, ids, vectors, dim) -> VectorIndex:

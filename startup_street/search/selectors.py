@@ -15,13 +15,11 @@ from django.db import connection
 
 from startup_street.mentoring.models import MentorProfile
 from startup_street.organizations.selectors import organizations_staffed_by
-from startup_street.programs.models import Program
 from startup_street.startups.selectors import startups_visible_to
 
 from .analysers import english_words, expansion_terms, fts_query_terms, spelling_variants
 from .hints import Hints, hints_for
 from .memory import View, view
-from .models import SearchTerm
 from .services import MENTOR, PROGRAM, STARTUP, embedder
 
 LIMIT = 200  # programs a query ranks (ten pages of results)
@@ -97,18 +95,7 @@ class Ranking:
     corrections: dict[str, str] = field(default_factory=dict)
 
 
-def term_statistics(terms: Iterable[str]) -> dict[str, tuple[int, int]]:
-    """term -> (its id, how many programs hold it), for the terms some program holds."""
-    rows = SearchTerm.objects.filter(kind=PROGRAM, term__in=set(terms))
-    return {term: (pk, n) for term, pk, n in rows.values_list("term", "pk", "documents")}
-
-
-def term_documents(terms: Iterable[str]) -> dict[str, int]:
-    """How many programs hold each of ``terms`` (absent: none)."""
-    return {term: n for term, (_pk, n) in term_statistics(terms).items()}
-
-
-def corrections_for(query: str, known: dict[str, int]) -> dict[str, tuple[str, str]]:
+def corrections_for(query: str, known: dict[str, int], current: View) -> dict[str, tuple[str, str]]:
     """Index terms of English words that no program holds -> (the nearest term some programs
     hold, that word as spelt): one edit or two deletes, the most common first. "acelerator"
     is read as accelerator."""
@@ -119,7 +106,8 @@ def corrections_for(query: str, known: dict[str, int]) -> dict[str, tuple[str, s
     }
     if not variants:
         return {}
-    vocabulary = term_documents({v for _word, found in variants.values() for v in found})
+    found_terms = {v for _word, found in variants.values() for v in found}
+    vocabulary = {term: n for term, (_pk, n) in current.statistics(found_terms).items()}
     out = {}
     for term, (_word, found) in variants.items():
         held = [
@@ -150,19 +138,19 @@ def rank_programs(query: str, limit: int = LIMIT, channels: Sequence[str] = CHAN
     terms = fts_query_terms(query)
     if not terms:
         return Ranking()
-    stats = term_statistics(_words(terms + expansion_terms(terms)))  # one read for all of it
+    current = view(embedder().name)  # one generation check a query; the rest is in memory
+    stats = current.statistics(_words(terms + expansion_terms(terms)))
     known = {term: n for term, (_pk, n) in stats.items()}
-    corrected = corrections_for(query, known)
+    corrected = corrections_for(query, known, current)
     words = english_words(query)
     corrections = {words[t]: spelt for t, (_best, spelt) in corrected.items() if t in words}
     rankings = []
-    current = view(embedder().name)  # one generation check a query
     if "lexical" in channels:
         own = [corrected[term][0] if term in corrected else term for term in terms]
         expanded = list(dict.fromkeys(own + expansion_terms(own)))
         if len(current.lexical) >= settings.SEARCH_MEMORY_INDEX_FROM:
             if corrected:
-                stats.update(term_statistics(_words(expanded)))
+                stats.update(current.statistics(_words(expanded)))
             rankings += [
                 (FUSION["own"], _memory(own, stats, limit, current)),
                 (FUSION["expanded"], _memory(expanded, stats, limit, current)),
@@ -181,26 +169,22 @@ def rank_programs(query: str, limit: int = LIMIT, channels: Sequence[str] = CHAN
             fused[object_id] = fused.get(object_id, 0.0) + weight / (RRF_K + rank)
     best = sorted(fused, key=fused.get, reverse=True)[:limit]
     if len(channels) > 1:
-        best = _apply_hints(best, fused, hints_for(terms))
+        best = _apply_hints(best, fused, hints_for(terms), current)
     return Ranking(best, corrections)
 
 
-def _apply_hints(best: list[int], fused: dict[int, float], hints: Hints) -> list[int]:
-    """Move up, among the best ``HINTED``, the programs whose kind and place the query names."""
+def _apply_hints(
+    best: list[int], fused: dict[int, float], hints: Hints, current: View
+) -> list[int]:
+    """Move up, among the best ``HINTED``, the programs whose kind and place the query names
+    (their fields are held in the view)."""
     if not hints or not best:
         return best
     head = best[:HINTED]
-    fields: dict[int, tuple] = {}
-    sectors: dict[int, set[str]] = {}
-    rows = Program.objects.filter(pk__in=head).values_list(
-        "pk", "kind", "city", "country", "sectors__code"
-    )
-    for pk, kind, city, country, sector in rows:  # one row per sector
-        fields[pk] = (kind, city, country)
-        sectors.setdefault(pk, set()).update([sector] if sector else [])
     boosted = {
-        pk: fused[pk] + HINT_WEIGHT * hints.matches(*values, sectors[pk])
-        for pk, values in fields.items()
+        pk: fused[pk] + HINT_WEIGHT * hints.matches(*facets)
+        for pk in head
+        if (facets := current.facets.get(pk)) is not None
     }
     return sorted(head, key=lambda pk: boosted.get(pk, fused[pk]), reverse=True) + best[HINTED:]
 

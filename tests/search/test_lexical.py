@@ -98,3 +98,16 @@ def test_vector_index_of_other_width_finds_nothing():
     index = VectorIndex(np.arange(3), np.eye(3, dtype=np.float32))
     assert index.nearest(np.ones(5, dtype=np.float32), 2)[0].tolist() == []
     assert index.nearest(np.array([0, 1, 0], dtype=np.float32), 1)[0].tolist() == [1]
+
+
+def test_document_counts_follow_the_overlay():
+    corpus = _corpus()
+    index = LexicalIndex(list(corpus), [encode_postings(c) for c in corpus.values()])
+    terms = list(range(25)) + [999]
+    assert index.documents(terms) == [sum(t in c for c in corpus.values()) for t in terms]
+    changed = {100: {1: 5, 999: 1}, 5000: {1: 1, 2: 2}}  # one edited, one new
+    after = {pk: c for pk, c in corpus.items() if pk not in (101, 102)} | changed
+    present = np.array(sorted(after), dtype=np.int64)
+    overlaid = index.with_changes({pk: encode_postings(c) for pk, c in changed.items()}, present)
+    assert overlaid.documents(terms) == [sum(t in c for c in after.values()) for t in terms]
+    assert index.documents(terms[:3]) == [sum(t in c for c in corpus.values()) for t in terms[:3]]

@@ -289,3 +289,51 @@ def test_search_page_marks_matches_and_says_how_it_read_a_typo(client, organizat
     assert response.status_code == 200
     assert "<mark>robotics</mark>" in html and "you typed “acelerator”" in html
     assert "&lt;<mark>robotics</mark>&gt;" in html  # program text stays escaped
+
+
+def _stored_counts():
+    from startup_street.search.models import SearchTerm
+
+    return dict(SearchTerm.objects.filter(kind="program").values_list("term", "documents"))
+
+
+def test_memory_view_counts_terms_as_the_database_does(organization):
+    from startup_street.search import memory
+    from startup_street.search.services import embedder
+
+    drone = make_program(organization, title={"en": "Drone flight test site"})
+    assert memory.view(embedder().name).statistics(["drone", "flight"]).keys() == {
+        "drone",
+        "flight",
+    }
+    other = make_program(organization, title={"en": "Drone insurance grant 드론"})
+    drone.title = {"en": "Bakery pop-up store"}
+    drone.save()
+    current = memory.view(embedder().name)  # read incrementally: edits, a new entry
+    stored = _stored_counts()
+    assert {t: n for t, (_i, n) in current.statistics(stored).items()} == stored
+    assert current.statistics(["드론"])["드론"][1] == 1 and "flight" not in current.statistics(
+        ["flight"]
+    )
+    other.delete()
+    current = memory.view(embedder().name)
+    assert "드론" not in current.statistics(["드론", "drone"])
+    assert {t: n for t, (_i, n) in current.statistics(stored).items()} == _stored_counts()
+
+
+def test_memory_view_holds_the_fields_hints_read(organization):
+    from startup_street.core.models import Sector
+    from startup_street.search import memory
+    from startup_street.search.services import embedder
+
+    program = make_program(organization, title={"en": "Robot office"}, kind="space")
+    program.city = "Seoul"
+    program.save()
+    kind, city, country, sectors = memory.view(embedder().name).facets[program.pk]
+    assert (kind, city, sectors) == ("space", "Seoul", frozenset())
+    program.city = "Beijing"
+    program.kind = "testbed"
+    program.save()
+    program.sectors.add(Sector.objects.get(code="robotics"))
+    kind, city, _country, sectors = memory.view(embedder().name).facets[program.pk]
+    assert (kind, city, sectors) == ("testbed", "Beijing", frozenset({"robotics"}))
