@@ -56,6 +56,8 @@ def _paths(organization, program, call, startup):
         "/api/v1/startups",
         f"/api/v1/startups/{startup.slug}",
         "/api/v1/me",
+        "/api/v1/saved-searches",
+        "/api/v1/saved-searches/999999",
     ]
 
 

@@ -1,5 +1,3 @@
-from datetime import date
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import translation
@@ -12,15 +10,16 @@ from startup_street.core.models import Sector
 from startup_street.organizations.selectors import organizations_visible_to
 from startup_street.programs import selectors as program_selectors
 from startup_street.programs.discovery import find_programs
-from startup_street.programs.forms import ProgramFilterForm
 from startup_street.startups import services as startup_services
 from startup_street.startups.selectors import startups_visible_to, with_listing_data
 
 from . import errors
 from .applications import router as application_router
 from .auth import ANYONE, SIGNED_IN
+from .filters import valid_filter_form
 from .mentoring import router as mentoring_router
 from .reviews import router as review_router
+from .saved_searches import router as saved_search_router
 from .schemas import (
     CallOut,
     ErrorOut,
@@ -109,23 +108,8 @@ def patch_startup(request, slug: str, payload: StartupPatch):
 programs = Router(tags=["programs"])
 
 
-def _filter_data(filters: ProgramFiltersIn) -> dict:
-    """The query parameters as the filter form reads them (one validation for every door)."""
-    data = {}
-    for name, value in filters.dict(exclude_none=True).items():
-        if isinstance(value, bool):
-            value = "true" if value else "false"
-        data[name] = value.isoformat() if isinstance(value, date) else str(value)
-    return data
-
-
 def _valid_filters(filters: ProgramFiltersIn) -> dict:
-    if filters.lang is not None and not normalise_language(filters.lang):
-        raise ValidationError({"lang": [_("Choose ko, zh-hans or en.")]})
-    form = ProgramFilterForm(_filter_data(filters))
-    if form.errors:
-        raise ValidationError(form.errors.as_data())
-    return form.cleaned_data
+    return valid_filter_form(filters).cleaned_data
 
 
 @programs.get("", response={200: list[ProgramOut], 422: FieldErrorsOut})
@@ -182,3 +166,4 @@ api.add_router("/applications", application_router)
 api.add_router("/mentoring", mentoring_router)
 api.add_router("/search", search_router)
 api.add_router("/reviews", review_router)
+api.add_router("/saved-searches", saved_search_router)

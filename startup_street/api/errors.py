@@ -14,6 +14,8 @@ MESSAGES = {
     "date_parsing": lambda: _("Enter a valid date."),
     "datetime_parsing": lambda: _("Enter a valid date and time."),
     "json_invalid": lambda: _("The request body is not valid JSON."),
+    "model_attributes_type": lambda: _("Send a JSON object."),
+    "extra_forbidden": lambda: _("This field is not known."),
 }
 
 

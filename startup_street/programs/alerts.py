@@ -1,5 +1,6 @@
 """Following programs: e-mail about new calls and coming deadlines, and calendar feeds."""
 
+import json
 from datetime import timedelta
 
 from django.core import signing
@@ -51,48 +52,93 @@ def announce_new_call(call: Call) -> int:
     return len(followers)
 
 
-def _ranked(query: str, cache: dict) -> set[int]:
-    from startup_street.search.selectors import ranked_program_ids  # search sits above programs
+class _Batch:
+    """New calls matched against the saved searches together: each search's words are ranked
+    once (and each distinct wording once for all searches), its filters read once, and one query
+    finds which of the batch's calls it takes."""
 
-    if query not in cache:
-        cache[query] = set(ranked_program_ids(query))
-    return cache[query]
+    def __init__(self, calls: list[Call]):
+        self.calls = calls
+        self.call_ids = [call.pk for call in calls]
+        self.program_ids = {call.program_id for call in calls}
+        self._ranked: dict[str, set[int]] = {}
+        self._params: dict[str, dict] = {}
+
+    def ranked(self, query: str) -> set[int]:
+        """The batch's programs among the words' ranked matches."""
+        from startup_street.search.selectors import ranked_program_ids  # search is above programs
+
+        if query not in self._ranked:
+            self._ranked[query] = self.program_ids & set(ranked_program_ids(query))
+        return self._ranked[query]
+
+    def params(self, filters: dict) -> dict:
+        key = json.dumps(filters, sort_keys=True, default=str)
+        if key not in self._params:
+            self._params[key] = ProgramFilterForm(filters).valid_data()
+        return self._params[key]
+
+    def matches(self, saved: SavedSearch) -> list[Call]:
+        """The batch's calls new for ``saved``: the program is among its words' matches, visible
+        to the user and within the saved filters, and the call lies in the saved deadline window
+        ("open now" is left out: a call just announced may still be to come). Dates in the
+        filters are the user's dates."""
+        program_ids = self.ranked(saved.query) if saved.query else self.program_ids
+        if not program_ids:
+            return []
+        params = self.params(saved.filters or {})
+        program_params = {k: v for k, v in params.items() if k not in CALL_FILTERS}
+        programs = filter_programs(programs_visible_to(saved.user), params=program_params)
+        with timezone.override(saved.user.time_zone):
+            window = call_window({k: v for k, v in params.items() if k not in {"open", "open_now"}})
+        taken = set(
+            Call.objects.filter(window, pk__in=self.call_ids, program_id__in=program_ids)
+            .filter(program__in=programs.values("pk"))
+            .values_list("pk", flat=True)
+        )
+        return [call for call in self.calls if call.pk in taken]
 
 
-def saved_search_matches(saved: SavedSearch, call: Call, ranked: dict | None = None) -> bool:
-    """Whether ``call`` is a new call for ``saved``: its program is among the saved words'
-    ranked matches, visible to the user and within the saved filters, and the call itself lies in
-    the saved deadline window ("open now" is left out: a call just announced is still to come)."""
-    if saved.query and call.program_id not in _ranked(
-        saved.query, {} if ranked is None else ranked
-    ):
-        return False
-    params = ProgramFilterForm(saved.filters).valid_data()
-    program_params = {k: v for k, v in params.items() if k not in CALL_FILTERS}
-    visible = filter_programs(programs_visible_to(saved.user), params=program_params)
-    if not visible.filter(pk=call.program_id).exists():
-        return False
-    window = call_window({k: v for k, v in params.items() if k not in {"open", "open_now"}})
-    return not window or Call.objects.filter(window, pk=call.pk).exists()
+def _news(call_ids) -> list[Call]:
+    """The calls still worth announcing (deleted, closed or a draft program's are not)."""
+    calls = Call.objects.select_related("program__organization").filter(
+        pk__in=call_ids, program__is_published=True
+    )
+    return [call for call in calls.order_by("pk") if call.status != CallStatus.CLOSED]
+
+
+def alert_saved_searches_for_calls(call_ids) -> int:
+    """E-mail each saved search the new calls it matches, one e-mail per (search, call) however
+    often this runs; returns how many were sent. Each search is evaluated once for the whole
+    batch. Followers of a program already hear of its calls (``announce_new_call``) and are not
+    told twice."""
+    calls = _news(call_ids)
+    if not calls:
+        return 0
+    batch = _Batch(calls)
+    followers: dict[int, set[int]] = {}
+    for program_id, user_id in ProgramFollow.objects.filter(
+        program_id__in=batch.program_ids
+    ).values_list("program_id", "user_id"):
+        followers.setdefault(program_id, set()).add(user_id)
+    done = set(
+        SavedSearchAlert.objects.filter(call_id__in=batch.call_ids).values_list(
+            "saved_search_id", "call_id"
+        )
+    )
+    searches = SavedSearch.objects.select_related("user").filter(user__is_active=True)
+    sent = 0
+    for saved in searches.order_by("pk").iterator(chunk_size=500):
+        for call in batch.matches(saved):
+            told = saved.user_id in followers.get(call.program_id, ())
+            if not told and (saved.pk, call.pk) not in done:
+                sent += _alert(saved, call)
+    return sent
 
 
 def alert_saved_searches(call_id: int) -> int:
-    """E-mail every saved search a new call matches; returns how many were told. Followers of
-    the program already hear of it (``announce_new_call``) and are not told twice."""
-    call = Call.objects.select_related("program__organization").filter(pk=call_id).first()
-    if call is None or call.status == CallStatus.CLOSED or not call.program.is_published:
-        return 0
-    followers = call.program.follows.values("user_id")
-    searches = (
-        SavedSearch.objects.select_related("user")
-        .filter(user__is_active=True)
-        .exclude(user_id__in=followers)
-        .exclude(alerts__call=call)
-    )
-    ranked: dict = {}
-    return sum(
-        _alert(saved, call) for saved in searches if saved_search_matches(saved, call, ranked)
-    )
+    """``alert_saved_searches_for_calls`` for one call."""
+    return alert_saved_searches_for_calls([call_id])
 
 
 def _alert(saved: SavedSearch, call: Call) -> int:

@@ -37,12 +37,18 @@ def find_programs(user, data: dict) -> Found:
     return Found(RankedResults(filtered, hits.ids, hits.corrections), base, params)
 
 
-def search_url(saved) -> str:
-    """The catalogue page showing a saved search (words and filters in the query string)."""
+def search_params(saved) -> dict:
+    """A saved search's words and filters as query parameters."""
     params = {"q": saved.query} if saved.query else {}
     for name, value in (saved.filters or {}).items():
         params[name] = "1" if value is True else value
-    return reverse("programs:list") + ("?" + urlencode(params) if params else "")
+    return params
+
+
+def search_url(saved, view: str = "programs:list") -> str:
+    """The catalogue page (or another list of programs) showing a saved search."""
+    params = search_params(saved)
+    return reverse(view) + ("?" + urlencode(params) if params else "")
 
 
 def describe_filters(filters: dict) -> list[str]:

@@ -41,8 +41,8 @@ from startup_street.organizations.enums import OrganizationKind
 from startup_street.organizations.models import Organization
 
 from .enums import SupportKind
-from .models import Call, Program
-from .services import announce_after_commit
+from .models import Call, Program, unreserved_slug
+from .services import NewCalls, announce_after_commit
 
 LANGS = {"ko": "ko", "zh": "zh-hans", "en": "en"}
 TRUE = {"1", "true", "yes", "y", "on"}
@@ -120,10 +120,12 @@ def row_sectors(row: dict) -> list[Sector]:
 
 
 def row_slug(row: dict, organization: Organization) -> str:
-    """The slug a row stands for: its own, or one made from the organisation and title."""
+    """The slug a row stands for: its own (a reserved word is refused when the program is
+    validated), or one made from the organisation and title (never a reserved word)."""
     base = str(row.get("slug") or "").strip()
     title = _text(row, "title")
-    return base or slugify(f"{organization.slug}-{title.get('en') or row.get('external_id', '')}")
+    made = slugify(f"{organization.slug}-{title.get('en') or row.get('external_id', '')}")
+    return base or unreserved_slug(made)
 
 
 def fill_program(program: Program, row: dict, organization: Organization) -> Program:
@@ -142,9 +144,10 @@ def fill_program(program: Program, row: dict, organization: Organization) -> Pro
     return program
 
 
-def import_call(program: Program, row: dict) -> Call | None:
+def import_call(program: Program, row: dict, new_calls: NewCalls | None = None) -> Call | None:
     """The row's call (``call_opens`` .. ``call_closes`` in ``call_time_zone``), created unless
-    the program already has one with the same dates; new calls are announced once committed."""
+    the program already has one with the same dates; new calls are announced once committed
+    (with ``new_calls``, to the saved searches together with the import's other new calls)."""
     if not (row.get("call_opens") and row.get("call_closes")):
         return None
     zone = str(row.get("call_time_zone") or program.organization.time_zone).strip()
@@ -165,11 +168,14 @@ def import_call(program: Program, row: dict) -> Call | None:
     call = Call(program=program, opens_at=opens, closes_at=closes, time_zone=zone, seats=seats)
     call.full_clean()
     call.save()
-    announce_after_commit(call)
+    if new_calls is None:
+        announce_after_commit(call)
+    else:
+        new_calls.add(call)
     return call
 
 
-def _import_row(row: dict, report: ImportReport) -> None:
+def _import_row(row: dict, report: ImportReport, new_calls: NewCalls) -> None:
     organization = row_organization(row)
     sectors = row_sectors(row)
     slug = row_slug(row, organization)
@@ -182,18 +188,22 @@ def _import_row(row: dict, report: ImportReport) -> None:
     program.sectors.set(sectors)
     report.created += is_new
     report.updated += not is_new
-    report.calls += import_call(program, row) is not None
+    report.calls += import_call(program, row, new_calls) is not None
 
 
 def import_rows(rows: list[dict]) -> ImportReport:
+    """Each row in a transaction of its own; the new calls of every row that was written reach
+    the saved searches in one batch at the end."""
     report = ImportReport()
+    new_calls = NewCalls()
     for line, row in enumerate(rows, start=2):
         try:
             with transaction.atomic():
-                _import_row(row, report)
+                _import_row(row, report, new_calls)
         except (ValidationError, ValueError, TypeError) as error:
             detail = error.message_dict if hasattr(error, "error_dict") else error
             report.errors.append(f"row {line}: {detail}")
+    new_calls.alert_after_commit()
     return report
 
 

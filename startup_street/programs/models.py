@@ -23,6 +23,23 @@ def validate_stages(value) -> None:
         raise ValidationError(_("Choose stages from the list."))
 
 
+# Fixed path segments right under /programs/ (web, ``urls.py``) and /api/v1/programs/ (API,
+# ``api/api.py``): a program slugged so could not be reached at its own address. A test keeps
+# this list in step with both URL spaces.
+RESERVED_PROGRAM_SLUGS = frozenset({"eligible", "facets", "feeds", "new", "saved-searches"})
+RESERVED_SLUG_MESSAGE = _("“%(value)s” is a reserved word of program addresses; choose another.")
+
+
+def validate_program_slug(value) -> None:
+    if value in RESERVED_PROGRAM_SLUGS:
+        raise ValidationError(RESERVED_SLUG_MESSAGE, code="reserved", params={"value": value})
+
+
+def unreserved_slug(slug: str) -> str:
+    """``slug``, or ``slug-program`` when program addresses reserve it (``feeds``)."""
+    return f"{slug}-program" if slug in RESERVED_PROGRAM_SLUGS else slug
+
+
 class Program(OriginalLanguageMixin, TimeStampedModel, RulesModel):
     """A support program an organisation runs, open to startups through calls."""
 
@@ -32,7 +49,9 @@ class Program(OriginalLanguageMixin, TimeStampedModel, RulesModel):
         on_delete=models.CASCADE,
         related_name="programs",
     )
-    slug = models.SlugField(_("short name"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("short name"), max_length=100, unique=True, validators=[validate_program_slug]
+    )
     title = TranslatedTextField(_("title"), max_length=200)
     summary = TranslatedTextField(_("summary"), max_length=500, blank=True, long=True)
     description = TranslatedTextField(_("description"), max_length=20000, blank=True, long=True)
@@ -54,6 +73,13 @@ class Program(OriginalLanguageMixin, TimeStampedModel, RulesModel):
         ordering = ["-created_at"]
         verbose_name = _("program")
         verbose_name_plural = _("programs")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(slug__in=sorted(RESERVED_PROGRAM_SLUGS)),
+                name="programs_program_slug_not_reserved",
+                violation_error_message=_("This short name is a reserved word; choose another."),
+            )
+        ]
         rules_permissions = {
             "view": program_rules.can_view_program,
             "change": program_rules.can_manage_program,

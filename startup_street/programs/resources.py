@@ -51,6 +51,7 @@ class ProgramResource(resources.ModelResource):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
+        self._new_calls = importers.NewCalls()  # matched against the saved searches together
         for name in COLUMNS:  # every column read by the importer, written by ``_export``
             self.fields[name] = fields.Field(column_name=name, dehydrate_method=self._export(name))
 
@@ -88,7 +89,10 @@ class ProgramResource(resources.ModelResource):
         instance.sectors.set(instance._import_sectors)
 
     def after_save_instance(self, instance, row, **kwargs):
-        importers.import_call(instance, row)
+        importers.import_call(instance, row, self._new_calls)
+
+    def after_import(self, dataset, result, **kwargs):
+        self._new_calls.alert_after_commit()  # a dry run rolls back: nothing is sent
 
     @staticmethod
     def _export(name: str):

@@ -16,7 +16,7 @@ from startup_street.organizations.enums import STAFF_ROLES
 from startup_street.organizations.models import Membership
 
 from .eligibility import Verdict, evaluate
-from .models import Call, Program
+from .models import Call, Program, SavedSearch
 
 
 def _staffed_by(user, org_field: str) -> Exists:
@@ -44,6 +44,18 @@ def calls_visible_to(user) -> QuerySet[Call]:
     if user.is_authenticated:
         return qs.filter(public | Q(_staffed_by(user, "program__organization")))
     return qs.filter(public)
+
+
+def saved_searches_of(user) -> QuerySet[SavedSearch]:
+    """The user's own saved searches, newest first (nobody reads another's)."""
+    if not user.is_authenticated:
+        return SavedSearch.objects.none()
+    return SavedSearch.objects.filter(user=user).order_by("-created_at", "-pk")
+
+
+def saved_search_like(*, user, query: str, filters: dict) -> SavedSearch | None:
+    """The user's saved search with these very words and filters, if there is one."""
+    return saved_searches_of(user).filter(query=query, filters=filters).first()
 
 
 def open_calls(qs: QuerySet[Call], moment=None) -> QuerySet[Call]:

@@ -11,8 +11,9 @@ from startup_street.core.timezones import make_aware_in
 from startup_street.organizations.models import Organization
 
 from .alerts import announce_new_call
-from .models import Call, Program, SavedSearch
-from .tasks import task_alert_saved_searches
+from .models import RESERVED_PROGRAM_SLUGS, Call, Program, SavedSearch, unreserved_slug
+from .selectors import saved_search_like, saved_searches_of
+from .tasks import task_alert_saved_searches_for_calls
 
 PROGRAM_FIELDS = {
     "title",
@@ -30,7 +31,10 @@ PROGRAM_FIELDS = {
 
 def _program_slug(organization: Organization, title: dict) -> str:
     text = title.get("en") or next(iter(title.values()), "")
-    return unique_slug(Program, text, prefix=organization.slug, limit=50)
+    slug = unique_slug(Program, text, prefix=organization.slug, limit=50)
+    if slug in RESERVED_PROGRAM_SLUGS:  # an organisation slugged "feeds", a title with no Latin
+        slug = unique_slug(Program, "", prefix=unreserved_slug(slug))
+    return slug
 
 
 @transaction.atomic
@@ -95,25 +99,55 @@ def save_call(
     return call
 
 
+def is_news(call: Call) -> bool:
+    """A call that is already closed, or a draft program's, is not news."""
+    return call.status != "closed" and call.program.is_published
+
+
+class NewCalls:
+    """New calls written together (an import's rows): each one's followers are told once its
+    write commits, and the saved searches are matched against all of them in one background
+    job once everything is committed (``alert_after_commit``)."""
+
+    def __init__(self):
+        self.ids: list[int] = []
+
+    def add(self, call: Call) -> None:
+        if is_news(call):
+            transaction.on_commit(lambda: announce_new_call(call))
+            transaction.on_commit(lambda: self.ids.append(call.pk))  # dropped if rolled back
+
+    def alert_after_commit(self) -> None:
+        transaction.on_commit(self._enqueue)
+
+    def _enqueue(self) -> None:
+        ids, self.ids = self.ids, []
+        if ids:
+            task_alert_saved_searches_for_calls.enqueue(ids)
+
+
 def announce_after_commit(call: Call) -> None:
     """Once the new call is committed: tell the program's followers, and (in the background)
-    the saved searches it matches. A call that is already closed, or a draft's, is not news."""
-    if call.status == "closed" or not call.program.is_published:
-        return
-    transaction.on_commit(lambda: announce_new_call(call))
-    transaction.on_commit(lambda: task_alert_saved_searches.enqueue(call.pk))
+    the saved searches it matches."""
+    new_calls = NewCalls()
+    new_calls.add(call)
+    new_calls.alert_after_commit()
 
 
 SAVED_SEARCH_LIMIT = 50
 
 
 @transaction.atomic
-def save_search(*, user: User, query: str, filters: dict, language: str) -> SavedSearch:
-    """Keep a search (words and validated filters as plain values); saving it twice keeps one."""
-    existing = SavedSearch.objects.filter(user=user, query=query, filters=filters).first()
+def save_search(
+    *, user: User, query: str, filters: dict, language: str
+) -> tuple[SavedSearch, bool]:
+    """Keep a search (words and validated filters as plain values); saving it twice keeps one.
+    Returns the saved search and whether it is new, as ``get_or_create`` does."""
+    User.objects.select_for_update().filter(pk=user.pk).first()  # one save a user at a time
+    existing = saved_search_like(user=user, query=query, filters=filters)
     if existing:
-        return existing
-    if SavedSearch.objects.filter(user=user).count() >= SAVED_SEARCH_LIMIT:
+        return existing, False
+    if saved_searches_of(user).count() >= SAVED_SEARCH_LIMIT:
         raise ValidationError(
             _("You can keep at most %(limit)d saved searches; delete one first.")
             % {"limit": SAVED_SEARCH_LIMIT}
@@ -121,7 +155,7 @@ def save_search(*, user: User, query: str, filters: dict, language: str) -> Save
     saved = SavedSearch(user=user, query=query, filters=filters, language=language)
     saved.full_clean()
     saved.save()
-    return saved
+    return saved, True
 
 
 def delete_saved_search(*, saved_search: SavedSearch) -> None:

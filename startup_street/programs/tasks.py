@@ -1,9 +1,16 @@
 from django_tasks import task
 
-from .alerts import alert_saved_searches
+from .alerts import alert_saved_searches, alert_saved_searches_for_calls
+
+
+@task()
+def task_alert_saved_searches_for_calls(call_ids: list[int]) -> int:
+    """E-mail the saved searches the new calls match (each search once per call), the whole
+    batch in one pass over the saved searches."""
+    return alert_saved_searches_for_calls(call_ids)
 
 
 @task()
 def task_alert_saved_searches(call_id: int) -> int:
-    """E-mail the saved searches a new call matches (each search once per call)."""
+    """One call's alerts (jobs queued before calls were batched still run)."""
     return alert_saved_searches(call_id)

@@ -159,7 +159,7 @@ def deadlines_ics(request, token: str):
 
 @login_required
 def saved_searches(request):
-    searches = request.user.saved_searches.all()
+    searches = selectors.saved_searches_of(request.user)
     rows = [(saved, search_url(saved), describe_filters(saved.filters)) for saved in searches]
     return render(request, "programs/saved_search_list.html", {"rows": rows})
 
@@ -172,7 +172,7 @@ def saved_search_create(request):
         messages.error(request, _("The search could not be saved: its filters are not valid."))
         return redirect("programs:list")
     try:
-        saved = services.save_search(
+        saved, _created = services.save_search(
             user=request.user,
             query=form.cleaned_data["q"],
             filters=form.facet_values(),
@@ -188,7 +188,7 @@ def saved_search_create(request):
 @login_required
 @require_http_methods(["POST"])
 def saved_search_delete(request, pk: int):
-    saved = get_object_or_404(request.user.saved_searches, pk=pk)
+    saved = get_object_or_404(selectors.saved_searches_of(request.user), pk=pk)
     services.delete_saved_search(saved_search=saved)
     messages.success(request, _("The saved search was deleted."))
     return redirect("programs:saved_searches")

@@ -4,6 +4,8 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from startup_street.core.models import Sector
 from startup_street.programs import alerts, services
@@ -14,7 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _save(user, query="", **filters) -> SavedSearch:
-    return services.save_search(user=user, query=query, filters=filters, language="en")
+    saved, _created = services.save_search(user=user, query=query, filters=filters, language="en")
+    return saved
 
 
 def _new_call(program, actor, captured, closes=datetime(2030, 2, 1, 18)):
@@ -168,3 +171,79 @@ def test_imported_new_call_reaches_saved_searches(
     with django_capture_on_commit_callbacks(execute=True):
         import_rows([row])  # re-run: the same call, no new mail
     assert len(mail.outbox) == 1
+
+
+def test_calls_arriving_together_are_emailed_once_per_search_and_call(organization, alice, charlie):
+    charlie.preferred_language = "ko"
+    charlie.time_zone = "Asia/Seoul"
+    charlie.save()
+    robots = make_program(organization, kind="testbed", title={"en": "Robot testbed"})
+    fund = make_program(organization, kind="funding", title={"en": "Seed fund"})
+    calls = [
+        make_call(robots, closes_in_days=10, time_zone="Asia/Shanghai"),
+        make_call(robots, closes_in_days=60, time_zone="Asia/Shanghai"),
+        make_call(fund, closes_in_days=10),
+    ]
+    testbeds = _save(charlie, "", kind="testbed")  # both robot calls
+    soon = _save(alice, "", closes_within=30)  # the two calls closing within 30 days
+    _save(alice, "", kind="mentoring")  # filters that exclude every call: nothing
+    sent = alerts.alert_saved_searches_for_calls([call.pk for call in calls])
+    assert sent == 4 and len(mail.outbox) == 4
+    assert {(a.saved_search_id, a.call_id) for a in SavedSearchAlert.objects.all()} == {
+        (testbeds.pk, calls[0].pk),
+        (testbeds.pk, calls[1].pk),
+        (soon.pk, calls[0].pk),
+        (soon.pk, calls[2].pk),
+    }
+    with translation.override("ko"):
+        subject = gettext("New call for your saved search: %(program)s") % {"program": robots}
+    assert not subject.startswith("New call")  # the Korean catalogue has it
+    to_charlie = [m for m in mail.outbox if m.to == [charlie.email]]
+    assert [m.subject for m in to_charlie] == [subject, subject]  # in charlie's language
+    for message in to_charlie:  # the call's zone and charlie's
+        assert "(Asia/Shanghai)" in message.body and "(Asia/Seoul)" in message.body
+    again = alerts.alert_saved_searches_for_calls([call.pk for call in calls])
+    assert again == 0 and len(mail.outbox) == 4  # never twice, in a batch or one by one
+    assert sum(alerts.alert_saved_searches(call.pk) for call in calls) == 0
+
+
+def test_saved_search_scan_reads_each_search_once_for_a_batch(organization, charlie, alice):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    programs = [make_program(organization, kind="testbed") for _ in range(6)]
+    calls = [make_call(program) for program in programs]
+    for user in (charlie, alice):
+        _save(user, "", kind="funding")
+        _save(user, "", country="CN")
+    counts = []
+    for batch in (calls[:1], calls):
+        with CaptureQueriesContext(connection) as queries:
+            assert alerts.alert_saved_searches_for_calls([call.pk for call in batch]) == 0
+        counts.append(len(queries))
+    assert counts[0] == counts[1]  # as many queries for six calls as for one
+
+
+def test_imported_calls_reach_saved_searches_once_each(
+    organization, charlie, django_capture_on_commit_callbacks
+):
+    from startup_street.programs.importers import import_rows
+
+    saved = _save(charlie, "", kind="funding")
+    rows = [
+        {
+            "organization": organization.slug,
+            "slug": f"fund-{n}",
+            "title_en": f"Fund {n}",
+            "kind": "funding",
+            "country": "KR",
+            "call_opens": "2030-01-01 09:00",
+            "call_closes": "2030-02-01 18:00",
+        }
+        for n in range(3)
+    ]
+    rows.append({**rows[0], "slug": "broken", "kind": "magic"})  # rejected: nothing of it sent
+    with django_capture_on_commit_callbacks(execute=True):
+        report = import_rows(rows)
+    assert report.calls == 3 and len(report.errors) == 1
+    assert len(mail.outbox) == 3 and saved.alerts.count() == 3
