@@ -71,7 +71,8 @@ _KIWI_CONTENT = ("NNG", "NNP", "XR", "VV", "VA", "SL", "SH", "SN")
 # nouns (해외진출 -> 해외 + 진출) are left to split, so spacing does not matter to a match.
 _KIWI_USER_WORDS = (
     "이차전지 신재생에너지 친환경에너지 이커머스 엑셀러레이터 액셀러레이팅 사업화 상용화 현지화 "
-    "대기업협업 사회적기업".split()
+    "대기업협업 사회적기업 신약 대체육 배양육 재활용 신소재 페이먼트 비대면 생성형 초거대 "
+    "지능형반도체 이스포츠 실증".split()
 )
 
 _load_lock = threading.RLock()
@@ -306,16 +307,34 @@ def _build_concept_index():
     phrases: list[tuple[frozenset[str], str]] = []
     forms: dict[str, set[str]] = {}
     for concept, terms in _read_concepts().items():
-        for term in (term for lang in LANGS for term in terms[lang]):
-            analysed = _analyse(normalise_text(term), None, bigrams=False)
-            if not analysed:
-                continue
-            forms.setdefault(concept, set()).add(" ".join(analysed))
-            if len(analysed) == 1:
-                single.setdefault(analysed[0], set()).add(concept)
-            else:
-                phrases.append((frozenset(analysed), concept))
+        for lang in LANGS:
+            for term in terms[lang]:
+                for analysed in _readings(term, lang):
+                    forms.setdefault(concept, set()).add(" ".join(analysed))
+                    if len(analysed) == 1:
+                        single.setdefault(analysed[0], set()).add(concept)
+                    else:
+                        phrases.append((frozenset(analysed), concept))
     return single, phrases, forms
+
+
+# Kiwi cuts some compounds differently by what surrounds them (에듀테크 alone, 에듀 + 테크 in a
+# sentence): a Korean dictionary word is read alone and inside these sentences, and each way
+# it is cut counts as a form of its concept.
+_KO_CONTEXTS = ("{}", "{} 지원", "올해 {} 관련 공고")
+
+
+def _readings(term: str, lang: Lang) -> list[list[str]]:
+    if lang != "ko":
+        analysed = _analyse(normalise_text(term), None, bigrams=False)
+        return [analysed] if analysed else []
+    readings = []
+    for context in _KO_CONTEXTS:
+        tokens = _analyse(normalise_text(context.format(term)), None, bigrams=False)
+        kept = list(dict.fromkeys(t for t in tokens if t in term.lower()))
+        if kept and kept not in readings:
+            readings.append(kept)
+    return readings
 
 
 def match_concepts(tokens: Iterable[str]) -> set[str]:
@@ -323,9 +342,20 @@ def match_concepts(tokens: Iterable[str]) -> set[str]:
     several-word entry matches when all its terms are present."""
     single, phrases, _ = _lazy("concepts", _build_concept_index)
     present = set(tokens)
-    found = {concept for token in present for concept in single.get(token, ())}
-    found.update(concept for terms, concept in phrases if terms <= present)
+    matched = [(terms, concept) for terms, concept in phrases if terms <= present]
+    # The longer reading wins: the words of a matched phrase name no concept on their own
+    # ("seed breeding" is no seed round, "intellectual property" no real estate).
+    covered = set().union(*(terms for terms, _concept in matched))
+    found = {concept for token in present - covered for concept in single.get(token, ())}
+    found.update(concept for _terms, concept in matched)
     return found
+
+
+def concept_forms(concept: str) -> set[str]:
+    """The analysed forms of one concept in every language (a phrase: its terms joined by a
+    space)."""
+    _, _, forms = _lazy("concepts", _build_concept_index)
+    return forms.get(concept, set())
 
 
 def expand_terms(tokens: Iterable[str]) -> set[str]:

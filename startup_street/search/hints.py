@@ -44,6 +44,7 @@ KINDS = {
     "mentoring": ("mentoring",),
     "consulting": ("mentoring",),
     "training": ("mentoring",),
+    "accelerator": ("mentoring",),
 }
 
 # concept -> the sectors (core.sectors) it names
@@ -83,7 +84,40 @@ SECTORS = {
     "drone": "drones",
     "aerospace": "drones",
     "game": "games",
+    "pharma": "bio",
+    "digital_health": "bio",
+    "silver_care": "bio",
+    "payments": "fintech",
+    "wealthtech": "fintech",
+    "insurtech": "fintech",
+    "web3": "fintech",
+    "space_tech": "drones",
+    "uam": "drones",
+    "seed_breeding": "agrifood",
+    "smart_farm": "agrifood",
+    "alt_protein": "agrifood",
+    "vision_ai": "ai",
+    "ai_chip": "semiconductors",
+    "cobot": "robotics",
+    "service_robot": "robotics",
+    "webtoon": "content",
+    "k_content": "content",
+    "hydrogen": "energy",
+    "solar_wind": "energy",
+    "circular_economy": "energy",
+    "carbon_emissions": "energy",
+    "advanced_materials": "manufacturing",
+    "predictive_maintenance": "manufacturing",
+    "b2b_saas": "software",
+    "live_commerce": "commerce",
+    "k_beauty": "fashion",
+    "esports": "games",
+    "manufacturing": "manufacturing",
 }
+
+# Topics a query may name that no sector of the taxonomy stands for: a program meets them by
+# naming them in its text only.
+TOPICS = {"smart_city", "proptech", "social_venture", "quantum", "deep_tech"}
 
 # concept -> (words of the English city names it covers, country code)
 PLACES = {
@@ -126,17 +160,26 @@ class Hints:
     sectors: set[str] = field(default_factory=set)
     cities: set[str] = field(default_factory=set)  # lower-case words of city names
     countries: set[str] = field(default_factory=set)
+    topics: set[str] = field(default_factory=set)  # concepts of SECTORS or TOPICS named
 
     def __bool__(self) -> bool:
-        return bool(self.kinds or self.sectors or self.cities or self.countries)
+        return bool(self.kinds or self.sectors or self.topics or self.cities or self.countries)
 
-    def matches(self, kind: str, city: str, country: str, sectors: set[str]) -> float:
-        """The share of the hinted facets (kind, sector, place) that a program's fields meet;
-        a program open to every sector (none given) meets a sector hint by half."""
+    def matches(
+        self, kind: str, city: str, country: str, sectors: set[str], mentioned: float = 0.0
+    ) -> float:
+        """The share of the hinted facets (topic, kind, place) that a program meets. The topic
+        counts half by the program's sectors (a program open to every sector, none given, meets
+        it by half) and half by ``mentioned``, the share of the query's topics that its own text
+        names in any language."""
         asked = met = 0
         if self.sectors:
             asked += 1
-            met += 1.0 if self.sectors & sectors else (0.5 if not sectors else 0.0)
+            by_sector = 1.0 if self.sectors & sectors else (0.5 if not sectors else 0.0)
+            met += (by_sector + mentioned) / 2
+        elif self.topics:
+            asked += 1
+            met += mentioned
         if self.kinds:
             asked += 1
             met += kind in self.kinds
@@ -155,6 +198,7 @@ def hints_for(terms: list[str]) -> Hints:
     hints = Hints(
         kinds={kind for c in concepts & KINDS.keys() for kind in KINDS[c]},
         sectors={SECTORS[c] for c in concepts & SECTORS.keys()},
+        topics=concepts & (SECTORS.keys() | TOPICS),
     )
     for concept in concepts & PLACES.keys():
         cities, country = PLACES[concept]

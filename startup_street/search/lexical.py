@@ -113,6 +113,34 @@ class LexicalIndex:
             out.append(n + self.overlay_documents.get(term_id, 0))
         return out
 
+    def holds(self, groups: Sequence[Sequence[int]], object_ids: Sequence[int]) -> np.ndarray:
+        """For each of ``object_ids``: whether its entry holds every term of at least one of
+        ``groups`` (term ids; a group is the words of one phrase)."""
+        wanted = np.asarray(object_ids, dtype=np.int64)
+        out = np.zeros(len(wanted), dtype=bool)
+        if not len(wanted) or not groups:
+            return out
+        at = np.minimum(np.searchsorted(self.ids, wanted), max(len(self.ids) - 1, 0))
+        valid = np.zeros(len(wanted), dtype=bool)
+        if len(self.ids):
+            valid = (self.ids[at] == wanted) & ~self.hidden[at]
+        for group in groups:
+            has = valid.copy()
+            for term_id in group:
+                position = int(np.searchsorted(self.terms, term_id))
+                if position >= len(self.terms) or self.terms[position] != term_id:
+                    has[:] = False
+                    break
+                rows = self.rows[self.starts[position] : self.starts[position + 1]]  # sorted
+                found = np.minimum(np.searchsorted(rows, at), len(rows) - 1)
+                has &= rows[found] == at
+            out |= has
+        for k, pk in enumerate(wanted.tolist()):
+            if pk in self.overlay:
+                held = set(self.overlay[pk][0].tolist())
+                out[k] = any(all(t in held for t in group) for group in groups)
+        return out
+
     def search(
         self, terms: Mapping[int, tuple[int, float]], total: int, limit: int = 500
     ) -> list[tuple[int, float]]:

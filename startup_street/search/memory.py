@@ -16,6 +16,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -38,8 +39,14 @@ def generation(kind: str = PROGRAM) -> int:
     )
 
 
-# A program's fields that hints compare with what a query names: kind, city, country, sectors.
-Facets = tuple[str, str, str, frozenset]
+class Facets(NamedTuple):
+    """A program's fields that hints compare with what a query names."""
+
+    kind: str
+    city: str
+    country: str
+    sectors: frozenset
+    languages: frozenset  # the languages its title is written in
 
 
 @dataclass
@@ -191,7 +198,7 @@ CHUNK = 5000  # ids per IN (...) list
 
 
 def _program_facets(ids: list[int] | None) -> dict[int, Facets]:
-    """pk -> (kind, city, country, sector codes) of ``ids`` (None: every program)."""
+    """pk -> the facets of ``ids`` (None: every program)."""
     programs = Program.objects.order_by()
     through = Program.sectors.through.objects.order_by()
     if ids is None:
@@ -209,10 +216,10 @@ def _program_facets(ids: list[int] | None) -> dict[int, Facets]:
         sectors: dict[int, set[str]] = {}
         for pk, code in links.values_list("program_id", "sector__code").iterator(chunk_size=5000):
             sectors.setdefault(pk, set()).add(code)
-        for pk, kind, city, country in rows.values_list("pk", "kind", "city", "country").iterator(
-            chunk_size=5000
-        ):
-            out[pk] = (kind, city, country, frozenset(sectors.get(pk, ())))
+        values = rows.values_list("pk", "kind", "city", "country", "title")
+        for pk, kind, city, country, title in values.iterator(chunk_size=5000):
+            languages = frozenset(title or ())
+            out[pk] = Facets(kind, city, country, frozenset(sectors.get(pk, ())), languages)
     return out
 
 

@@ -10,6 +10,7 @@ ranking compares the query's embedding with the stored ones (``vectors.py``).
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.conf import settings
 from django.db import connection
 
@@ -17,7 +18,14 @@ from startup_street.mentoring.models import MentorProfile
 from startup_street.organizations.selectors import organizations_staffed_by
 from startup_street.startups.selectors import startups_visible_to
 
-from .analysers import english_words, expansion_terms, fts_query_terms, spelling_variants
+from .analysers import (
+    concept_forms,
+    detect_language,
+    english_words,
+    expansion_terms,
+    fts_query_terms,
+    spelling_variants,
+)
 from .hints import Hints, hints_for
 from .memory import View, view
 from .services import MENTOR, PROGRAM, STARTUP, embedder
@@ -84,6 +92,8 @@ FUSION = {"own": 0.3, "expanded": 1.0, "semantic": 1.5}
 RRF_K = 60
 HINT_WEIGHT = 0.1  # added for a program whose kind and place are the ones the query names
 HINTED = 100  # how many of the best fused programs the hints may move
+LANGUAGE_WEIGHT = 0.0005  # added for a program written in the query's language (a tie-break)
+LANGUAGE_CODES = {"ko": "ko", "zh": "zh-hans", "en": "en"}  # analyser's -> the site's
 
 
 @dataclass
@@ -168,25 +178,44 @@ def rank_programs(query: str, limit: int = LIMIT, channels: Sequence[str] = CHAN
         for rank, (object_id, _score) in enumerate(ranking):
             fused[object_id] = fused.get(object_id, 0.0) + weight / (RRF_K + rank)
     best = sorted(fused, key=fused.get, reverse=True)[:limit]
-    if len(channels) > 1:
-        best = _apply_hints(best, fused, hints_for(terms), current)
+    if best:  # the hints are a part of the hybrid ranking; the language tie-break is not
+        hints = hints_for(terms) if len(channels) > 1 else Hints()
+        best = _apply_hints(best, fused, hints, LANGUAGE_CODES[detect_language(query)], current)
     return Ranking(best, corrections)
 
 
 def _apply_hints(
-    best: list[int], fused: dict[int, float], hints: Hints, current: View
+    best: list[int], fused: dict[int, float], hints: Hints, language: str, current: View
 ) -> list[int]:
-    """Move up, among the best ``HINTED``, the programs whose kind and place the query names
-    (their fields are held in the view)."""
-    if not hints or not best:
-        return best
+    """Move up, among the best ``HINTED``, the programs whose kind, topic and place the query
+    names, and (by a hair: a tie-break) those written in the query's language. Their fields
+    are held in the view."""
     head = best[:HINTED]
-    boosted = {
-        pk: fused[pk] + HINT_WEIGHT * hints.matches(*facets)
-        for pk in head
-        if (facets := current.facets.get(pk)) is not None
-    }
+    mentioned = _topics_mentioned(hints.topics, head, current) if hints else [0.0] * len(head)
+    boosted = {}
+    for pk, share in zip(head, mentioned, strict=True):
+        facets = current.facets.get(pk)
+        if facets is not None:
+            met = hints.matches(facets.kind, facets.city, facets.country, facets.sectors, share)
+            same = language in facets.languages
+            boosted[pk] = fused[pk] + HINT_WEIGHT * met + LANGUAGE_WEIGHT * same
     return sorted(head, key=lambda pk: boosted.get(pk, fused[pk]), reverse=True) + best[HINTED:]
+
+
+def _topics_mentioned(topics: set[str], head: list[int], current: View) -> list[float]:
+    """For each program of ``head``, the share of ``topics`` (concepts) its text names in any
+    language (from the postings held in memory)."""
+    shares = np.zeros(len(head))
+    if not topics:
+        return shares.tolist()
+    vocabulary = current.vocabulary
+    for concept in topics:
+        groups = [
+            [vocabulary.get(word) for word in form.split()] for form in concept_forms(concept)
+        ]
+        groups = [group for group in groups if None not in group]
+        shares += current.lexical.holds(groups, head)
+    return (shares / len(topics)).tolist()
 
 
 def ranked_program_ids(

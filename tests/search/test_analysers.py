@@ -279,3 +279,21 @@ def test_highlight_filter_escapes_and_cuts_around_the_match():
     assert len(long) < 260
     assert highlight("plain text", "") == "plain text"
     assert highlight(None, "x") == ""
+
+
+def test_a_matched_phrase_keeps_its_words_from_naming_other_concepts():
+    from startup_street.search.analysers import fts_query_terms, match_concepts
+
+    concepts = match_concepts(fts_query_terms("seed breeding company support"))
+    assert "seed_breeding" in concepts and "seed" not in concepts  # no seed round
+    assert "seed" in match_concepts(fts_query_terms("seed round for AI startups"))
+    assert "proptech" not in match_concepts(fts_query_terms("intellectual property advice"))
+
+
+def test_korean_dictionary_words_match_however_kiwi_cuts_them():
+    from startup_street.search.analysers import fts_query_terms, match_concepts
+
+    # Kiwi reads 에듀테크 as one word alone and as 에듀 + 테크 inside a sentence.
+    assert "edtech" in match_concepts(fts_query_terms("에듀테크 창업 교육"))
+    assert "edtech" in match_concepts(fts_query_terms("에듀테크"))
+    assert "pharma" in match_concepts(fts_query_terms("신약 후보물질 개발 R&D 지원금"))

@@ -257,8 +257,11 @@ def test_query_hints_read_kind_sector_and_place_in_any_language():
     hints = hints_for(fts_query_terms("베이징 인공지능 스타트업 입주 공간"))
     assert hints.kinds == {"space"} and hints.sectors == {"ai"}
     assert "beijing" in hints.cities and hints.countries == {"CN"}
-    assert hints.matches("space", "Beijing", "CN", {"ai"}) == 1.0
-    assert hints.matches("space", "Seoul", "KR", {"ai"}) == pytest.approx(2 / 3)
+    assert hints.matches("space", "Beijing", "CN", {"ai"}, mentioned=1.0) == 1.0
+    assert hints.matches("space", "Seoul", "KR", {"ai"}, mentioned=1.0) == pytest.approx(2 / 3)
+    # The topic is met half by the sectors and half by the program's own text naming it.
+    assert hints.matches("space", "Beijing", "CN", {"ai"}) == pytest.approx(5 / 6)
+    assert hints.matches("space", "Beijing", "CN", set(), mentioned=1.0) == pytest.approx(11 / 12)
     assert hints_for(fts_query_terms("首尔 投资")).kinds == {"funding"}
     assert not hints_for(fts_query_terms("hello there"))
 
@@ -329,11 +332,31 @@ def test_memory_view_holds_the_fields_hints_read(organization):
     program = make_program(organization, title={"en": "Robot office"}, kind="space")
     program.city = "Seoul"
     program.save()
-    kind, city, country, sectors = memory.view(embedder().name).facets[program.pk]
-    assert (kind, city, sectors) == ("space", "Seoul", frozenset())
+    facets = memory.view(embedder().name).facets[program.pk]
+    assert (facets.kind, facets.city, facets.sectors) == ("space", "Seoul", frozenset())
+    assert facets.languages == {"en"}
     program.city = "Beijing"
     program.kind = "testbed"
+    program.title = {"en": "Robot office", "ko": "로봇 사무실"}
     program.save()
     program.sectors.add(Sector.objects.get(code="robotics"))
-    kind, city, _country, sectors = memory.view(embedder().name).facets[program.pk]
-    assert (kind, city, sectors) == ("testbed", "Beijing", frozenset({"robotics"}))
+    facets = memory.view(embedder().name).facets[program.pk]
+    assert (facets.kind, facets.city, facets.sectors) == ("testbed", "Beijing", {"robotics"})
+    assert facets.languages == {"en", "ko"}
+
+
+def test_a_topic_named_in_the_program_text_counts_in_any_language(organization):
+    """A query naming a topic (here payments, in Korean) moves up the program whose own text
+    names it (in Chinese), over one of the same kind and sector that does not."""
+    from startup_street.core.models import Sector
+
+    fintech = Sector.objects.get(code="fintech")
+    payments = make_program(
+        organization, title={"zh-hans": "跨境支付 初创企业 加速营"}, kind="mentoring"
+    )
+    lending = make_program(
+        organization, title={"zh-hans": "金融科技 贷款 加速营"}, kind="mentoring"
+    )
+    for program in (payments, lending):
+        program.sectors.add(fintech)
+    assert ranked_program_ids("간편결제 스타트업 멘토링")[0] == payments.pk
