@@ -2,7 +2,7 @@
 scored for the lexical channel alone, the semantic channel alone, the hybrid search and a
 naive baseline (whitespace tokens + BM25), all in the same run.
 
-    python bench/bench_relevance.py [--json PATH] [--explore] [--worst 10]
+    python bench/bench_relevance.py [--json PATH] [--explore] [--worst 10] [--queries heldout]
 
 Data: bench/data/relevance/{corpus,queries}.json, made by bench/relevance_data.py (how the
 programs and the graded judgements are made: bench/data/relevance/README.md). The programs are
@@ -430,10 +430,24 @@ def main() -> int:
     parser.add_argument("--json", type=Path, default=None, help="write the figures to this file")
     parser.add_argument("--explore", action="store_true", help="also score other fusions")
     parser.add_argument("--worst", type=int, default=10)
+    parser.add_argument(
+        "--queries",
+        choices=("main", "heldout"),
+        default="main",
+        help="main: the 182 graded queries (the targets); heldout: 60 queries written after "
+        "the search was tuned on the main set (bench/relevance_heldout.py)",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     corpus = json.loads((DATA / "corpus.json").read_text(encoding="utf-8"))
-    queries = json.loads((DATA / "queries.json").read_text(encoding="utf-8"))["queries"]
+    if args.queries == "heldout":
+        sys.path.insert(0, str(ROOT / "bench"))
+        from relevance_heldout import heldout_queries
+
+        queries = heldout_queries(corpus)
+        print("held-out queries: not used to tune anything; the targets are for the main set")
+    else:
+        queries = json.loads((DATA / "queries.json").read_text(encoding="utf-8"))["queries"]
     setup()
     from django.db import connection
 

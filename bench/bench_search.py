@@ -71,7 +71,7 @@ def index_stages(cache_dir: Path) -> dict:
     from django.db import transaction
 
     from startup_street.programs.models import Program
-    from startup_street.search import services
+    from startup_street.search import analysers, services
     from startup_street.search.analysers import load_analysers, tokenize
 
     programs = list(
@@ -81,7 +81,9 @@ def index_stages(cache_dir: Path) -> dict:
     )
     texts = [services.program_text(p) for p in programs]
     semantic = [services.semantic_text(p) for p in programs]
-    key = hashlib.sha256("\0".join(texts + semantic).encode()).hexdigest()
+    # The analysers' dictionary (terms.tsv, Kiwi's and jieba's added words) changes the terms.
+    dictionary = analysers.TERMS_PATH.read_bytes() + " ".join(analysers._KIWI_USER_WORDS).encode()
+    key = hashlib.sha256("\0".join(texts + semantic).encode() + dictionary).hexdigest()
     model = services.embedder()
     cache_path = cache_dir / f"search-{len(programs)}-{model.name}.pickle"
     cached = _load_cache(cache_path, key)
