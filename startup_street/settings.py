@@ -232,6 +232,9 @@ SEARCH_SEMANTIC_MIN_SIMILARITY = float(os.environ.get("SEARCH_SEMANTIC_MIN_SIMIL
 # From this many programs on, lexical ranking uses the postings held in memory instead of the
 # database's full-text index (see startup_street/search/selectors.py).
 SEARCH_MEMORY_INDEX_FROM = int(os.environ.get("SEARCH_MEMORY_INDEX_FROM", "5000"))
+# A web process (wsgi.py / asgi.py) reads the analysers, the embedding model and the index into
+# memory in a background thread as it starts, instead of on its first search.
+SEARCH_WARM_AT_START = os.environ.get("SEARCH_WARM_AT_START", "1") == "1"
 
 # Background jobs (Django's Tasks API). The embedded default runs each job in the web process
 # right after the transaction that asked for it commits; TASKS_BACKEND=database queues them in

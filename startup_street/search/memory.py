@@ -109,6 +109,38 @@ def _matrix(vectors: list[bytes], dim: int) -> np.ndarray:
     return out
 
 
+def warm() -> None:
+    """Load the analysers, the embedding model and the program view now (a new web process
+    calls this in a thread, so its first search does not wait seconds for them). A search
+    arriving meanwhile waits for the same read rather than starting its own."""
+    from django.db import connection
+
+    from .analysers import load_analysers
+    from .services import embedder
+
+    started = time.perf_counter()
+    try:
+        load_analysers()
+        model = embedder()
+        model.encode(["warm up"], is_query=True)
+        view(model.name)
+        logger.info("search warmed in %.1f s", time.perf_counter() - started)
+    except Exception:  # noqa: BLE001 - e.g. migrations not applied yet: the first search reads
+        logger.exception("search could not be warmed at start")
+    finally:
+        connection.close()  # this thread's own connection
+
+
+def warm_in_background() -> threading.Thread | None:
+    from django.conf import settings
+
+    if not settings.SEARCH_WARM_AT_START:
+        return None
+    thread = threading.Thread(target=warm, name="search-warm", daemon=True)
+    thread.start()
+    return thread
+
+
 def forget() -> None:
     """Drop every view (the next query reads the index afresh)."""
     with _lock:

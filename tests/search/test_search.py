@@ -360,3 +360,17 @@ def test_a_topic_named_in_the_program_text_counts_in_any_language(organization):
     for program in (payments, lending):
         program.sectors.add(fintech)
     assert ranked_program_ids("간편결제 스타트업 멘토링")[0] == payments.pk
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_starting_process_reads_the_index_in_the_background(organization, settings):
+    from startup_street.search import memory
+    from startup_street.search.services import embedder
+
+    program = make_program(organization, title={"en": "Drone flight test site"})
+    settings.SEARCH_WARM_AT_START = False
+    assert memory.warm_in_background() is None
+    settings.SEARCH_WARM_AT_START = True
+    memory.warm_in_background().join(timeout=120)
+    held = memory._views[("program", embedder().name)]
+    assert program.pk in held.facets and held.stamp == memory.generation()
