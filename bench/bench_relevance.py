@@ -484,7 +484,12 @@ def main() -> int:
                 )
     finally:
         try:
+            cleared = time.perf_counter()
             clear()  # leave no bench programs behind (PostgreSQL: the shared test database)
+            print(
+                "deleting the corpus (its index entries with it) took "
+                f"{time.perf_counter() - cleared:.1f} s"
+            )
         except Exception as error:  # noqa: BLE001 - report, keep the figures
             print(f"warning: could not remove the bench programs: {error}")
     if args.json:

@@ -41,5 +41,12 @@ def call_changed(sender, instance, raw=False, **kwargs):
         services.index_program(instance.program)
 
 
+def call_deleted(sender, instance, origin=None, **kwargs):
+    # Deleting a program (or its organisation) deletes its calls first, while the program row
+    # is still there: its entry goes with it, so only a deletion of calls themselves re-indexes.
+    if origin is None or isinstance(origin, Call) or getattr(origin, "model", None) is Call:
+        call_changed(sender, instance)
+
+
 post_save.connect(call_changed, sender=Call, dispatch_uid="search.call_saved")
-post_delete.connect(call_changed, sender=Call, dispatch_uid="search.call_deleted")
+post_delete.connect(call_deleted, sender=Call, dispatch_uid="search.call_deleted")

@@ -374,3 +374,21 @@ def test_a_starting_process_reads_the_index_in_the_background(organization, sett
     memory.warm_in_background().join(timeout=120)
     held = memory._views[("program", embedder().name)]
     assert program.pk in held.facets and held.stamp == memory.generation()
+
+
+def test_deleting_a_program_does_not_reindex_it_for_each_of_its_calls(organization, monkeypatch):
+    from startup_street.search import services
+    from tests.factories import make_call
+
+    program = make_program(organization, title={"en": "Drone flight test site"})
+    first = make_call(program, title={"en": "Spring intake for glider teams"})
+    make_call(program, title={"en": "Autumn intake"})
+    assert ranked_program_ids("glider", channels=("lexical",)) == [program.pk]
+    first.delete()  # a call deleted on its own: the program's entry drops its title
+    assert ranked_program_ids("glider", channels=("lexical",)) == []
+    analysed = []
+    monkeypatch.setattr(services, "program_text", lambda p: analysed.append(p.pk) or "")
+    program.delete()
+    assert analysed == []  # its calls went with it, with no re-indexing on the way
+    assert not SearchEntry.objects.filter(kind="program", object_id=program.pk).exists()
+    assert _stored_counts() == {}
