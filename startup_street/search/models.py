@@ -56,13 +56,13 @@ class IndexGeneration(models.Model):
 
 
 class SearchTerm(models.Model):
-    """How many entries of one kind hold each index term, kept in the transaction that writes
-    the entries: the rarity of a query's terms (for planning and ranking) and the vocabulary
-    that misspelt English words are corrected against, on SQLite and PostgreSQL alike."""
+    """The vocabulary of one kind of entry: an id for each distinct index term, which the
+    entries' postings refer to. A term is added in the transaction that first writes it and is
+    never updated afterwards (how many entries hold it is counted from the postings, in
+    memory); terms no entry holds any more are removed by a full reindex."""
 
     kind = models.CharField(_("kind"), max_length=20)
     term = models.CharField(_("term"), max_length=64)
-    documents = models.IntegerField(_("entries"), default=0)
 
     class Meta:
         verbose_name = _("search term")
@@ -70,4 +70,4 @@ class SearchTerm(models.Model):
         constraints = [models.UniqueConstraint(fields=["kind", "term"], name="search_term_unique")]
 
     def __str__(self) -> str:
-        return f"{self.term} ({self.documents})"
+        return self.term

@@ -17,7 +17,7 @@ from startup_street.programs.models import Program
 
 from .analysers import tokenize
 from .embeddings import get_embedder
-from .lexical import encode_postings
+from .lexical import decode_postings, encode_postings
 from .models import IndexGeneration, SearchEntry, SearchTerm
 
 PROGRAM = "program"
@@ -123,20 +123,9 @@ def index_programs(
 def write_entries(
     kind: str, object_ids: list[int], tokens: Sequence[list[str]], extra: Sequence[dict]
 ) -> list[SearchEntry]:
-    """Write entries of ``kind`` (terms, postings, any ``extra`` fields), their term counts and
-    the generation, in the caller's transaction."""
-    old = dict(
-        SearchEntry.objects.select_for_update()
-        .filter(kind=kind, object_id__in=object_ids)
-        .values_list("object_id", "terms")
-    )
+    """Write entries of ``kind`` (terms, postings, any ``extra`` fields), the terms new to the
+    vocabulary and the generation, in the caller's transaction."""
     analysed = [Counter(terms) for terms in tokens]
-    deltas: Counter = Counter()
-    for object_id, counts in zip(object_ids, analysed, strict=True):
-        before = set(old.get(object_id, "").split())
-        deltas.update(counts.keys() - before)
-        deltas.subtract(before - counts.keys())
-    count_terms(kind, deltas)
     ids = term_ids(kind, set().union(*analysed))
     entries = []
     for n, (object_id, counts) in enumerate(zip(object_ids, analysed, strict=True)):
@@ -172,11 +161,9 @@ def index_mentor(profile) -> SearchEntry:
 
 @transaction.atomic
 def remove_entry(kind: str, object_id: int) -> None:
-    entries = SearchEntry.objects.filter(kind=kind, object_id=object_id)
-    for terms in entries.values_list("terms", flat=True):
-        count_terms(kind, Counter(set(terms.split())), sign=-1)
-    entries.delete()
-    bump_generation(kind)
+    """Remove an entry (its terms stay in the vocabulary until ``prune_terms``)."""
+    if SearchEntry.objects.filter(kind=kind, object_id=object_id).delete()[0]:
+        bump_generation(kind)
 
 
 def embed_programs(program_ids: Iterable[int]) -> int:
@@ -214,50 +201,44 @@ def remove_program(program_id: int) -> None:
     remove_entry(PROGRAM, program_id)
 
 
-def count_terms(kind: str, deltas: Counter, sign: int = 1) -> None:
-    """Add ``sign * deltas[term]`` to each term's entry count, in sorted order (concurrent
-    writers then lock the same rows in the same order), dropping counts that reach zero."""
-    rows = sorted((term, sign * n) for term, n in deltas.items() if n)
-    lowered = [term for term, n in rows if n < 0]
+def term_ids(kind: str, terms: Iterable[str]) -> dict[str, int]:
+    """The vocabulary ids of ``terms``, adding the ones it lacks. Existing rows are only read,
+    never updated: a term shared by many entries is no row that every write must lock (in one
+    transaction writing thousands of entries, PostgreSQL would walk each updated row's chain of
+    versions again at every write)."""
+    terms, out = sorted(set(terms)), {}
+    for start in range(0, len(terms), 500):
+        chunk = terms[start : start + 500]
+        out.update(SearchTerm.objects.filter(kind=kind, term__in=chunk).values_list("term", "pk"))
+    missing = [term for term in terms if term not in out]
     table = SearchTerm._meta.db_table
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), 500):
-            chunk = rows[start : start + 500]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start : start + 500]
             cursor.execute(
-                f"INSERT INTO {table} (kind, term, documents) VALUES "  # noqa: S608 - no user text
-                + ", ".join(["(%s, %s, %s)"] * len(chunk))
-                + f" ON CONFLICT (kind, term) DO UPDATE SET documents = {table}.documents"
-                " + excluded.documents",
-                [value for term, n in chunk for value in (kind, term, n)],
+                f"INSERT INTO {table} (kind, term) VALUES "  # noqa: S608 - no user text
+                + ", ".join(["(%s, %s)"] * len(chunk))
+                + " ON CONFLICT (kind, term) DO NOTHING",
+                [value for term in chunk for value in (kind, term)],
             )
-    if lowered:
-        SearchTerm.objects.filter(kind=kind, term__in=lowered, documents__lte=0).delete()
-
-
-def term_ids(kind: str, terms: Iterable[str]) -> dict[str, int]:
-    """The SearchTerm ids of ``terms`` (which must be counted already)."""
-    terms, out = sorted(terms), {}
-    for start in range(0, len(terms), 500):
-        out.update(
-            SearchTerm.objects.filter(kind=kind, term__in=terms[start : start + 500]).values_list(
-                "term", "pk"
-            )
-        )
+    for start in range(0, len(missing), 500):
+        chunk = missing[start : start + 500]
+        out.update(SearchTerm.objects.filter(kind=kind, term__in=chunk).values_list("term", "pk"))
     return out
 
 
-def recount_terms(kind: str = PROGRAM) -> int:
-    """Set the term counts of ``kind`` from its entries (after a full reindex); a term keeps
-    its id (entries' postings refer to it) unless no entry holds it any more."""
-    counts: Counter = Counter()
-    entries = SearchEntry.objects.filter(kind=kind).values_list("terms", flat=True)
-    for terms in entries.iterator(chunk_size=2000):
-        counts.update(set(terms.split()))
-    stored = dict(SearchTerm.objects.filter(kind=kind).values_list("term", "documents"))
-    deltas = Counter({term: n - stored.get(term, 0) for term, n in counts.items()})
-    deltas.update({term: -n for term, n in stored.items() if term not in counts})
-    count_terms(kind, deltas)
-    return len(counts)
+def prune_terms(kind: str = PROGRAM) -> int:
+    """Delete the vocabulary's terms that no entry of ``kind`` holds any more (after a full
+    reindex); returns how many terms remain."""
+    held: set[int] = set()
+    entries = SearchEntry.objects.filter(kind=kind).values_list("postings", flat=True)
+    for blob in entries.iterator(chunk_size=2000):
+        held.update(decode_postings(bytes(blob or b""))[0].tolist())
+    stale = set(SearchTerm.objects.filter(kind=kind).values_list("pk", flat=True)) - held
+    stale_ids = sorted(stale)
+    for start in range(0, len(stale_ids), 5000):
+        SearchTerm.objects.filter(pk__in=stale_ids[start : start + 5000]).delete()
+    return len(held)
 
 
 def reindex_people(progress: Callable[[int], None] | None = None) -> int:
@@ -302,7 +283,7 @@ def reindex(
             object_id__in=Program.objects.values("pk")
         ).delete()
         with transaction.atomic():
-            recount_terms(PROGRAM)
+            prune_terms(PROGRAM)
             bump_generation(PROGRAM)
     if progress:
         progress(done)
