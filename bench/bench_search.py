@@ -85,7 +85,8 @@ def index_stages(cache_dir: Path) -> dict:
     dictionary = analysers.TERMS_PATH.read_bytes() + " ".join(analysers._KIWI_USER_WORDS).encode()
     key = hashlib.sha256("\0".join(texts + semantic).encode() + dictionary).hexdigest()
     model = services.embedder()
-    cache_path = cache_dir / f"search-{len(programs)}-{model.name}.pickle"
+    # one file per catalogue text (SQLite and PostgreSQL give texts in slightly other orders)
+    cache_path = cache_dir / f"search-{len(programs)}-{model.name}-{key[:12]}.pickle"
     cached = _load_cache(cache_path, key)
     result = {"n": len(programs), "cached": cached is not None}
     if cached is None:

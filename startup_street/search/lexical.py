@@ -142,50 +142,79 @@ class LexicalIndex:
         return out
 
     def search(
-        self, terms: Mapping[int, tuple[int, float]], total: int, limit: int = 500
+        self,
+        terms: Mapping[int, tuple[int, float]],
+        total: int,
+        limit: int = 500,
+        phrases: Sequence[Sequence[tuple[int, int, float]]] = (),
     ) -> list[tuple[int, float]]:
         """(object id, BM25 score) best first, for the entries holding any of ``terms``
-        (term id -> (entries holding it, weight of its part)) among ``total`` entries."""
-        if not terms or not len(self):
+        (term id -> (entries holding it, weight of its part)) among ``total`` entries.
+        ``phrases`` are groups of (term id, entries holding it, weight) whose parts count only
+        in an entry that holds every term of the group ("proof of concept" scores nothing
+        where only "concept" is)."""
+        if (not terms and not phrases) or not len(self):
             return []
-        term_ids = np.array(sorted(terms), dtype=np.int64)
-        df = np.array([terms[t][0] for t in term_ids.tolist()], dtype=np.float64)
-        weight = np.array([terms[t][1] for t in term_ids.tolist()], dtype=np.float64)
-        idf = (np.log1p((total - df + 0.5) / (df + 0.5)) * weight).astype(np.float32)
-        scores = self._base_scores(term_ids, idf)
+
+        def idf(df: float, weight: float) -> float:
+            return float(np.log1p((total - df + 0.5) / (df + 0.5)) * weight)
+
+        singles = [(t, idf(df, w)) for t, (df, w) in sorted(terms.items())]
+        groups = [[(t, idf(df, w)) for t, df, w in phrase] for phrase in phrases if phrase]
+        scores = self._base_scores(singles, groups)
         found = {}
         if scores is not None:
-            scores[self.hidden] = 0
+            if self.hidden_count:
+                scores[self.hidden] = 0
             hits = np.flatnonzero(scores)
             take = min(limit, len(hits))
             if take:
                 best = hits[np.argpartition(-scores[hits], take - 1)[:take]]
                 found = dict(zip(self.ids[best].tolist(), scores[best].tolist(), strict=True))
-        found.update(self._overlay_scores(term_ids, idf))
+        found.update(self._overlay_scores(singles, groups))
         return sorted(found.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
-    def _base_scores(self, term_ids: np.ndarray, idf: np.ndarray) -> np.ndarray | None:
-        at = np.searchsorted(self.terms, term_ids)
+    def _postings(self, term_id: int) -> tuple[np.ndarray, np.ndarray] | None:
+        """(rows, tf parts) of one term, rows ascending; None if no entry holds it."""
+        position = int(np.searchsorted(self.terms, term_id))
+        if position >= len(self.terms) or self.terms[position] != term_id:
+            return None
+        start, end = self.starts[position], self.starts[position + 1]
+        return self.rows[start:end], self.weights[start:end]
+
+    def _base_scores(self, singles, groups) -> np.ndarray | None:
         rows, weights = [], []
-        for k, position in enumerate(at):
-            if position < len(self.terms) and self.terms[position] == term_ids[k]:
-                start, end = self.starts[position], self.starts[position + 1]
-                rows.append(self.rows[start:end])
-                weights.append(self.weights[start:end] * idf[k])
+        for term_id, k in singles:
+            if (got := self._postings(term_id)) is not None:
+                rows.append(got[0])
+                weights.append(got[1] * k)
+        for group in groups:
+            lists = [self._postings(term_id) for term_id, _k in group]
+            if any(got is None for got in lists):
+                continue
+            common = lists[0][0]
+            for other, _w in lists[1:]:
+                common = np.intersect1d(common, other, assume_unique=True)
+            for (term_rows, term_weights), (_t, k) in zip(lists, group, strict=True):
+                rows.append(common)
+                weights.append(term_weights[np.searchsorted(term_rows, common)] * k)
         if not rows:
             return None
         return np.bincount(
             np.concatenate(rows), weights=np.concatenate(weights), minlength=len(self.ids)
         )
 
-    def _overlay_scores(self, term_ids: np.ndarray, idf: np.ndarray) -> dict[int, float]:
+    def _overlay_scores(self, singles, groups) -> dict[int, float]:
         out = {}
         for pk, (postings, tf) in self.overlay.items():
-            mask = np.isin(postings, term_ids)
-            if not mask.any():
-                continue
+            held = dict(zip(postings.tolist(), tf.tolist(), strict=True))
             length = np.array([tf.sum()], dtype=np.float32)
-            part = self._tf_part(tf[mask].astype(np.float32), length)
-            term_idf = idf[np.searchsorted(term_ids, postings[mask])]  # term_ids are sorted
-            out[pk] = float((part * term_idf).sum())
+            parts = [(held[t], k) for t, k in singles if t in held]
+            for group in groups:
+                if all(t in held for t, _k in group):
+                    parts += [(held[t], k) for t, k in group]
+            if parts:
+                counts = np.array([n for n, _k in parts], dtype=np.float32)
+                factors = np.array([k for _n, k in parts], dtype=np.float32)
+                out[pk] = float((self._tf_part(counts, length) * factors).sum())
         return out

@@ -74,16 +74,19 @@ def _semantic(query: str, limit: int, current: View | None = None) -> list[tuple
 
 def _memory(terms: list[str], stats: dict[str, tuple[int, int]], limit: int, current: View):
     """BM25 from the process's view of the stored postings. A several-word term (a phrase of
-    the term dictionary) counts each of its words at an equal share of one term."""
+    the term dictionary) counts each of its words at an equal share of one term, and only in
+    the programs that hold all of them."""
     weighted: dict[int, tuple[int, float]] = {}
+    phrases = []
     for term in terms:
         words = term.split()
-        for word in words:
-            if word in stats:
-                term_id, documents = stats[word]
-                previous = weighted.get(term_id, (documents, 0.0))[1]
-                weighted[term_id] = (documents, previous + 1 / len(words))
-    return current.lexical.search(weighted, total=len(current.lexical), limit=limit)
+        if len(words) == 1:
+            if term in stats:
+                term_id, documents = stats[term]
+                weighted[term_id] = (documents, weighted.get(term_id, (documents, 0.0))[1] + 1)
+        elif all(word in stats for word in words):
+            phrases.append([(*stats[word], 1 / len(words)) for word in words])
+    return current.lexical.search(weighted, len(current.lexical), limit, phrases)
 
 
 CHANNELS = ("lexical", "semantic")

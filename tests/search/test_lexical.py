@@ -111,3 +111,19 @@ def test_document_counts_follow_the_overlay():
     overlaid = index.with_changes({pk: encode_postings(c) for pk, c in changed.items()}, present)
     assert overlaid.documents(terms) == [sum(t in c for c in after.values()) for t in terms]
     assert index.documents(terms[:3]) == [sum(t in c for c in corpus.values()) for t in terms[:3]]
+
+
+def test_a_phrase_counts_only_where_all_its_words_are():
+    corpus = {1: {10: 1, 11: 1, 12: 3}, 2: {11: 2, 12: 1}, 3: {10: 1}, 4: {12: 1}}
+    index = LexicalIndex(list(corpus), [encode_postings(c) for c in corpus.values()])
+    df = {t: sum(t in c for c in corpus.values()) for t in (10, 11, 12)}
+    phrase = [(10, df[10], 0.5), (11, df[11], 0.5)]  # "10 11" as one term of two words
+    got = dict(index.search({12: (df[12], 1.0)}, total=4, limit=10, phrases=[phrase]))
+    assert got.keys() == {1, 2, 4}  # 3 holds only one word of the phrase: nothing from it
+    alone = dict(index.search({12: (df[12], 1.0)}, total=4, limit=10))
+    assert got[2] == pytest.approx(alone[2]) and got[1] > alone[1]
+    words = _brute_force(corpus, [10, 11])
+    assert got[1] - alone[1] == pytest.approx(0.5 * words[1], rel=1e-5)
+    # the same from the overlay of a changed entry
+    overlaid = index.with_changes({3: encode_postings({10: 1, 11: 1})}, np.array([1, 2, 3, 4]))
+    assert 3 in dict(overlaid.search({}, total=4, limit=10, phrases=[phrase]))
