@@ -1,6 +1,9 @@
 """The call staff's decisions: ranking with filters, many decisions at once, the waitlist,
 quotas, the cohort and notices to applicants; and an application's whole history."""
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,9 +28,23 @@ from ..decisions import promote_from_waitlist
 from ..forms import RankingFilterForm
 from .staff import managed_call, say_error, say_form_errors
 
+T = TypeVar("T")
+
 
 def _back(call):
     return redirect("reviews:decisions", call_id=call.pk)
+
+
+def _attempt(request, call, action: Callable[[], T], success: Callable[[T], str]):
+    """Run one decision service: say what it did, or why the domain refused it (a
+    ValidationError, nothing changed); back to the call's decisions page either way."""
+    try:
+        result = action()
+    except ValidationError as error:
+        say_error(request, error)
+    else:
+        messages.success(request, success(result))
+    return _back(call)
 
 
 @login_required
@@ -60,37 +77,42 @@ def decide_many(request, call_id: int):
     if not form.is_valid():
         messages.error(request, _("Choose applications and a decision."))
         return _back(call)
-    try:
-        count = call_decisions.decide_many(
+
+    def recorded(count: int) -> str:
+        text = ngettext(
+            "%(count)d decision was recorded.", "%(count)d decisions were recorded.", count
+        )
+        return text % {"count": count}
+
+    return _attempt(
+        request,
+        call,
+        lambda: call_decisions.decide_many(
             call=call,
             actor=request.user,
             application_ids=form.cleaned_data["applications"],
             decision=form.cleaned_data["decision"],
-        )
-        text = ngettext(
-            "%(count)d decision was recorded.", "%(count)d decisions were recorded.", count
-        )
-        messages.success(request, text % {"count": count})
-    except ValidationError as error:
-        say_error(request, error)
-    return _back(call)
+        ),
+        recorded,
+    )
 
 
 @login_required
 @require_POST
 def promote_waitlist(request, call_id: int):
     call = managed_call(request, call_id)
-    try:
-        accepted = promote_from_waitlist(call=call, actor=request.user)
+
+    def promoted(accepted: list) -> str:
         text = ngettext(
             "%(count)d waitlisted startup was accepted.",
             "%(count)d waitlisted startups were accepted.",
             len(accepted),
         )
-        messages.success(request, text % {"count": len(accepted)})
-    except ValidationError as error:
-        say_error(request, error)
-    return _back(call)
+        return text % {"count": len(accepted)}
+
+    return _attempt(
+        request, call, lambda: promote_from_waitlist(call=call, actor=request.user), promoted
+    )
 
 
 @login_required
@@ -98,15 +120,15 @@ def promote_waitlist(request, call_id: int):
 def set_quota(request, call_id: int):
     call = managed_call(request, call_id)
     form = QuotaForm(request.POST)
-    if form.is_valid():
-        try:
-            call_decisions.set_quota(call=call, actor=request.user, **form.cleaned_data)
-            messages.success(request, _("The quota was saved."))
-        except ValidationError as error:
-            say_error(request, error)
-    else:
+    if not form.is_valid():
         say_form_errors(request, form)
-    return _back(call)
+        return _back(call)
+    return _attempt(
+        request,
+        call,
+        lambda: call_decisions.set_quota(call=call, actor=request.user, **form.cleaned_data),
+        lambda _quota: _("The quota was saved."),
+    )
 
 
 @login_required
@@ -115,18 +137,22 @@ def form_cohort(request, call_id: int):
     call = managed_call(request, call_id)
     form = CohortForm(request.POST)
     name = form.cleaned_data["name"] if form.is_valid() else ""
-    try:
-        cohort = call_decisions.form_cohort(call=call, actor=request.user, name=name)
+
+    def formed(cohort: Cohort) -> str:
         count = cohort.applications.count()
         text = ngettext(
             "The cohort %(name)s has %(count)d startup.",
             "The cohort %(name)s has %(count)d startups.",
             count,
         )
-        messages.success(request, text % {"name": cohort.name, "count": count})
-    except ValidationError as error:
-        say_error(request, error)
-    return _back(call)
+        return text % {"name": cohort.name, "count": count}
+
+    return _attempt(
+        request,
+        call,
+        lambda: call_decisions.form_cohort(call=call, actor=request.user, name=name),
+        formed,
+    )
 
 
 @login_required
@@ -137,12 +163,12 @@ def send_notice(request, call_id: int):
     if not form.is_valid():
         say_form_errors(request, form)
         return _back(call)
-    try:
-        call_decisions.send_notice(call=call, actor=request.user, **form.cleaned_data)
-        messages.success(request, _("The notice is on its way, to each in their language."))
-    except ValidationError as error:
-        say_error(request, error)
-    return _back(call)
+    return _attempt(
+        request,
+        call,
+        lambda: call_decisions.send_notice(call=call, actor=request.user, **form.cleaned_data),
+        lambda _notice: _("The notice is on its way, to each in their language."),
+    )
 
 
 @login_required
