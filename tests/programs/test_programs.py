@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from startup_street.core.models import Sector
 from startup_street.programs.models import Call, Program
-from tests.factories import make_call, make_organization, make_program
+from tests.factories import make_call, make_organization, make_program, make_startup
 
 pytestmark = pytest.mark.django_db
 
@@ -202,3 +202,24 @@ def test_call_status_follows_time(organization):
     assert call.status == "upcoming"
     assert call.status_at(timezone.now() + timedelta(days=2)) == "open"
     assert call.status_at(timezone.now() + timedelta(days=6)) == "closed"
+
+
+def test_detail_links_each_call_ranking_for_managing_staff_only(
+    client, organization, alice, bob, charlie
+):
+    program = make_program(organization)
+    calls = [make_call(program), make_call(program, opens_in_days=20, closes_in_days=40)]
+    make_startup(charlie, slug="dronetide", name="Dronetide")  # a founder, not staff
+    url = reverse("programs:detail", args=[program.slug])
+    ranking = [reverse("reviews:decisions", args=[call.pk]) for call in calls]
+    client.force_login(bob)
+    body = client.get(url).content.decode()
+    assert all(f'href="{link}"' in body for link in ranking)
+    assert "Ranking and decisions" in body
+    for visitor in (charlie, None):
+        client.logout()
+        if visitor:
+            client.force_login(visitor)
+        body = client.get(url).content.decode()
+        assert not any(link in body for link in ranking)
+        assert "Ranking and decisions" not in body
