@@ -174,11 +174,16 @@ def attach_file(*, application: Application, question: Question, user, upload) -
 
 @transaction.atomic
 def submit_application(*, application: Application, user) -> Application:
-    """Submit once: a double click or a retry returns the same submitted application."""
+    """Submit once: a double click or a retry returns the same submitted application.
+
+    The call's form is locked too (after the application; nothing locks them the other way
+    round), as its question changes do: a change is made before this submission, which is then
+    checked against the changed questions, or refused after it."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     _require_applicant(user, application)
     if application.status == Status.SUBMITTED:
         return application
+    _locked_form(application.call)
     _require_open(application.call)
     missing = missing_answers(application)
     if missing:

@@ -1,13 +1,14 @@
 """Parallel submits and accepts against the real database (PostgreSQL in CI)."""
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
+from threading import Event
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 
 from startup_street.applications import services
-from startup_street.applications.models import Application
+from startup_street.applications.models import Application, Question
 from tests.factories import make_call, make_program, make_startup, make_user
 
 pytestmark = [
@@ -103,3 +104,92 @@ def test_fifty_parallel_reviews_of_one_assignment_make_one_review(organization, 
         ),
     )
     assert Review.objects.count() == 1 and Score.objects.count() == 1
+
+
+def _form_race(organization, alice):
+    """A call with an optional question and a founder's draft that leaves it unanswered."""
+    call = make_call(make_program(organization))
+    question = services.add_question(
+        call=call,
+        actor=alice,
+        kind="short_text",
+        label={"en": "Pitch"},
+        help_text={},
+        required=False,
+        max_length=None,
+        choices=[],
+    )
+    founder = make_user("founder")
+    draft = services.start_application(call=call, startup=make_startup(founder), user=founder)
+    return question, draft, founder
+
+
+def _require(question, actor):
+    return services.update_question(
+        question=question,
+        actor=actor,
+        kind="short_text",
+        label={"en": "Pitch"},
+        help_text={},
+        required=True,
+        max_length=None,
+        choices=[],
+    )
+
+
+def _held(first, then):
+    """Run ``first`` in a transaction left open while ``then`` starts in another thread; commit
+    ``first`` once ``then`` has had the time to run past it if nothing made it wait. What
+    ``then`` returned or raised, and whether it was still waiting at the commit."""
+    done, commit = Event(), Event()
+
+    def hold():
+        try:
+            with transaction.atomic():
+                first()
+                done.set()
+                commit.wait(10)
+        finally:
+            connections.close_all()
+
+    def second():
+        try:
+            return then()
+        except ValidationError as error:
+            return error
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        holder = pool.submit(hold)
+        assert done.wait(10)
+        waiter = pool.submit(second)
+        wait([waiter], timeout=0.5)
+        waited = not waiter.done()
+        commit.set()
+        holder.result(timeout=10)
+        return waiter.result(timeout=10), waited
+
+
+def test_form_edit_waits_for_a_submission_in_flight_and_is_refused(organization, alice):
+    question, draft, founder = _form_race(organization, alice)
+    outcome, waited = _held(
+        lambda: services.submit_application(application=draft, user=founder),
+        lambda: _require(question, alice),
+    )
+    assert waited and isinstance(outcome, ValidationError)
+    assert not Question.objects.get(pk=question.pk).required
+    draft.refresh_from_db()
+    assert draft.status == "submitted"
+
+
+def test_submission_waits_for_a_form_edit_in_flight_and_meets_it(organization, alice):
+    question, draft, founder = _form_race(organization, alice)
+    outcome, waited = _held(
+        lambda: _require(question, alice),
+        lambda: services.submit_application(application=draft, user=founder),
+    )
+    assert waited and isinstance(outcome, ValidationError)  # the now required answer is missing
+    assert Question.objects.get(pk=question.pk).required
+    draft.refresh_from_db()
+    assert draft.status == "draft"
