@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import os
 import re
 import threading
 import unicodedata
@@ -76,6 +77,14 @@ _KIWI_USER_WORDS = (
 )
 
 _load_lock = threading.RLock()
+
+
+def _new_lock_after_fork() -> None:  # see memory.py
+    global _load_lock
+    _load_lock = threading.RLock()
+
+
+os.register_at_fork(after_in_child=_new_lock_after_fork)
 _loaded: dict[str, object] = {}
 _stemmer_local = threading.local()
 

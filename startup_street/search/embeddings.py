@@ -11,6 +11,7 @@ never be compared.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import zlib
 from collections.abc import Sequence
@@ -134,6 +135,14 @@ _FACTORIES = {USE: UseEmbedder, E5: E5Embedder, HASHING: HashingEmbedder}
 _UNAVAILABLE = (ImportError, OSError, RuntimeError)  # not installed, or its engine won't load
 _cache: dict[str, Embedder] = {}
 _lock = threading.RLock()
+
+
+def _new_lock_after_fork() -> None:  # see memory.py
+    global _lock
+    _lock = threading.RLock()
+
+
+os.register_at_fork(after_in_child=_new_lock_after_fork)
 
 
 def canonical_name(name: str | None) -> str:

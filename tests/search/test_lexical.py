@@ -127,3 +127,20 @@ def test_a_phrase_counts_only_where_all_its_words_are():
     # the same from the overlay of a changed entry
     overlaid = index.with_changes({3: encode_postings({10: 1, 11: 1})}, np.array([1, 2, 3, 4]))
     assert 3 in dict(overlaid.search({}, total=4, limit=10, phrases=[phrase]))
+
+
+def test_a_forked_worker_does_not_inherit_a_held_search_lock():
+    import os
+
+    from startup_street.search import analysers, embeddings, memory
+
+    with memory._lock, analysers._load_lock, embeddings._lock:  # as if a thread were reading
+        pid = os.fork()
+        if pid == 0:  # the worker: every lock is its own, and free
+            free = all(
+                lock.acquire(timeout=1)
+                for lock in (memory._lock, analysers._load_lock, embeddings._lock)
+            )
+            os._exit(0 if free else 1)
+    _pid, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
