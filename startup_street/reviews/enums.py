@@ -13,7 +13,7 @@ class ConflictReason(models.TextChoices):
 
 
 class StakeKind(models.TextChoices):
-    INVESTOR = "investor", _("Investor")
+    INVESTOR = "investor", pgettext_lazy("stake holder", "Investor")  # a role, not a kind of firm
     SHAREHOLDER = "shareholder", _("Shareholder")
 
 

@@ -57,3 +57,17 @@ def test_compiled_catalogue_matches_source(language):
     for entry in _entries(folder / "django.po"):
         if "msgid_plural" not in entry and "msgctxt" not in entry:
             assert catalogue.gettext(entry["msgid"]) == entry["msgstr"][0], entry["msgid"]
+
+
+@pytest.mark.parametrize(
+    ("language", "firm", "person"), [("ko", "투자사", "투자자"), ("zh-hans", "投资机构", "投资人")]
+)
+def test_investor_stake_is_not_an_investing_company(language, firm, person):
+    from django.utils import translation
+
+    from startup_street.organizations.enums import OrganizationKind
+    from startup_street.reviews.enums import StakeKind
+
+    with translation.override(language):
+        assert str(OrganizationKind.INVESTOR.label) == firm
+        assert str(StakeKind.INVESTOR.label) == person
