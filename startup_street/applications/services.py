@@ -317,9 +317,19 @@ def add_question(
     max_length: int | None,
     choices: list[dict],
 ) -> Question:
-    """A new question at the end of the call's form."""
+    """A new question at the end of the call's form. Once an application has been submitted,
+    only an optional one: a required question would leave the submitted ones unanswered."""
     _require_call_staff(actor, call)
     form = _locked_form(call)
+    if required and has_submissions(call):
+        raise ValidationError(
+            {
+                "required": _(
+                    "An application to this call has been submitted: a question added now "
+                    "cannot be required."
+                )
+            }
+        )
     last = form.questions.aggregate(last=Max("position"))["last"] or 0
     return Question.objects.create(
         form=form,

@@ -370,3 +370,15 @@ def test_question_of_another_call_is_not_found(client_for, call, bob, organizati
     services.add_question(call=other, actor=alice, **_fields(label={"en": "Elsewhere"}))
     question = Question.objects.get(form__call=other)
     assert client_for(bob).get(_edit_url(call, question)).status_code == 404
+
+
+def test_only_an_optional_question_can_be_added_after_a_submission(call, alice, draft, founder):
+    _submit(call, draft, founder)
+    with pytest.raises(ValidationError) as refused:
+        services.add_question(call=call, actor=alice, **_fields(label={"en": "Revenue"}))
+    assert "required" in refused.value.message_dict
+    assert _labels(call) == ["Pitch", "Team", "Market"]
+    services.add_question(
+        call=call, actor=alice, **_fields(label={"en": "Revenue"}, required=False)
+    )
+    assert _labels(call) == ["Pitch", "Team", "Market", "Revenue"]
