@@ -44,6 +44,11 @@ class MatchRunOut(Schema):
     edits: list[dict]
     rerun_of_id: int | None
 
+    @staticmethod
+    def resolve_edits(run) -> list[dict]:
+        """Each hand edit with the startup's name and the mentor's display name."""
+        return selectors.named_edits(run)
+
 
 def _run(request, run_id: int):
     return get_object_or_404(selectors.match_runs_visible_to(request.auth), pk=run_id)

@@ -3,6 +3,7 @@ from datetime import datetime, timedelta
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from startup_street.core.timezones import get_zone
 from startup_street.matching.models import MatchRun
@@ -40,6 +41,34 @@ def match_runs_visible_to(user) -> QuerySet[MatchRun]:
     return MatchRun.objects.filter(
         kind=MatchRun.Kind.MENTORS, organization__in=organizations_staffed_by(user)
     ).select_related("created_by")
+
+
+def named_edits(run: MatchRun, *, startups=None, mentors=None) -> list[dict]:
+    """The run's hand edits, each with `startup_name` and `mentor_name` (the mentor's display
+    name); one deleted since is named by its id. Two queries for any number of edits, none when
+    the caller passes the startups and mentors it already has ({id: object})."""
+    if startups is None:
+        startups = Startup.objects.only("name").in_bulk({e["startup"] for e in run.edits})
+    if mentors is None:
+        mentors = MentorProfile.objects.select_related("user").in_bulk(
+            {e["mentor"] for e in run.edits}
+        )
+    return [
+        {
+            **edit,
+            "startup_name": _startup_name(startups.get(edit["startup"]), edit["startup"]),
+            "mentor_name": _mentor_name(mentors.get(edit["mentor"]), edit["mentor"]),
+        }
+        for edit in run.edits
+    ]
+
+
+def _startup_name(startup, pk: int) -> str:
+    return startup.name if startup else _("Deleted startup #%(id)d") % {"id": pk}
+
+
+def _mentor_name(mentor, pk: int) -> str:
+    return str(mentor.user) if mentor else _("Deleted mentor #%(id)d") % {"id": pk}
 
 
 def next_windows(mentor: MentorProfile, now: datetime | None = None) -> list[dict]:

@@ -142,7 +142,14 @@ def _run_context(run: MatchRun, pair_form=None) -> dict:
     ]
     if pair_form is None:
         pair_form = PairForm(startups=startups.values(), mentors=mentors.values())
-    return {"run": run, "rows": rows, "pair_form": pair_form, "editable": bool(features)}
+    edits = selectors.named_edits(run, startups=startups, mentors=mentors)
+    return {
+        "run": run,
+        "rows": rows,
+        "edits": edits,
+        "pair_form": pair_form,
+        "editable": bool(features),
+    }
 
 
 @login_required
