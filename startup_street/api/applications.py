@@ -23,7 +23,7 @@ from startup_street.applications.quotas import quota_status
 from startup_street.core.models import Sector
 from startup_street.programs.selectors import calls_visible_to
 from startup_street.reviews import history
-from startup_street.reviews.decisions import promote_from_waitlist
+from startup_street.reviews.decisions import promote_from_waitlist, release_decisions
 from startup_street.reviews.selectors import reviewer_pool
 from startup_street.startups.selectors import startups_of
 
@@ -61,13 +61,19 @@ class HistoryEntryOut(Schema):
     details: list[str]
 
 
+def _seen_by(user):
+    qs = selectors.applications_visible_to(user).prefetch_related("answers", "timeline")
+    return selectors.with_held_masks(qs, user)
+
+
 def _visible(request, application_id: int):
-    qs = selectors.applications_visible_to(request.auth).prefetch_related("answers", "timeline")
-    return get_object_or_404(qs, pk=application_id)
+    return get_object_or_404(_seen_by(request.auth), pk=application_id)
 
 
 def _detail(request, application_id: int):
     application = _visible(request, application_id)
+    if application.masked:  # a held decision: its team sees the status before it
+        selectors.mask_held_decision(application)
     application.feedback = selectors.feedback_for(application)
     return application
 
@@ -81,11 +87,11 @@ def _decision(value: str) -> str:
 @router.get("", response=list[ApplicationOut])
 @paginate(PageNumberPagination)
 def list_applications(request, call: int | None = None, status: str | None = None):
-    qs = selectors.applications_visible_to(request.auth).prefetch_related("answers", "timeline")
+    qs = _seen_by(request.auth)
     if call:
         qs = qs.filter(call_id=call)
     if status:
-        qs = qs.filter(status=status)
+        qs = selectors.with_seen_status(qs, status)
     return qs.order_by("-updated_at", "pk")
 
 
@@ -247,6 +253,14 @@ def decide_many(request, payload: BulkDecisionIn):
 @router.get("/calls/{int:call_id}/decisions", response={200: CallDecisionsOut, **ERRORS})
 def get_call_decisions(request, call_id: int):
     return _call_decisions(_decided_call(request, call_id))
+
+
+@router.post("/calls/{int:call_id}/decisions/release", response={200: CountOut, **ERRORS})
+def release_call_decisions(request, call_id: int):
+    """Tell the founders every held decision of the call at once (one e-mail each, in their
+    language); ``count`` is how many were released, 0 the second time."""
+    count = release_decisions(call=_decided_call(request, call_id), actor=request.auth)
+    return {"count": count}
 
 
 @router.put("/calls/{int:call_id}/quotas/{sector}", response={200: CallDecisionsOut, **ERRORS})

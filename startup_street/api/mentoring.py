@@ -1,3 +1,4 @@
+from datetime import datetime
 from typing import Literal
 
 from django.shortcuts import get_object_or_404
@@ -43,6 +44,7 @@ class MatchRunOut(Schema):
     pairs: list[dict]
     edits: list[dict]
     rerun_of_id: int | None
+    updated_at: datetime
 
     @staticmethod
     def resolve_edits(run) -> list[dict]:
@@ -51,7 +53,9 @@ class MatchRunOut(Schema):
 
 
 def _run(request, run_id: int):
-    return get_object_or_404(selectors.match_runs_visible_to(request.auth), pk=run_id)
+    runs = selectors.match_runs_visible_to(request.auth)
+    services.fail_stale_runs(runs.filter(pk=run_id))  # a crashed worker's run can be re-run
+    return get_object_or_404(runs, pk=run_id)
 
 
 @router.post("/match-runs", response={200: MatchRunOut, **ERRORS})

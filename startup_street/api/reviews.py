@@ -239,6 +239,7 @@ def _managed_call(request, call_id: int):
 class RubricOut(Schema):
     phase: str
     blind: bool
+    hold_decisions: bool
     reviewers_per_application: int
     max_per_reviewer: int
 
@@ -246,6 +247,7 @@ class RubricOut(Schema):
 class RubricPatch(Schema):
     phase: str | None = None
     blind: bool | None = None
+    hold_decisions: bool | None = None
     reviewers_per_application: int | None = None
     max_per_reviewer: int | None = None
 

@@ -2,6 +2,7 @@ from datetime import date, datetime
 
 from ninja import Field, Schema
 
+from startup_street.applications.selectors import mask_held_decision, seen_timeline
 from startup_street.core.i18n import normalise_language, pick
 from startup_street.core.timezones import get_zone
 
@@ -186,6 +187,10 @@ class ProgramDetailOut(ProgramOut):
     description: dict[str, str]
 
 
+def _seen(application):
+    return mask_held_decision(application) if getattr(application, "masked", False) else application
+
+
 class StatusChangeOut(Schema):
     from_status: str
     to_status: str
@@ -219,9 +224,18 @@ class ApplicationOut(Schema):
     def resolve_answers(obj) -> dict[str, object]:
         return {str(answer.question_id): answer.value for answer in obj.answers.all()}
 
+    # An application whose decision is held (``masked``) shows its team the status before it.
+    @staticmethod
+    def resolve_status(obj) -> str:
+        return _seen(obj).status
+
+    @staticmethod
+    def resolve_decided_at(obj):
+        return _seen(obj).decided_at
+
     @staticmethod
     def resolve_timeline(obj):
-        return list(obj.timeline.all())
+        return seen_timeline(_seen(obj))
 
 
 class AnswersIn(Schema):

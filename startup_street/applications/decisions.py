@@ -11,8 +11,9 @@ from startup_street.programs.models import Call
 from . import rules as application_rules
 from . import tasks
 from .enums import Status
-from .models import Application, Cohort, Notice, Quota
+from .models import Application, Cohort, Notice, Quota, StatusChange
 from .quotas import unmet_quotas
+from .selectors import in_seen_statuses
 from .services import decide_application
 
 NOTICE_STATUSES = [s for s in Status.values if s != Status.DRAFT]
@@ -118,7 +119,9 @@ def send_notice(
     )
     notice.full_clean()
     notice.save()
-    addressed = call.applications.filter(status__in=notice.statuses).values_list("pk", flat=True)
+    addressed = call.applications.filter(in_seen_statuses(notice.statuses)).values_list(
+        "pk", flat=True
+    )
     ActivityLog.objects.bulk_create(
         ActivityLog(
             actor=actor,
@@ -131,3 +134,24 @@ def send_notice(
     )
     transaction.on_commit(lambda: tasks.task_deliver_notice.enqueue(notice.pk))
     return notice
+
+
+def release_held_decisions(*, call: Call, actor) -> int:
+    """Tell every team of the call its held decision, one e-mail each (its latest decision);
+    call it in the release's transaction with the call locked. Nothing held, nothing sent."""
+    require_call_staff(actor, call)
+    held = StatusChange.objects.filter(application__call=call, held=True)
+    waiting = set(call.applications.exclude(shown_status="").values_list("pk", flat=True))
+    latest = {}
+    for change_id, application_id in held.order_by("at", "pk").values_list("pk", "application"):
+        if application_id in waiting:  # one withdrawn meanwhile is told nothing more
+            latest[application_id] = change_id
+    held.update(held=False)
+    call.applications.filter(pk__in=waiting).update(shown_status="")
+    to_send = sorted(latest.values())
+    if to_send:
+        record_activity(
+            actor=actor, verb="decisions.released", target=call, applications=sorted(latest)
+        )
+    transaction.on_commit(lambda: [tasks.task_notify_status.enqueue(pk) for pk in to_send])
+    return len(to_send)

@@ -91,6 +91,10 @@ class Application(TimeStampedModel, RulesModel):
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    # While a decision is held (the call's rubric holds notices), the status its team still sees.
+    shown_status = models.CharField(
+        _("status shown to the team"), max_length=16, choices=Status.choices, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -194,6 +198,7 @@ class StatusChange(models.Model):
         related_name="+",
     )
     at = models.DateTimeField(_("when"), auto_now_add=True)
+    held = models.BooleanField(_("held until released"), default=False)
 
     class Meta:
         ordering = ["at", "pk"]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from startup_street.core.i18n import pick
 
 from .models import Notice, StatusChange
+from .selectors import in_seen_statuses
 
 
 def _team(application):
@@ -37,9 +38,9 @@ def deliver_notice(notice_id: int) -> int:
     notice = Notice.objects.select_related("call").get(pk=notice_id)
     if notice.sent_at:
         return notice.recipients
-    applications = notice.call.applications.filter(status__in=notice.statuses).select_related(
-        "startup"
-    )
+    applications = notice.call.applications.filter(
+        in_seen_statuses(notice.statuses)  # a held decision is not told by a notice either
+    ).select_related("startup")
     messages = []
     for application in applications:
         for user in _team(application):

@@ -62,19 +62,40 @@ def _require_open(call: Call) -> None:
         )
 
 
-def _change_status(application: Application, to: str, actor, *, notify: bool = True) -> None:
-    """One step of the state machine: recorded with who and when, and e-mailed to the team."""
+def _change_status(
+    application: Application, to: str, actor, *, notify: bool = True, hold: bool = False
+) -> None:
+    """One step of the state machine: recorded with who and when, and e-mailed to the team.
+
+    A held step (a decision on a call that holds its notices) is e-mailed only on release; until
+    then the team keeps seeing the status before it. Any step not held ends that."""
     if to not in TRANSITIONS[application.status]:
         raise ValidationError(
             _("An application that is “%(status)s” cannot become “%(to)s”."),
             params={"status": application.get_status_display(), "to": Status(to).label},
         )
     change = StatusChange.objects.create(
-        application=application, from_status=application.status, to_status=to, actor=actor
+        application=application,
+        from_status=application.status,
+        to_status=to,
+        actor=actor,
+        held=hold,
     )
+    if hold:
+        application.shown_status = application.shown_status or application.status
+    else:
+        application.shown_status = ""
     application.status = to
-    if notify:
+    if notify and not hold:
         transaction.on_commit(lambda: tasks.task_notify_status.enqueue(change.pk))
+
+
+def decisions_held(call: Call) -> bool:
+    """Whether the call holds decision notices until staff release them (a review setting, read
+    through the reverse relation reviews adds to a call, so that applications imports nothing
+    from reviews)."""
+    rubric = getattr(call, "rubric", None)
+    return bool(rubric and rubric.hold_decisions)
 
 
 def start_application(*, call: Call, startup: Startup, user) -> Application:
@@ -193,7 +214,7 @@ def submit_application(*, application: Application, user) -> Application:
         )
     _change_status(application, Status.SUBMITTED, user)
     application.submitted_at = timezone.now()
-    application.save(update_fields=["status", "submitted_at", "updated_at"])
+    application.save(update_fields=["status", "shown_status", "submitted_at", "updated_at"])
     return application
 
 
@@ -201,8 +222,11 @@ def submit_application(*, application: Application, user) -> Application:
 def withdraw_application(*, application: Application, user) -> Application:
     application = Application.objects.select_for_update().get(pk=application.pk)
     _require_applicant(user, application)
+    if application.shown_status and Status.WITHDRAWN not in TRANSITIONS[application.status]:
+        # a held decision: say nothing of it
+        raise ValidationError(_("This application can no longer be withdrawn."))
     _change_status(application, Status.WITHDRAWN, user)
-    application.save(update_fields=["status", "updated_at"])
+    application.save(update_fields=["status", "shown_status", "updated_at"])
     return application
 
 
@@ -216,12 +240,13 @@ def decide_application(*, application: Application, actor, decision: str) -> App
     if decision == Status.ACCEPTED and application.status != Status.ACCEPTED:
         _require_seat(call)
         quotas.check_acceptance(call, application)
+    hold = decision in DECIDED and decisions_held(call)
     if decision in DECIDED:
         if application.status == Status.SUBMITTED:  # straight to the decision, told once
             _change_status(application, Status.UNDER_REVIEW, actor, notify=False)
         application.decided_at = timezone.now()
-    _change_status(application, decision, actor)
-    application.save(update_fields=["status", "decided_at", "updated_at"])
+    _change_status(application, decision, actor, hold=hold)
+    application.save(update_fields=["status", "shown_status", "decided_at", "updated_at"])
     return application
 
 

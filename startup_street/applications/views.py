@@ -27,7 +27,11 @@ def _visible(request, pk: int):
 
 @login_required
 def my_applications(request):
-    applications = selectors.applications_of(request.user).order_by("-updated_at")
+    applications = selectors.with_held_masks(selectors.applications_of(request.user), request.user)
+    applications = [
+        selectors.mask_held_decision(a) if a.masked else a
+        for a in applications.prefetch_related("timeline").order_by("-updated_at")
+    ]
     return render(request, "applications/application_list.html", {"applications": applications})
 
 
@@ -69,12 +73,16 @@ def application_detail(request, pk: int):
         else:
             messages.success(request, _("Your answers were saved."))
             return redirect("applications:detail", pk=pk)
+    timeline = application.timeline.select_related("actor")
+    if not can_decide and application.shown_status:  # a held decision: not told yet
+        application = selectors.mask_held_decision(application)
+        timeline = timeline.filter(held=False)
     context = {
         "application": application,
         "form": form,
         "can_edit": can_edit,
         "attachments": {a.question_id: a for a in application.attachments.all()},
-        "timeline": application.timeline.select_related("actor"),
+        "timeline": timeline,
         "upload_form": UploadForm(),
         "decision_form": DecisionForm(),
         "can_decide": can_decide,

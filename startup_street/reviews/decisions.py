@@ -4,11 +4,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from startup_street.applications.decisions import require_call_staff
+from startup_street.applications.decisions import release_held_decisions, require_call_staff
 from startup_street.applications.enums import Status
 from startup_street.applications.services import decide_application
+from startup_street.core.services import record_activity
 from startup_street.programs.models import Call
 
+from .models import Rubric
 from .selectors import ranking
 
 
@@ -37,3 +39,22 @@ def promote_from_waitlist(*, call, actor) -> list:
         except ValidationError:
             continue  # a quota it would break: the next one may fit
     return accepted
+
+
+@transaction.atomic
+def release_decisions(*, call, actor) -> int:
+    """Release the call's held decisions together: each team is e-mailed its decision (by a
+    background job, in its language) and sees it from now on; later decisions are told as they
+    are made until staff hold them again. Returns how many applications were told."""
+    require_call_staff(actor, call)
+    call = Call.objects.select_for_update().get(pk=call.pk)  # no decision lands half-way
+    count = release_held_decisions(call=call, actor=actor)
+    rubric = Rubric.objects.select_for_update().filter(call=call, hold_decisions=True).first()
+    if rubric:
+        rubric.hold_decisions = False
+        rubric._history_user = actor
+        rubric.save(update_fields=["hold_decisions", "updated_at"])
+        record_activity(
+            actor=actor, verb="rubric.updated", target=call, hold_decisions=[True, False]
+        )
+    return count

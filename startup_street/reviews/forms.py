@@ -56,7 +56,13 @@ class ReviewForm(forms.Form):
 class RubricForm(forms.ModelForm):
     class Meta:
         model = Rubric
-        fields = ["phase", "blind", "reviewers_per_application", "max_per_reviewer"]
+        fields = [
+            "phase",
+            "blind",
+            "hold_decisions",
+            "reviewers_per_application",
+            "max_per_reviewer",
+        ]
 
 
 class CriterionForm(forms.Form):
@@ -109,6 +115,13 @@ class StakeForm(forms.Form):
         elif (cleaned["person"] is None) == (cleaned.get("organization") is None):
             raise forms.ValidationError(_("Name either a person or an organisation."))
         return cleaned
+
+
+class ReleaseDecisionsForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Yes, tell every founder their decision now"),
+        help_text=_("Each founder is e-mailed their decision; this cannot be undone."),
+    )
 
 
 class RankingFilterForm(forms.Form):

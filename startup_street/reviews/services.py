@@ -15,7 +15,13 @@ from .enums import AssignmentSource, Phase
 from .models import Criterion, Review, ReviewAssignment, Rubric, Score
 from .rules import require_call_staff
 
-RUBRIC_SETTINGS = ("blind", "phase", "reviewers_per_application", "max_per_reviewer")
+RUBRIC_SETTINGS = (
+    "blind",
+    "phase",
+    "hold_decisions",
+    "reviewers_per_application",
+    "max_per_reviewer",
+)
 
 
 def rubric_for(call) -> Rubric:

@@ -6,6 +6,7 @@ from .decisions import (
     decisions,
     form_cohort,
     promote_waitlist,
+    release,
     send_notice,
     set_quota,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "my_reviews",
     "promote_waitlist",
     "record_stake",
+    "release",
     "review_attachment",
     "review_detail",
     "rubric_settings",

@@ -24,8 +24,9 @@ from startup_street.applications.quotas import quota_status
 from startup_street.applications.selectors import applications_visible_to, seat_summary
 
 from .. import history, selectors
-from ..decisions import promote_from_waitlist
-from ..forms import RankingFilterForm
+from ..decisions import promote_from_waitlist, release_decisions
+from ..forms import RankingFilterForm, ReleaseDecisionsForm
+from ..services import rubric_for
 from .staff import managed_call, say_error, say_form_errors
 
 T = TypeVar("T")
@@ -65,6 +66,9 @@ def decisions(request, call_id: int):
         "cohort_form": CohortForm(),
         "notice_form": NoticeForm(initial={"original_language": call.program.original_language}),
         "notices": call.notices.all()[:10],
+        "rubric": rubric_for(call),
+        "held": call.applications.exclude(shown_status="").count(),
+        "release_form": ReleaseDecisionsForm(),
     }
     return render(request, "reviews/decisions.html", context)
 
@@ -112,6 +116,27 @@ def promote_waitlist(request, call_id: int):
 
     return _attempt(
         request, call, lambda: promote_from_waitlist(call=call, actor=request.user), promoted
+    )
+
+
+@login_required
+@require_POST
+def release(request, call_id: int):
+    call = managed_call(request, call_id)
+    if not ReleaseDecisionsForm(request.POST).is_valid():
+        messages.error(request, _("Confirm that every founder is to be told now."))
+        return _back(call)
+
+    def released(count: int) -> str:
+        text = ngettext(
+            "%(count)d decision was released: its founders are being told.",
+            "%(count)d decisions were released: their founders are being told.",
+            count,
+        )
+        return text % {"count": count}
+
+    return _attempt(
+        request, call, lambda: release_decisions(call=call, actor=request.user), released
     )
 
 
