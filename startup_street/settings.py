@@ -242,6 +242,11 @@ SEARCH_MEMORY_INDEX_FROM = int(
 # memory in a background thread as it starts, instead of on its first search.
 SEARCH_WARM_AT_START = os.environ.get("SEARCH_WARM_AT_START", "1") == "1"
 
+# A match run still "running" with no heartbeat from its worker for this many seconds was left by
+# a crashed worker: it is marked failed (then staff can re-run it) when it is opened or listed, or
+# by `startup-street fail_stale_match_runs`.
+MATCH_RUN_STALE_AFTER = int(os.environ.get("MATCH_RUN_STALE_AFTER", str(15 * 60)))
+
 # Background jobs (Django's Tasks API). The embedded default runs each job in the web process
 # right after the transaction that asked for it commits; TASKS_BACKEND=database queues them in
 # the database for `startup-street db_worker` processes (as many as wanted, on any machine).

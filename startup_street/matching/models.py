@@ -50,6 +50,9 @@ class MatchRun(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED
     )
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    # The worker's heartbeat: set when it claims the run and at each stage. A run still
+    # "running" long after it (a crashed worker) is given up as failed, see fail_stale_runs.
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
     class Stage(models.TextChoices):
         WAITING = "waiting", _("Waiting for a worker")

@@ -107,7 +107,9 @@ def match(request, org_slug: str):
             call=call,
         )
         return redirect("mentoring:run", pk=run.pk)
-    runs = MatchRun.objects.filter(organization=organization, kind=MatchRun.Kind.MENTORS)[:20]
+    runs = MatchRun.objects.filter(organization=organization, kind=MatchRun.Kind.MENTORS)
+    services.fail_stale_runs(runs)
+    runs = runs[:20]
     return render(
         request,
         "mentoring/match.html",
@@ -119,7 +121,9 @@ EDITS = ("add", "remove", "rerun", "discard")
 
 
 def _staffed_run(request, pk: int) -> MatchRun:
-    return get_object_or_404(selectors.match_runs_visible_to(request.user), pk=pk)
+    runs = selectors.match_runs_visible_to(request.user)
+    services.fail_stale_runs(runs.filter(pk=pk))  # a crashed worker's run can be re-run
+    return get_object_or_404(runs, pk=pk)
 
 
 def _error_text(error) -> str:

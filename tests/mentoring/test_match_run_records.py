@@ -1,13 +1,19 @@
 """What a match run records and shows: named hand edits, stale-run recovery, the certificate."""
 
+from datetime import timedelta
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from startup_street.matching.models import MatchRun
 from startup_street.mentoring import selectors, services
 from startup_street.mentoring.models import MentorProfile
+from startup_street.mentoring.services.matching import _finish
 from startup_street.startups.models import Startup
 from tests.api.test_api import bearer
 from tests.factories import make_call, make_program, make_startup, make_user
@@ -100,3 +106,66 @@ def test_api_edits_carry_names_in_constant_queries(client, alice, run):
     with CaptureQueriesContext(connection) as three:
         assert len(client.get(url, **bearer(alice)).json()["edits"]) == 3
     assert len(three) == len(one)
+
+
+def left_running(run, minutes_ago: int) -> MatchRun:
+    """A run as a worker that crashed `minutes_ago` after claiming it leaves it."""
+    MatchRun.objects.filter(pk=run.pk).update(
+        status=MatchRun.Status.RUNNING,
+        stage=MatchRun.Stage.SOLVING,
+        progress=60,
+        pairs=[],
+        diagnosis=[],
+        updated_at=timezone.now() - timedelta(minutes=minutes_ago),
+    )
+    return MatchRun.objects.get(pk=run.pk)
+
+
+def test_stale_run_fails_with_the_reason_when_opened_and_can_be_rerun(client, alice, run):
+    stale = left_running(run, minutes_ago=16)
+    client.force_login(alice)
+    body = client.get(reverse("mentoring:run", args=[stale.pk])).content.decode()
+    stale.refresh_from_db()
+    assert (stale.status, stale.stage, stale.progress) == ("failed", "done", 100)
+    assert "stopped for more than 15 minutes" in stale.diagnosis[0]
+    assert stale.diagnosis[0] in body and "Re-run with the same inputs" in body
+    again = services.rerun_match(run=stale, actor=alice)
+    assert again.rerun_of == stale and again.status == "proposed" and len(again.pairs) == 3
+
+
+def test_fresh_running_run_is_left_alone(client, alice, run, organization):
+    running = left_running(run, minutes_ago=14)
+    client.force_login(alice)
+    client.get(reverse("mentoring:run", args=[running.pk]))
+    client.get(reverse("mentoring:match", args=[organization.slug]))
+    assert services.fail_stale_runs() == 0
+    assert MatchRun.objects.get(pk=run.pk).status == "running"
+
+
+def test_listing_runs_and_the_api_give_up_stale_runs(client, alice, run, organization, settings):
+    settings.MATCH_RUN_STALE_AFTER = 60
+    left_running(run, minutes_ago=2)
+    client.force_login(alice)
+    body = client.get(reverse("mentoring:match", args=[organization.slug])).content.decode()
+    assert "Could not be solved" in body and MatchRun.objects.get().status == "failed"
+    left_running(run, minutes_ago=2)
+    answer = client.get(f"/api/v1/mentoring/match-runs/{run.pk}", **bearer(alice)).json()
+    assert answer["status"] == "failed" and "1 minute," in answer["diagnosis"][0]
+
+
+def test_command_gives_up_every_stale_run(alice, run):
+    left_running(run, minutes_ago=30)
+    out = StringIO()
+    call_command("fail_stale_match_runs", stdout=out)
+    assert "1 stale match run(s) marked failed" in out.getvalue()
+    assert MatchRun.objects.get().status == "failed"
+    call_command("fail_stale_match_runs", stdout=out)
+    assert "0 stale" in out.getvalue()
+
+
+def test_a_worker_finishing_after_its_run_was_given_up_changes_nothing(alice, run):
+    stale = left_running(run, minutes_ago=20)
+    assert services.fail_stale_runs() == 1
+    stale.status, stale.pairs = MatchRun.Status.PROPOSED, run.pairs  # the late worker's result
+    assert not _finish(stale, ["status", "pairs"])
+    assert MatchRun.objects.get(pk=stale.pk).status == "failed"

@@ -1,6 +1,6 @@
 """Mentoring writes: matching (propose, solve, edit, confirm), sessions, profiles and caps."""
 
-from .matching import propose_matches, require_staff, rerun_match, run_match
+from .matching import fail_stale_runs, propose_matches, require_staff, rerun_match, run_match
 from .profiles import place_bid, save_mentor_profile, set_program_hours
 from .proposals import add_pair, confirm_run, discard_run, remove_pair
 from .sessions import book_session, record_feedback, send_invitations, session_calendar
@@ -10,6 +10,7 @@ __all__ = [
     "book_session",
     "confirm_run",
     "discard_run",
+    "fail_stale_runs",
     "place_bid",
     "propose_matches",
     "record_feedback",

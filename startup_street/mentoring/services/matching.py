@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 import numpy as np
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from startup_street.core.services import record_activity
 from startup_street.matching.models import MatchRun
@@ -23,6 +25,8 @@ logger = logging.getLogger(__name__)
 MODES = ("max_sum", "fair")
 # Cohorts with more (startup, mentor) pairs than this are solved by a background job.
 BACKGROUND_PAIRS = 20_000
+# A run "running" with no heartbeat for this long (seconds) was left by a crashed worker.
+STALE_AFTER = 15 * 60
 
 
 def require_staff(user, organization) -> None:
@@ -126,7 +130,25 @@ def _start(run: MatchRun, *, background: bool | None, embedder) -> MatchRun:
 
 
 def _progress(run_id: int, stage: str, percent: int) -> None:
-    MatchRun.objects.filter(pk=run_id).update(stage=stage, progress=percent)
+    """Record the stage, which is also the worker's heartbeat (see `fail_stale_runs`)."""
+    MatchRun.objects.filter(pk=run_id, status=MatchRun.Status.RUNNING).update(
+        stage=stage, progress=percent, updated_at=timezone.now()
+    )
+
+
+def _language(run: MatchRun) -> str:
+    return getattr(run.created_by, "preferred_language", None) or settings.LANGUAGE_CODE
+
+
+def _finish(run: MatchRun, fields: list[str]) -> bool:
+    """Write a solved (or failed) run, unless it was given up as stale in the meantime."""
+    values = {name: getattr(run, name) for name in fields}
+    done = MatchRun.objects.filter(pk=run.pk, status=MatchRun.Status.RUNNING).update(
+        **values, updated_at=timezone.now()
+    )
+    if not done:
+        logger.warning("match run %s was given up before its worker finished", run.pk)
+    return bool(done)
 
 
 def run_match(*, run_id: int, embedder=None) -> MatchRun | None:
@@ -134,21 +156,60 @@ def run_match(*, run_id: int, embedder=None) -> MatchRun | None:
     solved by another worker) is left as it is. Never raises for bad data: a run that cannot be
     solved ends "could not be solved" with a diagnosis."""
     claimed = MatchRun.objects.filter(pk=run_id, status=MatchRun.Status.QUEUED).update(
-        status=MatchRun.Status.RUNNING, stage=MatchRun.Stage.GATHERING, progress=5
+        status=MatchRun.Status.RUNNING,
+        stage=MatchRun.Stage.GATHERING,
+        progress=5,
+        updated_at=timezone.now(),
     )
     run = MatchRun.objects.select_related("organization", "created_by").filter(pk=run_id).first()
     if not claimed or run is None:
         return run
-    language = getattr(run.created_by, "preferred_language", None) or settings.LANGUAGE_CODE
-    with translation.override(language):
+    with translation.override(_language(run)):
         try:
             _solve_run(run, embedder)
         except Exception:  # a bug must not leave the run spinning for ever
             logger.exception("match run %s failed", run_id)
             run.status, run.stage, run.progress = MatchRun.Status.FAILED, MatchRun.Stage.DONE, 100
             run.diagnosis = [_("The match could not be computed; please try again.")]
-            run.save(update_fields=["status", "stage", "progress", "diagnosis"])
+            _finish(run, ["status", "stage", "progress", "diagnosis"])
+    run.refresh_from_db()
     return run
+
+
+def stale_after() -> timedelta:
+    return timedelta(seconds=getattr(settings, "MATCH_RUN_STALE_AFTER", STALE_AFTER))
+
+
+def fail_stale_runs(runs=None) -> int:
+    """Mark failed, with the reason, the runs still "running" whose worker has shown no sign of
+    life for `MATCH_RUN_STALE_AFTER` seconds (a crashed worker), so that staff can re-run them.
+    `runs` narrows the search (an unsliced queryset); returns how many were given up."""
+    cutoff = timezone.now() - stale_after()
+    runs = MatchRun.objects.all() if runs is None else runs
+    stale = runs.filter(status=MatchRun.Status.RUNNING, updated_at__lt=cutoff)
+    given_up = 0
+    for run in stale.select_related("created_by"):
+        with translation.override(_language(run)):
+            minutes = max(1, round(stale_after().total_seconds() / 60))
+            reason = ngettext(
+                "The worker solving this run stopped for more than %(minutes)d minute, so the "
+                "run was given up: re-run it.",
+                "The worker solving this run stopped for more than %(minutes)d minutes, so the "
+                "run was given up: re-run it.",
+                minutes,
+            ) % {"minutes": minutes}
+        given_up += MatchRun.objects.filter(
+            pk=run.pk, status=MatchRun.Status.RUNNING, updated_at__lt=cutoff
+        ).update(
+            status=MatchRun.Status.FAILED,
+            stage=MatchRun.Stage.DONE,
+            progress=100,
+            diagnosis=[*run.diagnosis, reason],
+            updated_at=timezone.now(),
+        )
+    if given_up:
+        logger.warning("gave up %d stale match run(s)", given_up)
+    return given_up
 
 
 def _solve_run(run: MatchRun, embedder) -> None:
@@ -169,7 +230,7 @@ def _solve_run(run: MatchRun, embedder) -> None:
     if not features["startups"]["ids"] or not features["mentors"]["ids"]:
         run.status = MatchRun.Status.FAILED
         run.diagnosis = [_("There are no mentors or no startups to match.")]
-        run.save(update_fields=fields)
+        _finish(run, fields)
         return
     encoded = encode_snapshot(features)
     result, notes = _solve(encoded, features, run.parameters)
@@ -179,8 +240,8 @@ def _solve_run(run: MatchRun, embedder) -> None:
     run.seconds = float(result.stats.get("total_s", 0.0))
     run.diagnosis = notes + _coverage_lines(result) + list(result.diagnosis)
     run.pairs = _pairs(result, encoded, features)
-    run.save(update_fields=[*fields, "objective", "optimal", "seconds"])
-    if run.created_by:
+    finished = _finish(run, [*fields, "objective", "optimal", "seconds"])
+    if finished and run.created_by:
         record_activity(
             actor=run.created_by, verb="match.proposed", target=run, pairs=len(run.pairs)
         )
