@@ -2,7 +2,7 @@ from datetime import datetime
 from typing import Literal
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from startup_street.mentoring import selectors, services
 from startup_street.organizations.selectors import organizations_staffed_by
@@ -31,6 +31,17 @@ class PairIn(Schema):
     mentor: int
 
 
+class CertificateOut(Schema):
+    """The solver's independent optimality check of the proposal it made (before hand edits)."""
+
+    ok: bool
+    objective: float | None
+    bound: float | None = Field(description="No assignment's total fit exceeds this dual bound.")
+    gap: float | None = Field(description="bound - objective: rounding slack only when ok.")
+    problems: list[str]
+    seconds: float = Field(description="Time the check took.")
+
+
 class MatchRunOut(Schema):
     id: int
     status: str
@@ -45,6 +56,7 @@ class MatchRunOut(Schema):
     edits: list[dict]
     rerun_of_id: int | None
     updated_at: datetime
+    certificate: CertificateOut | None
 
     @staticmethod
     def resolve_edits(run) -> list[dict]:

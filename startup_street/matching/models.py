@@ -53,6 +53,12 @@ class MatchRun(models.Model):
     # The worker's heartbeat: set when it claims the run and at each stage. A run still
     # "running" long after it (a crashed worker) is given up as failed, see fail_stale_runs.
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    certificate = models.JSONField(
+        _("optimality certificate check"),
+        null=True,
+        blank=True,
+        help_text=_("Outcome of the solver's independent check: valid, dual bound, gap, time."),
+    )
 
     class Stage(models.TextChoices):
         WAITING = "waiting", _("Waiting for a worker")

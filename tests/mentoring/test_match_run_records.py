@@ -1,5 +1,6 @@
 """What a match run records and shows: named hand edits, stale-run recovery, the certificate."""
 
+import json
 from datetime import timedelta
 from io import StringIO
 
@@ -11,9 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from startup_street.matching.models import MatchRun
+from startup_street.matching.solver import make_problem, solve, verify_certificate
 from startup_street.mentoring import selectors, services
 from startup_street.mentoring.models import MentorProfile
-from startup_street.mentoring.services.matching import _finish
+from startup_street.mentoring.services.matching import _finish, build_problem, check_certificate
+from startup_street.mentoring.services.snapshot import encode_snapshot
 from startup_street.startups.models import Startup
 from tests.api.test_api import bearer
 from tests.factories import make_call, make_program, make_startup, make_user
@@ -169,3 +172,47 @@ def test_a_worker_finishing_after_its_run_was_given_up_changes_nothing(alice, ru
     stale.status, stale.pairs = MatchRun.Status.PROPOSED, run.pairs  # the late worker's result
     assert not _finish(stale, ["status", "pairs"])
     assert MatchRun.objects.get(pk=stale.pk).status == "failed"
+
+
+@pytest.mark.parametrize("mode", ["max_sum", "fair"])
+def test_run_stores_the_certificate_check_as_the_check_computes_it(
+    organization, alice, cohort, mode
+):
+    make_mentor(organization, "ada", max_startups=2)
+    make_mentor(organization, "bo", max_startups=2)
+    run = propose(organization, alice, mode=mode)
+    features = run.inputs["features"]
+    problem = build_problem(encode_snapshot(features), features, run.parameters)
+    result = solve(problem, **({"mode": "fair"} if mode == "fair" else {"allow_partial": True}))
+    check = verify_certificate(problem, result)
+    stored = run.certificate
+    assert check.ok and stored["ok"] and stored["problems"] == [] and run.optimal
+    assert stored["bound"] == pytest.approx(check.bound)
+    assert stored["gap"] == pytest.approx(check.gap) and stored["gap"] >= 0
+    assert stored["objective"] == pytest.approx(check.objective) == pytest.approx(run.objective)
+    assert 0 <= stored["seconds"] < 5
+
+
+def test_certificate_shown_to_staff_and_in_the_api(client, alice, run):
+    client.force_login(alice)
+    body = client.get(reverse("mentoring:run", args=[run.pk])).content.decode()
+    assert "Optimality certificate" in body and "verified" in body and "dual bound" in body
+    answer = client.get(f"/api/v1/mentoring/match-runs/{run.pk}", **bearer(alice)).json()
+    assert answer["certificate"]["ok"] is True
+    assert answer["certificate"]["bound"] == pytest.approx(run.certificate["bound"])
+
+
+def test_failed_run_has_no_certificate(organization, alice, cohort):
+    run = propose(organization, alice)  # no mentors
+    assert run.status == "failed" and run.certificate is None and not run.optimal
+
+
+def test_unbounded_check_is_stored_as_null():
+    from startup_street.matching.solver.result import failed_result
+
+    problem = make_problem(item=[0], agent=[0], affinity=[1.0], n_items=1, n_agents=1)
+    stored = check_certificate(problem, failed_result("max_sum", "feasible", ()))
+    assert (
+        stored["ok"] is False and stored["bound"] is None and "no certificate" in stored["problems"]
+    )
+    json.dumps(stored, allow_nan=False)

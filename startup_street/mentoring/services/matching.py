@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import math
+import time
 from datetime import timedelta
 
 import numpy as np
@@ -15,7 +17,13 @@ from django.utils.translation import ngettext
 
 from startup_street.core.services import record_activity
 from startup_street.matching.models import MatchRun
-from startup_street.matching.solver import MatchResult, solve_matching
+from startup_street.matching.solver import (
+    MatchProblem,
+    MatchResult,
+    make_problem,
+    solve,
+    verify_certificate,
+)
 from startup_street.organizations.rules import is_org_staff
 
 from ..models import MentorProfile
@@ -233,40 +241,66 @@ def _solve_run(run: MatchRun, embedder) -> None:
         _finish(run, fields)
         return
     encoded = encode_snapshot(features)
-    result, notes = _solve(encoded, features, run.parameters)
+    problem = build_problem(encoded, features, run.parameters)
+    result, notes = _solve(problem, run.parameters)
+    run.certificate = check_certificate(problem, result) if result.ok else None
     run.status = MatchRun.Status.PROPOSED if result.ok else MatchRun.Status.FAILED
     run.objective = float(result.objective)
-    run.optimal = result.status == "optimal"
+    run.optimal = result.status == "optimal" and bool(run.certificate and run.certificate["ok"])
     run.seconds = float(result.stats.get("total_s", 0.0))
     run.diagnosis = notes + _coverage_lines(result) + list(result.diagnosis)
     run.pairs = _pairs(result, encoded, features)
-    finished = _finish(run, [*fields, "objective", "optimal", "seconds"])
+    finished = _finish(run, [*fields, "objective", "optimal", "seconds", "certificate"])
     if finished and run.created_by:
         record_activity(
             actor=run.created_by, verb="match.proposed", target=run, pairs=len(run.pairs)
         )
 
 
-def _solve(encoded, features: dict, parameters: dict) -> tuple[MatchResult, list[str]]:
-    per_startup = int(parameters.get("per_startup", 1))
+def build_problem(encoded, features: dict, parameters: dict) -> MatchProblem:
+    """The solver's problem for a run's snapshot (its encoded features and parameters)."""
     s_pos = {pk: n for n, pk in enumerate(features["startups"]["ids"])}
     m_pos = {pk: n for n, pk in enumerate(features["mentors"]["ids"])}
     rows = {(s_pos[s], m_pos[m]) for s, m, _r in features["conflicts"] if s in s_pos and m in m_pos}
-    forbidden = np.array(sorted(rows), dtype=np.int64).reshape(-1, 2)
-    problem = {
-        "item": encoded.item,
-        "agent": encoded.agent,
-        "affinity": encoded.affinity,
-        "n_items": len(s_pos),
-        "n_agents": len(m_pos),
-        "demand": per_startup,
-        "max_load": features["mentors"]["capacity"],
-        "forbidden": forbidden,
-        "components": encoded.components,
+    return make_problem(
+        item=encoded.item,
+        agent=encoded.agent,
+        affinity=encoded.affinity,
+        n_items=len(s_pos),
+        n_agents=len(m_pos),
+        demand=int(parameters.get("per_startup", 1)),
+        max_load=features["mentors"]["capacity"],
+        forbidden=np.array(sorted(rows), dtype=np.int64).reshape(-1, 2),
+        components=encoded.components,
+    )
+
+
+def check_certificate(problem: MatchProblem, result: MatchResult) -> dict:
+    """The solver's independent certificate check, as stored on the run: valid or not, the
+    objective it recomputed, the dual bound no assignment can beat, the gap between them, what
+    failed, and the seconds the check took. An unbounded bound is stored as null."""
+    start = time.perf_counter()
+    check = verify_certificate(problem, result)
+    seconds = time.perf_counter() - start
+    return {
+        "ok": bool(check.ok),
+        "objective": _finite(check.objective),
+        "bound": _finite(check.bound),
+        "gap": _finite(check.gap),
+        "problems": list(check.problems),
+        "seconds": round(seconds, 6),
     }
+
+
+def _finite(value: float) -> float | None:
+    return float(value) if math.isfinite(value) else None
+
+
+def _solve(problem: MatchProblem, parameters: dict) -> tuple[MatchResult, list[str]]:
+    per_startup = int(parameters.get("per_startup", 1))
     notes = []
     if parameters.get("mode") == "fair":
-        result = solve_matching(**problem, mode="fair")
+        result = solve(problem, mode="fair")
         if result.ok:
             return result, notes
         notes.append(
@@ -276,7 +310,7 @@ def _solve(encoded, features: dict, parameters: dict) -> tuple[MatchResult, list
             )
             % {"count": per_startup}
         )
-    return solve_matching(**problem, allow_partial=True), notes
+    return solve(problem, allow_partial=True), notes
 
 
 def _coverage_lines(result: MatchResult) -> list[str]:
