@@ -125,6 +125,7 @@ def _web_doors(w):
             reverse("reviews:assign", args=[c.pk]),
             {"application": a.pk, "reviewer": w["people"]["unassigned"].pk},
         ),
+        "release decisions": ("post", reverse("reviews:release", args=[c.pk]), {"confirm": "on"}),
     }
 
 
@@ -146,6 +147,7 @@ WEB = {
     "history": ({"staff": 200, "founder": 403}, None),
     "bulk decide": ({"staff": 302}, 403),
     "assign": ({"staff": 302}, 403),
+    "release decisions": ({"staff": 302}, 403),
 }
 
 
@@ -188,6 +190,11 @@ def _api_doors(w):
         "ranking": ("get", f"/api/v1/reviews/calls/{c.pk}/ranking", None),
         "call reviews": ("get", f"/api/v1/reviews/calls/{c.pk}/reviews", None),
         "rubric": ("patch", f"/api/v1/reviews/calls/{c.pk}/rubric", {"blind": False}),
+        "release decisions": (
+            "post",
+            f"/api/v1/applications/calls/{c.pk}/decisions/release",
+            None,
+        ),
     }
 
 
@@ -204,6 +211,7 @@ API = {
     "ranking": ({"staff": 200}, 403),
     "call reviews": ({"staff": 200}, 403),
     "rubric": ({"staff": 200}, 403),
+    "release decisions": ({"staff": 200}, 403),
 }
 
 
