@@ -6,6 +6,7 @@ from ninja import Field, Router, Schema
 
 from startup_street.mentoring import selectors, services
 from startup_street.organizations.selectors import organizations_staffed_by
+from startup_street.startups.selectors import startups_of
 
 from .auth import SIGNED_IN
 from .schemas import ErrorOut, FieldErrorsOut
@@ -62,6 +63,56 @@ class MatchRunOut(Schema):
     def resolve_edits(run) -> list[dict]:
         """Each hand edit with the startup's name and the mentor's display name."""
         return selectors.named_edits(run)
+
+
+class FounderPreferenceIn(Schema):
+    value: Literal["want", "could", "rather_not", ""] = Field(
+        description='The team\'s word on this mentor; "" clears it (no preference).'
+    )
+
+
+class FounderPreferenceOut(Schema):
+    mentor: int
+    mentor_name: str
+    organization: str
+    value: str | None = Field(description='"want", "could", "rather_not", or null: none.')
+
+
+def _preferences(startup) -> list[dict]:
+    current = selectors.founder_preferences_of(startup)
+    return [
+        {
+            "mentor": mentor.pk,
+            "mentor_name": str(mentor),
+            "organization": mentor.organization.slug,
+            "value": current.get(mentor.pk),
+        }
+        for mentor in selectors.mentors_for(startup)
+    ]
+
+
+@router.get(
+    "/startups/{slug}/preferences",
+    response={200: list[FounderPreferenceOut], 404: ErrorOut},
+)
+def list_founder_preferences(request, slug: str):
+    """The startup's word on each active mentor of the organisations that accepted it (the
+    mirror of mentors' bids); its team only (404 for anyone else)."""
+    return _preferences(get_object_or_404(startups_of(request.auth), slug=slug))
+
+
+@router.put(
+    "/startups/{slug}/preferences/{int:mentor_id}",
+    response={200: list[FounderPreferenceOut], **ERRORS},
+)
+def state_founder_preference(request, slug: str, mentor_id: int, payload: FounderPreferenceIn):
+    """Say want / could / rather not for one mentor ("" clears it); answers the whole list."""
+    startup = get_object_or_404(startups_of(request.auth), slug=slug)
+    mentor = get_object_or_404(selectors.mentors_for(startup), pk=mentor_id)
+    services.state_founder_preference(
+        startup=startup, actor=request.auth, mentor=mentor, value=payload.value
+    )
+    return _preferences(startup)
 
 
 def _run(request, run_id: int):

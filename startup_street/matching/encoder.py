@@ -9,7 +9,10 @@ and time-zone fit are vectorised comparisons; no Python loop runs over pairs.
              + w_zone * working-hours overlap         (0..1, 1 = same zone)
              + w_semantic * similarity                cosine of text embeddings, or a given
                                                       items x agents matrix (e.g. rescaled cosine)
-             + w_bid * bid                            want +1, could 0, rather not -1
+             + w_bid * bid                            the agent's (mentor's) declared preference:
+                                                      want +1, could 0, rather not -1
+             + w_founder * founder's preference       the item's (startup's) side of the same
+                                                      thing, same levels and the same weight
 
 The caller computes embeddings (the search app's multilingual embedder, passed in by the
 mentoring service): this module imports nothing above ``matching``.
@@ -27,6 +30,7 @@ WEIGHTS = {
     "zone": 0.2,
     "semantic": 1.0,
     "bid": 0.5,
+    "founder": 0.5,  # symmetric with "bid": neither side's word counts more than the other's
 }
 BIDS = {"want": 1.0, "could": 0.0, "rather_not": -1.0}
 
@@ -78,12 +82,15 @@ def encode(
     *,
     per_item: int | None = None,
     bids: dict[tuple[int, int], str] | None = None,
+    founder_preferences: dict[tuple[int, int], str] | None = None,
     weights: dict[str, float] | None = None,
     semantic: np.ndarray | None = None,
 ) -> Encoded:
     """Affinity arrays for the candidate pairs, with each component kept for explanations.
 
     ``semantic`` (items x agents) replaces the cosine of ``Side.embeddings`` when given.
+    ``bids`` (the agent's word) and ``founder_preferences`` (the item's word) are both keyed by
+    (item id, agent id) and valued "want" / "could" / "rather_not".
     """
     w = {**WEIGHTS, **(weights or {})}
     sector_vocab = _vocabulary(items.sectors, agents.sectors)
@@ -114,6 +121,8 @@ def encode(
     components = {name: matrix[item, agent].astype(np.float64) for name, matrix in dense.items()}
     if bids:
         components["bid"] = _bids(bids, items, agents, item, agent, w["bid"])
+    if founder_preferences:
+        components["founder"] = _bids(founder_preferences, items, agents, item, agent, w["founder"])
     affinity = np.sum(list(components.values()), axis=0)
     return Encoded(item, agent, affinity, components)
 
@@ -148,5 +157,6 @@ COMPONENT_LABELS = {
     "zone": gettext_lazy("time-zone overlap"),
     "semantic": gettext_lazy("similar descriptions"),
     "bid": gettext_lazy("declared preference"),
+    "founder": gettext_lazy("founder's preference"),
     "base": gettext_lazy("base"),
 }

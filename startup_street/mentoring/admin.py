@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from .models import (
     AvailabilityWindow,
+    FounderPreference,
     MentorBid,
     MentoringSession,
     MentorProfile,
@@ -44,6 +45,15 @@ class MentorBidAdmin(admin.ModelAdmin):
     list_display = ["mentor", "startup", "value", "updated_at"]
     list_filter = ["value"]
     list_select_related = ["mentor__user", "startup"]
+
+
+@admin.register(FounderPreference)
+class FounderPreferenceAdmin(admin.ModelAdmin):
+    list_display = ["startup", "mentor", "value", "set_by", "updated_at"]
+    list_filter = ["value"]
+    list_select_related = ["startup", "mentor__user", "set_by"]
+    search_fields = ["startup__name", "mentor__user__email"]
+    raw_id_fields = ["startup", "mentor", "set_by"]
 
 
 @admin.register(ProgramMentoring)

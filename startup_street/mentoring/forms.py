@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from startup_street.core.enums import Stage
 from startup_street.core.i18n import CONTENT_LANGUAGE_CHOICES
 
-from .models import AvailabilityWindow, MentorBid, MentorProfile
+from .models import AvailabilityWindow, FounderPreference, MentorBid, MentorProfile
 
 
 class BookingForm(forms.Form):
@@ -54,6 +54,15 @@ class BidForm(forms.Form):
     value = forms.ChoiceField(
         label=_("Your preference"),
         choices=[("", _("No preference")), *MentorBid.Value.choices],
+        required=False,
+    )
+
+
+class FounderPreferenceForm(forms.Form):
+    mentor = forms.IntegerField(widget=forms.HiddenInput)
+    value = forms.ChoiceField(
+        label=_("Your team's preference"),
+        choices=[("", _("No preference")), *FounderPreference.Value.choices],
         required=False,
     )
 

@@ -117,6 +117,50 @@ class MentorBid(TimeStampedModel):
         return f"{self.mentor} → {self.startup}: {self.value}"
 
 
+class FounderPreference(TimeStampedModel):
+    """A startup's declared preference for a mentor (the mirror of ``MentorBid``), stated by a
+    member of its team and read by the matching encoder beside the mentor's bid."""
+
+    class Value(models.TextChoices):
+        WANT = "want", _("We want this mentor")
+        COULD = "could", _("We could work with them")
+        RATHER_NOT = "rather_not", _("We would rather not")
+
+    startup = models.ForeignKey(
+        Startup,
+        verbose_name=_("startup"),
+        on_delete=models.CASCADE,
+        related_name="mentor_preferences",
+    )
+    mentor = models.ForeignKey(
+        MentorProfile,
+        verbose_name=_("mentor"),
+        on_delete=models.CASCADE,
+        related_name="founder_preferences",
+    )
+    value = models.CharField(_("preference"), max_length=10, choices=Value.choices)
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("stated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("founders' preference")
+        verbose_name_plural = _("founders' preferences")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["startup", "mentor"], name="mentoring_one_founder_preference_per_pair"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.startup} → {self.mentor}: {self.value}"
+
+
 class ProgramMentoring(TimeStampedModel):
     """A program's mentoring hours: each startup's share and the program's whole budget."""
 

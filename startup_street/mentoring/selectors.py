@@ -5,12 +5,14 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from startup_street.applications.models import Application
 from startup_street.core.timezones import get_zone
 from startup_street.matching.models import MatchRun
+from startup_street.organizations.models import Organization
 from startup_street.organizations.selectors import organizations_staffed_by
 from startup_street.startups.models import Startup
 
-from .models import MentorBid, MentoringSession, MentorProfile, Mentorship
+from .models import FounderPreference, MentorBid, MentoringSession, MentorProfile, Mentorship
 
 _LENGTH = ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())
 
@@ -92,6 +94,26 @@ def next_windows(mentor: MentorProfile, now: datetime | None = None) -> list[dic
 def bids_of(mentor: MentorProfile) -> dict[int, str]:
     """startup id -> the mentor's declared preference."""
     return dict(MentorBid.objects.filter(mentor=mentor).values_list("startup_id", "value"))
+
+
+def mentors_for(startup: Startup) -> QuerySet[MentorProfile]:
+    """The active mentors a startup may state preferences for: those of the organisations in
+    whose cohorts it is (``cohort_of`` seen from the startup's side)."""
+    organizations = Organization.objects.filter(
+        pk__in=Application.objects.filter(startup=startup, status="accepted").values(
+            "call__program__organization"
+        )
+    )
+    return (
+        MentorProfile.objects.filter(organization__in=organizations, is_active=True)
+        .select_related("user", "organization")
+        .order_by("organization__name", "user__display_name", "pk")
+    )
+
+
+def founder_preferences_of(startup: Startup) -> dict[int, str]:
+    """mentor id -> the startup's declared preference."""
+    return dict(FounderPreference.objects.filter(startup=startup).values_list("mentor_id", "value"))
 
 
 def held_hours(organization=None) -> float:

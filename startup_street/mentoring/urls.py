@@ -18,4 +18,5 @@ urlpatterns = [
         name="run_edit",
     ),
     path("bids/", views.bids, name="bids"),
+    path("preferences/<slug:slug>/", views.founder_preferences, name="preferences"),
 ]

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from startup_street.matching.models import MatchRun
 from startup_street.organizations.selectors import organizations_staffed_by
 from startup_street.startups.models import Startup
+from startup_street.startups.selectors import startups_of
 
 from . import selectors, services
 from .forms import (
@@ -16,6 +17,7 @@ from .forms import (
     BidForm,
     BookingForm,
     FeedbackForm,
+    FounderPreferenceForm,
     MatchForm,
     MentorProfileForm,
     PairForm,
@@ -249,6 +251,44 @@ def bids(request):
         for startup in selectors.cohort_of(mentor.organization).order_by("name")
     ]
     return render(request, "mentoring/bid_list.html", {"mentor": mentor, "rows": rows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def founder_preferences(request, slug: str):
+    """A startup's team states which mentors of its organisations it wants (team only: 404)."""
+    startup = get_object_or_404(startups_of(request.user), slug=slug)
+    mentors = selectors.mentors_for(startup)
+    if request.method == "POST":
+        form = FounderPreferenceForm(request.POST)
+        mentor = form.is_valid() and mentors.filter(pk=form.cleaned_data["mentor"]).first()
+        if not mentor:
+            messages.error(request, _("Choose a mentor of the list."))
+        else:
+            try:
+                services.state_founder_preference(
+                    startup=startup,
+                    actor=request.user,
+                    mentor=mentor,
+                    value=form.cleaned_data["value"],
+                )
+            except ValidationError as error:
+                messages.error(request, _error_text(error))
+            else:
+                messages.success(request, _("Your team's preference was saved."))
+        return redirect("mentoring:preferences", slug=startup.slug)
+    current = selectors.founder_preferences_of(startup)
+    rows = [
+        (
+            mentor,
+            FounderPreferenceForm(
+                initial={"mentor": mentor.pk, "value": current.get(mentor.pk, "")}
+            ),
+        )
+        for mentor in mentors
+    ]
+    context = {"startup": startup, "rows": rows}
+    return render(request, "mentoring/preference_list.html", context)
 
 
 @login_required

@@ -1,7 +1,7 @@
 """Mentoring writes: matching (propose, solve, edit, confirm), sessions, profiles and caps."""
 
 from .matching import fail_stale_runs, propose_matches, require_staff, rerun_match, run_match
-from .profiles import place_bid, save_mentor_profile, set_program_hours
+from .profiles import place_bid, save_mentor_profile, set_program_hours, state_founder_preference
 from .proposals import add_pair, confirm_run, discard_run, remove_pair
 from .sessions import book_session, record_feedback, send_invitations, session_calendar
 
@@ -22,4 +22,5 @@ __all__ = [
     "send_invitations",
     "session_calendar",
     "set_program_hours",
+    "state_founder_preference",
 ]

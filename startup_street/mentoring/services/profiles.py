@@ -1,4 +1,4 @@
-"""Mentors' profiles and preferences; programs' mentoring hours."""
+"""Mentors' profiles and preferences, founders' preferences for mentors; programs' hours."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 
 from startup_street.core.services import record_activity
 from startup_street.organizations.rules import is_org_staff
+from startup_street.startups.rules import is_startup_member
 
-from ..models import MentorBid, MentorProfile, ProgramMentoring
+from ..models import FounderPreference, MentorBid, MentorProfile, ProgramMentoring
 from ..selectors import cohort_of
 
 
@@ -42,6 +43,30 @@ def place_bid(*, mentor: MentorProfile, actor, startup, value: str) -> MentorBid
     bid.full_clean()
     bid.save()
     return bid
+
+
+@transaction.atomic
+def state_founder_preference(
+    *, startup, actor, mentor: MentorProfile, value: str
+) -> FounderPreference | None:
+    """A member of a startup's team says whether they want a mentor ("" clears it): an active
+    mentor of an organisation in whose cohorts the startup is (the rule of ``place_bid``,
+    mirrored)."""
+    if not is_startup_member(actor, startup):
+        raise PermissionDenied(_("Only the startup's team can state its preferences."))
+    if not mentor.is_active or not cohort_of(mentor.organization).filter(pk=startup.pk).exists():
+        raise ValidationError(
+            _("You can only state preferences for mentors of the programs that accepted you.")
+        )
+    current = FounderPreference.objects.filter(startup=startup, mentor=mentor)
+    if not value:
+        current.delete()
+        return None
+    preference = current.first() or FounderPreference(startup=startup, mentor=mentor)
+    preference.value, preference.set_by = value, actor
+    preference.full_clean()
+    preference.save()
+    return preference
 
 
 @transaction.atomic

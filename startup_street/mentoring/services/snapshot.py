@@ -1,7 +1,8 @@
 """A match's inputs as plain data: read once from the database, kept on the MatchRun.
 
 The snapshot holds every feature the encoder needs (sectors, stages, languages, time zones,
-remaining capacity, bids, conflicts, the text similarity matrix), so a run can be re-solved
+remaining capacity, mentors' bids, founders' preferences for mentors, conflicts, the text
+similarity matrix), so a run can be re-solved
 exactly as it was, and a pair added by hand is scored the same way as the solver's pairs.
 
 Text similarity comes from the search app's multilingual embedder
@@ -23,7 +24,7 @@ from startup_street.core.timezones import get_zone
 from startup_street.matching.encoder import Encoded, Side, encode
 from startup_street.startups.models import Startup
 
-from ..models import MentorBid, MentorProfile, Mentorship
+from ..models import FounderPreference, MentorBid, MentorProfile, Mentorship
 
 # Cosine similarity below this says nothing (unrelated texts in USE score about 0.1-0.2);
 # above it, similarity is rescaled to 0..1 so that it weighs like the other parts.
@@ -64,12 +65,18 @@ def gather(
                 "startup_id", "mentor_id", "value"
             )
         ),
+        "founder_preferences": list(
+            FounderPreference.objects.filter(mentor__in=mentors, startup__in=startups).values_list(
+                "startup_id", "mentor_id", "value"
+            )
+        ),
         "conflicts": _conflicts(startups, mentors),
         "programs": _programs(organization, startups, call_id),
         "embedder": None,
         "semantic": None,
     }
     features["bids"] = [list(row) for row in features["bids"]]
+    features["founder_preferences"] = [list(row) for row in features["founder_preferences"]]
     if startups and mentors:
         if on_stage:
             on_stage()
@@ -195,6 +202,9 @@ def encode_snapshot(features: dict) -> Encoded:
         _side(features["startups"]),
         _side(features["mentors"]),
         bids={(s, m): value for s, m, value in features.get("bids", [])},
+        founder_preferences={
+            (s, m): value for s, m, value in features.get("founder_preferences", [])
+        },
         semantic=None if semantic is None else np.asarray(semantic, dtype=np.float32),
     )
 
@@ -209,6 +219,9 @@ def score_pair(features: dict, startup_id: int, mentor_id: int) -> tuple[float, 
         _side(features["startups"], [i]),
         _side(features["mentors"], [j]),
         bids={(s, m): v for s, m, v in features.get("bids", []) if (s, m) == pair},
+        founder_preferences={
+            (s, m): v for s, m, v in features.get("founder_preferences", []) if (s, m) == pair
+        },
         semantic=None if semantic is None else np.array([[semantic[i][j]]], dtype=np.float32),
     )
     parts = [(name, round(float(v[0]), 3)) for name, v in encoded.components.items()]
