@@ -30,7 +30,10 @@ def my_mentorships(request):
     return render(
         request,
         "mentoring/mentorship_list.html",
-        {"mentorships": selectors.mentorships_of(request.user)},
+        {
+            "mentorships": selectors.mentorships_of(request.user),
+            "startups": startups_of(request.user).order_by("name"),
+        },
     )
 
 

@@ -177,3 +177,21 @@ def test_page_queries_do_not_grow_with_mentors(
     client.force_login(alice)
     with django_assert_max_num_queries(12):
         assert client.get(page(startup)).status_code == 200
+
+
+def test_mentoring_page_links_the_team_to_its_preferences(client, startup, bob, charlie):
+    client.force_login(bob)
+    assert page(startup) in client.get(reverse("mentoring:mine")).content.decode()
+    client.force_login(charlie)
+    assert page(startup) not in client.get(reverse("mentoring:mine")).content.decode()
+
+
+def test_snapshot_from_before_founders_preferences_still_reruns(
+    twins, startup, alice, organization
+):
+    run = propose(organization, alice)
+    features = {k: v for k, v in run.inputs["features"].items() if k != "founder_preferences"}
+    run.inputs = {**run.inputs, "features": features}
+    run.save(update_fields=["inputs"])
+    again = services.rerun_match(run=run, actor=alice)
+    assert pairs_of(again) == pairs_of(run) and again.objective == pytest.approx(run.objective)
