@@ -10,7 +10,12 @@ from django.utils import timezone
 
 from startup_street.applications import services as applications
 from startup_street.applications.models import Application, Attachment, Question
-from startup_street.mentoring.models import AvailabilityWindow, MentoringSession, Mentorship
+from startup_street.mentoring.models import (
+    AvailabilityWindow,
+    FounderPreference,
+    MentoringSession,
+    Mentorship,
+)
 from startup_street.reviews import services as reviews
 from startup_street.reviews.models import ReviewAssignment
 from tests.api.test_api import bearer
@@ -74,6 +79,12 @@ def _doors(w):
         ("post", reverse("mentoring:feedback", args=[w["session"].pk]), {"notes": "x"}),
         ("get", reverse("mentoring:detail", args=[w["session"].mentorship_id]), {}),
         ("post", reverse("mentoring:match", args=["seoul-hub"]), {"per_startup": 1}),
+        ("post", reverse("reviews:release", args=[c.pk]), {"confirm": "on"}),
+        (
+            "post",
+            reverse("mentoring:preferences", args=[a.startup.slug]),
+            {"mentor": w["session"].mentorship.mentor_id, "value": "want"},
+        ),
     ]
 
 
@@ -89,6 +100,7 @@ def test_outsider_is_refused_everywhere_and_changes_nothing(client, world, charl
     assert world["session"].mentorship.mentor.user.review_conflicts.count() == 0
     world["session"].refresh_from_db()
     assert world["session"].founder_feedback == "" and world["session"].mentor_notes == ""
+    assert not FounderPreference.objects.exists()
 
 
 def test_other_reviewer_cannot_read_the_assigned_attachment(client, world, organization):
