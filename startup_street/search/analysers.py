@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import logging
-import os
 import re
 import threading
 import unicodedata
@@ -21,6 +20,8 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+
+from .locks import ForkSafeLock
 
 Lang = Literal["ko", "zh", "en"]
 LANGS: tuple[Lang, ...] = ("ko", "zh", "en")
@@ -76,15 +77,7 @@ _KIWI_USER_WORDS = (
     "지능형반도체 이스포츠 실증".split()
 )
 
-_load_lock = threading.RLock()
-
-
-def _new_lock_after_fork() -> None:  # see memory.py
-    global _load_lock
-    _load_lock = threading.RLock()
-
-
-os.register_at_fork(after_in_child=_new_lock_after_fork)
+_load_lock = ForkSafeLock(threading.RLock)
 _loaded: dict[str, object] = {}
 _stemmer_local = threading.local()
 

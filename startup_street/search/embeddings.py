@@ -11,7 +11,6 @@ never be compared.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import zlib
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .analysers import normalise_text
+from .locks import ForkSafeLock
 
 logger = logging.getLogger(__name__)
 
@@ -134,15 +134,7 @@ class E5Embedder(Embedder):
 _FACTORIES = {USE: UseEmbedder, E5: E5Embedder, HASHING: HashingEmbedder}
 _UNAVAILABLE = (ImportError, OSError, RuntimeError)  # not installed, or its engine won't load
 _cache: dict[str, Embedder] = {}
-_lock = threading.RLock()
-
-
-def _new_lock_after_fork() -> None:  # see memory.py
-    global _lock
-    _lock = threading.RLock()
-
-
-os.register_at_fork(after_in_child=_new_lock_after_fork)
+_lock = ForkSafeLock(threading.RLock)
 
 
 def canonical_name(name: str | None) -> str:

@@ -13,7 +13,6 @@ SQL is the visibility filter and the page of rows.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ import numpy as np
 from startup_street.programs.models import Program
 
 from .lexical import LexicalIndex, decode_postings
+from .locks import ForkSafeLock
 from .models import IndexGeneration, SearchEntry, SearchTerm
 from .services import PROGRAM
 from .vectors import VectorIndex
@@ -31,17 +31,7 @@ from .vectors import VectorIndex
 logger = logging.getLogger(__name__)
 
 _views: dict[tuple[str, str], View] = {}
-_lock = threading.Lock()
-
-
-def _new_lock_after_fork() -> None:
-    # A server that forks workers after loading the app (gunicorn --preload) may fork while
-    # the warming thread holds the lock; the child has no such thread to release it.
-    global _lock
-    _lock = threading.Lock()
-
-
-os.register_at_fork(after_in_child=_new_lock_after_fork)
+_lock = ForkSafeLock()
 
 
 def generation(kind: str = PROGRAM) -> int:

@@ -7,13 +7,14 @@ ranking every match in the database would cost a query hundreds of milliseconds.
 ranking compares the query's embedding with the stored ones (``vectors.py``).
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from django.conf import settings
 from django.db import connection
 
+from startup_street.core.i18n import normalise_language
 from startup_street.mentoring.models import MentorProfile
 from startup_street.organizations.selectors import organizations_staffed_by
 from startup_street.startups.selectors import startups_visible_to
@@ -93,10 +94,9 @@ CHANNELS = ("lexical", "semantic")
 # Reciprocal-rank fusion: weight of each ranking, and k (see bench/bench_relevance.py).
 FUSION = {"own": 0.3, "expanded": 1.0, "semantic": 1.5}
 RRF_K = 60
-HINT_WEIGHT = 0.1  # added for a program whose kind and place are the ones the query names
+HINT_WEIGHT = 0.1  # times the share of the query's kind, topic and place a program meets
 HINTED = 100  # how many of the best fused programs the hints may move
 LANGUAGE_WEIGHT = 0.0005  # added for a program written in the query's language (a tie-break)
-LANGUAGE_CODES = {"ko": "ko", "zh": "zh-hans", "en": "en"}  # analyser's -> the site's
 
 
 @dataclass
@@ -108,7 +108,7 @@ class Ranking:
     corrections: dict[str, str] = field(default_factory=dict)
 
 
-def corrections_for(query: str, known: dict[str, int], current: View) -> dict[str, tuple[str, str]]:
+def corrections_for(query: str, known: Container[str], current: View) -> dict[str, tuple[str, str]]:
     """Index terms of English words that no program holds -> (the nearest term some programs
     hold, that word as spelt): one edit or two deletes, the most common first. "acelerator"
     is read as accelerator."""
@@ -152,15 +152,15 @@ def rank_programs(query: str, limit: int = LIMIT, channels: Sequence[str] = CHAN
     if not terms:
         return Ranking()
     current = view(embedder().name)  # one generation check a query; the rest is in memory
-    stats = current.statistics(_words(terms + expansion_terms(terms)))
-    known = {term: n for term, (_pk, n) in stats.items()}
-    corrected = corrections_for(query, known, current)
+    expansions = expansion_terms(terms)
+    stats = current.statistics(_words(terms + expansions))
+    corrected = corrections_for(query, stats, current)
     words = english_words(query)
     corrections = {words[t]: spelt for t, (_best, spelt) in corrected.items() if t in words}
     rankings = []
     if "lexical" in channels:
         own = [corrected[term][0] if term in corrected else term for term in terms]
-        expanded = list(dict.fromkeys(own + expansion_terms(own)))
+        expanded = list(dict.fromkeys(own + (expansion_terms(own) if corrected else expansions)))
         if len(current.lexical) >= settings.SEARCH_MEMORY_INDEX_FROM:
             if corrected:
                 stats.update(current.statistics(_words(expanded)))
@@ -183,7 +183,7 @@ def rank_programs(query: str, limit: int = LIMIT, channels: Sequence[str] = CHAN
     best = sorted(fused, key=fused.get, reverse=True)[:limit]
     if best:  # the hints are a part of the hybrid ranking; the language tie-break is not
         hints = hints_for(terms) if len(channels) > 1 else Hints()
-        best = _apply_hints(best, fused, hints, LANGUAGE_CODES[detect_language(query)], current)
+        best = _apply_hints(best, fused, hints, normalise_language(detect_language(query)), current)
     return Ranking(best, corrections)
 
 

@@ -206,24 +206,28 @@ def term_ids(kind: str, terms: Iterable[str]) -> dict[str, int]:
     never updated: a term shared by many entries is no row that every write must lock (in one
     transaction writing thousands of entries, PostgreSQL would walk each updated row's chain of
     versions again at every write)."""
-    terms, out = sorted(set(terms)), {}
-    for start in range(0, len(terms), 500):
-        chunk = terms[start : start + 500]
-        out.update(SearchTerm.objects.filter(kind=kind, term__in=chunk).values_list("term", "pk"))
-    missing = [term for term in terms if term not in out]
+
+    def chunks(items: list[str]):
+        return (items[start : start + 500] for start in range(0, len(items), 500))
+
+    def read(items: list[str]) -> None:
+        for chunk in chunks(items):
+            rows = SearchTerm.objects.filter(kind=kind, term__in=chunk)
+            out.update(rows.values_list("term", "pk"))
+
+    terms, out = set(terms), {}
+    read(sorted(terms))
+    missing = sorted(terms - out.keys())
     table = SearchTerm._meta.db_table
     with connection.cursor() as cursor:
-        for start in range(0, len(missing), 500):
-            chunk = missing[start : start + 500]
+        for chunk in chunks(missing):
             cursor.execute(
                 f"INSERT INTO {table} (kind, term) VALUES "  # noqa: S608 - no user text
                 + ", ".join(["(%s, %s)"] * len(chunk))
                 + " ON CONFLICT (kind, term) DO NOTHING",
                 [value for term in chunk for value in (kind, term)],
             )
-    for start in range(0, len(missing), 500):
-        chunk = missing[start : start + 500]
-        out.update(SearchTerm.objects.filter(kind=kind, term__in=chunk).values_list("term", "pk"))
+    read(missing)
     return out
 
 
