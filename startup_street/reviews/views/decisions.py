@@ -48,6 +48,17 @@ def _attempt(request, call, action: Callable[[], T], success: Callable[[T], str]
     return _back(call)
 
 
+def _with_form(request, call, form, service: Callable[..., T], success: Callable[[T], str]):
+    """``_attempt`` of ``service(call=, actor=, **the form's cleaned data)``; an invalid form
+    is said field by field and nothing runs."""
+    if not form.is_valid():
+        say_form_errors(request, form)
+        return _back(call)
+    return _attempt(
+        request, call, lambda: service(call=call, actor=request.user, **form.cleaned_data), success
+    )
+
+
 @login_required
 def decisions(request, call_id: int):
     call = managed_call(request, call_id)
@@ -144,14 +155,11 @@ def release(request, call_id: int):
 @require_POST
 def set_quota(request, call_id: int):
     call = managed_call(request, call_id)
-    form = QuotaForm(request.POST)
-    if not form.is_valid():
-        say_form_errors(request, form)
-        return _back(call)
-    return _attempt(
+    return _with_form(
         request,
         call,
-        lambda: call_decisions.set_quota(call=call, actor=request.user, **form.cleaned_data),
+        QuotaForm(request.POST),
+        call_decisions.set_quota,
         lambda _quota: _("The quota was saved."),
     )
 
@@ -184,14 +192,11 @@ def form_cohort(request, call_id: int):
 @require_POST
 def send_notice(request, call_id: int):
     call = managed_call(request, call_id)
-    form = NoticeForm(request.POST)
-    if not form.is_valid():
-        say_form_errors(request, form)
-        return _back(call)
-    return _attempt(
+    return _with_form(
         request,
         call,
-        lambda: call_decisions.send_notice(call=call, actor=request.user, **form.cleaned_data),
+        NoticeForm(request.POST),
+        call_decisions.send_notice,
         lambda _notice: _("The notice is on its way, to each in their language."),
     )
 
