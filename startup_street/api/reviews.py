@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -223,7 +224,7 @@ def submit_review(request, assignment_id: int, payload: ReviewIn):
 def declare_conflict(request, assignment_id: int, payload: ConflictIn):
     assignment = _own(request, assignment_id)
     conflicts.declare_conflict(assignment=assignment, reviewer=request.auth, note=payload.note)
-    return {"detail": "declared"}
+    return {"detail": _("Thank you: you will not review this applicant.")}
 
 
 # The call's staff ---------------------------------------------------------------------------

@@ -84,7 +84,9 @@ def rubric_settings(request, call_id: int):
 def run_auto_assign(request, call_id: int):
     call = managed_call(request, call_id)
     outcome = auto.auto_assign(call=call, actor=request.user)
-    text = _("%(count)d assignments were made.") % {"count": outcome.created}
+    text = ngettext(
+        "%(count)d assignment was made.", "%(count)d assignments were made.", outcome.created
+    ) % {"count": outcome.created}
     if outcome.ok:
         messages.success(request, text)
     else:
