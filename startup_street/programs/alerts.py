@@ -13,7 +13,6 @@ from icalendar import Calendar, Event
 
 from startup_street.core.timezones import get_zone
 
-from .enums import CallStatus
 from .forms import ProgramFilterForm
 from .models import Call, DeadlineReminder, Program, ProgramFollow, SavedSearch, SavedSearchAlert
 from .selectors import CALL_FILTERS, call_window, filter_programs, programs_visible_to
@@ -101,10 +100,8 @@ class _Batch:
 
 def _news(call_ids) -> list[Call]:
     """The calls still worth announcing (deleted, closed or a draft program's are not)."""
-    calls = Call.objects.select_related("program__organization").filter(
-        pk__in=call_ids, program__is_published=True
-    )
-    return [call for call in calls.order_by("pk") if call.status != CallStatus.CLOSED]
+    calls = Call.objects.select_related("program__organization").filter(pk__in=call_ids)
+    return [call for call in calls.order_by("pk") if call.is_news]
 
 
 def alert_saved_searches_for_calls(call_ids) -> int:

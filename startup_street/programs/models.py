@@ -164,6 +164,11 @@ class Call(TimeStampedModel, RulesModel):
     def get_status_display(self) -> str:
         return CallStatus(self.status).label
 
+    @property
+    def is_news(self) -> bool:
+        """Worth announcing: neither closed already nor a draft program's."""
+        return self.status != CallStatus.CLOSED and self.program.is_published
+
 
 class ProgramFollow(models.Model):
     """A user following a program: new calls and deadlines reach them by e-mail and calendar."""

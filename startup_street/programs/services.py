@@ -99,11 +99,6 @@ def save_call(
     return call
 
 
-def is_news(call: Call) -> bool:
-    """A call that is already closed, or a draft program's, is not news."""
-    return call.status != "closed" and call.program.is_published
-
-
 class NewCalls:
     """New calls written together (an import's rows): each one's followers are told once its
     write commits, and the saved searches are matched against all of them in one background
@@ -113,7 +108,7 @@ class NewCalls:
         self.ids: list[int] = []
 
     def add(self, call: Call) -> None:
-        if is_news(call):
+        if call.is_news:
             transaction.on_commit(lambda: announce_new_call(call))
             transaction.on_commit(lambda: self.ids.append(call.pk))  # dropped if rolled back
 
