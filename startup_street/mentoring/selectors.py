@@ -5,10 +5,10 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from startup_street.applications.enums import Status as ApplicationStatus
 from startup_street.applications.models import Application
 from startup_street.core.timezones import get_zone
 from startup_street.matching.models import MatchRun
-from startup_street.organizations.models import Organization
 from startup_street.organizations.selectors import organizations_staffed_by
 from startup_street.startups.models import Startup
 
@@ -31,7 +31,8 @@ def mentorships_of(user) -> QuerySet[Mentorship]:
 def cohort_of(organization, call_id: int | None = None) -> QuerySet[Startup]:
     """The startups accepted in an organisation's calls (or in one of them)."""
     startups = Startup.objects.filter(
-        applications__call__program__organization=organization, applications__status="accepted"
+        applications__call__program__organization=organization,
+        applications__status=ApplicationStatus.ACCEPTED,
     )
     if call_id:
         startups = startups.filter(applications__call_id=call_id)
@@ -99,11 +100,8 @@ def bids_of(mentor: MentorProfile) -> dict[int, str]:
 def mentors_for(startup: Startup) -> QuerySet[MentorProfile]:
     """The active mentors a startup may state preferences for: those of the organisations in
     whose cohorts it is (``cohort_of`` seen from the startup's side)."""
-    organizations = Organization.objects.filter(
-        pk__in=Application.objects.filter(startup=startup, status="accepted").values(
-            "call__program__organization"
-        )
-    )
+    accepted = Application.objects.filter(startup=startup, status=ApplicationStatus.ACCEPTED)
+    organizations = accepted.values("call__program__organization")
     return (
         MentorProfile.objects.filter(organization__in=organizations, is_active=True)
         .select_related("user", "organization")

@@ -11,7 +11,7 @@ from startup_street.organizations.rules import is_org_staff
 from startup_street.startups.rules import is_startup_member
 
 from ..models import FounderPreference, MentorBid, MentorProfile, ProgramMentoring
-from ..selectors import cohort_of
+from ..selectors import cohort_of, mentors_for
 
 
 @transaction.atomic
@@ -50,11 +50,10 @@ def state_founder_preference(
     *, startup, actor, mentor: MentorProfile, value: str
 ) -> FounderPreference | None:
     """A member of a startup's team says whether they want a mentor ("" clears it): an active
-    mentor of an organisation in whose cohorts the startup is (the rule of ``place_bid``,
-    mirrored)."""
+    mentor of an organisation in whose cohorts the startup is (``selectors.mentors_for``)."""
     if not is_startup_member(actor, startup):
         raise PermissionDenied(_("Only the startup's team can state its preferences."))
-    if not mentor.is_active or not cohort_of(mentor.organization).filter(pk=startup.pk).exists():
+    if not mentors_for(startup).filter(pk=mentor.pk).exists():
         raise ValidationError(
             _("You can only state preferences for mentors of the programs that accepted you.")
         )
