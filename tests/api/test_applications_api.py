@@ -131,6 +131,22 @@ def test_founder_starts_an_application_through_the_api(client, organization):
     assert startup.applications.get().attachments.count() == 1
 
 
+def test_only_the_team_uploads_an_applications_files(client, organization, alice, charlie):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    call = make_call(make_program(organization))
+    deck = Question.objects.create(form=services.form_for(call), kind="file", label={"en": "Deck"})
+    founder = make_user("founder")
+    application = services.start_application(
+        call=call, startup=make_startup(founder, slug="files-startup"), user=founder
+    )
+    url = f"{API}/{application.pk}/files/{deck.pk}"
+    for who, status in ((charlie, 404), (alice, 403)):  # an outsider; the call's staff
+        pdf = SimpleUploadedFile("deck.pdf", b"%PDF-1.7\n%%EOF\n", content_type="application/pdf")
+        assert client.post(url, {"file": pdf}, **bearer(who)).status_code == status
+    assert application.attachments.count() == 0
+
+
 def test_start_for_someone_elses_startup_is_404(client, application, charlie):
     body = {"call": application.call_id, "startup": "owned"}
     response = client.post(API, body, content_type="application/json", **bearer(charlie))

@@ -141,6 +141,9 @@ def test_outsider_cannot_assign_or_change_the_rubric(client, call, assigned, rev
         client.patch(f"{url}/rubric", {"blind": True}, **JSON, **bearer(charlie)).status_code == 403
     )
     assert client.post(f"{url}/auto-assign", **bearer(charlie)).status_code == 403
+    unassign = f"{url}/assignments/{assigned[0].pk}"
+    assert client.delete(unassign, **bearer(charlie)).status_code == 403
+    assert client.delete(unassign, **bearer(reviewers[0])).status_code == 403  # the reviewer
     assert ReviewAssignment.objects.count() == 2 and not Rubric.objects.get(call=call).blind
 
 
