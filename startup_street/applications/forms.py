@@ -148,9 +148,10 @@ class BulkDecisionForm(DecisionForm):
 
     def __init__(self, *args, call, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["applications"].choices = [
-            (pk, str(pk)) for pk in call.applications.values_list("pk", flat=True)
-        ]
+        if self.is_bound:  # the page writes its own checkboxes: the ids matter on POST only
+            self.fields["applications"].choices = [
+                (pk, str(pk)) for pk in call.applications.values_list("pk", flat=True)
+            ]
 
 
 class QuotaForm(forms.Form):
