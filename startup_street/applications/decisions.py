@@ -14,7 +14,7 @@ from .enums import Status
 from .models import Application, Cohort, Notice, Quota, StatusChange
 from .quotas import unmet_quotas
 from .selectors import in_seen_statuses
-from .services import decide_application
+from .services import DecisionRound
 
 NOTICE_STATUSES = [s for s in Status.values if s != Status.DRAFT]
 
@@ -27,20 +27,23 @@ def require_call_staff(user, call: Call) -> None:
 @transaction.atomic
 def decide_many(*, call: Call, actor, application_ids: list[int], decision: str) -> int:
     """The same decision for several applications of a call: all of them, or none if one fails."""
-    require_call_staff(actor, call)
-    applications = list(
-        call.applications.filter(pk__in=application_ids).select_related("startup", "call")
-    )
-    if len(applications) != len(set(application_ids)):
+    require_call_staff(actor, call)  # the rule each application's decision would check
+    decisions = DecisionRound(call.pk)
+    locked = decisions.lock(application_ids)
+    if len(locked) != len(set(application_ids)):
         raise ValidationError(_("Some of these applications are not in this call."))
+    applications = list(locked.values())
     order = {pk: n for n, pk in enumerate(application_ids)}
     for application in sorted(applications, key=lambda a: order[a.pk]):
         try:
-            decide_application(application=application, actor=actor, decision=decision)
+            decisions.decide(application, actor, decision)
         except ValidationError as error:
             raise ValidationError(
                 _("%(startup)s: %(reason)s Nothing was changed."),
-                params={"startup": application.startup.name, "reason": " ".join(error.messages)},
+                params={
+                    "startup": application.startup.name,
+                    "reason": " ".join(error.messages),
+                },
             ) from error
     return len(applications)
 

@@ -36,26 +36,42 @@ class QuotaStatus:
         return round(100 * self.in_sector / self.accepted, 1) if self.accepted else None
 
 
-def quota_status(call) -> list[QuotaStatus]:
-    accepted = call.applications.filter(status=Status.ACCEPTED)
-    total = accepted.count()
+def quota_status(call, *, accepted: int | None = None) -> list[QuotaStatus]:
+    """Each quota of the call against its accepted startups (``accepted``: their count, when the
+    caller has it already)."""
+    accepted_ = call.applications.filter(status=Status.ACCEPTED)
+    total = accepted_.count() if accepted is None else accepted
     return [
         QuotaStatus(
             quota=quota,
             accepted=total,
-            in_sector=accepted.filter(startup__sectors=quota.sector_id).count(),
+            in_sector=accepted_.filter(startup__sectors=quota.sector_id).count(),
             seats=call.seats,
         )
         for quota in call.quotas.select_related("sector")
     ]
 
 
-def check_acceptance(call, application: Application) -> None:
-    """Refuse an acceptance after which some quota could no longer be met within the seats."""
+def check_acceptance(
+    call,
+    application: Application,
+    *,
+    statuses: list[QuotaStatus] | None = None,
+    sectors: set[int] | None = None,
+) -> None:
+    """Refuse an acceptance after which some quota could no longer be met within the seats.
+
+    ``statuses`` (the call's quotas with their accepted counts) and ``sectors`` (the
+    application's startup's sector ids) are read here unless the caller has them already."""
     if call.seats is None:
         return
-    sectors = set(application.startup.sectors.values_list("pk", flat=True))
-    for status in quota_status(call):
+    if statuses is None:
+        statuses = quota_status(call)
+    if not statuses:
+        return
+    if sectors is None:
+        sectors = set(application.startup.sectors.values_list("pk", flat=True))
+    for status in statuses:
         in_sector = status.in_sector + (status.quota.sector_id in sectors)
         left = call.seats - status.accepted - 1
         if in_sector + left < status.needed:

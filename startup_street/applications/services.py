@@ -1,3 +1,4 @@
+import dataclasses
 import hashlib
 
 from django.conf import settings
@@ -230,33 +231,105 @@ def withdraw_application(*, application: Application, user) -> Application:
     return application
 
 
+class DecisionRound:
+    """Decisions on one call made together, with the call locked for the whole round.
+
+    What every decision reads is read once when the round opens: whether notices are held, how
+    many applications are accepted and, with a seat limit, each quota's count of them; the counts
+    are then kept in Python as the round's decisions land (the call's lock keeps any other
+    decision out meanwhile). The caller has checked that ``actor`` may decide for the call."""
+
+    def __init__(self, call_id: int):
+        self.call = Call.objects.select_for_update().get(pk=call_id)  # serialise decisions
+        self.held = decisions_held(self.call)
+        self._accepted: int | None = None
+        self._quotas: list[quotas.QuotaStatus] | None = None
+        self._sectors: dict[int, set[int]] = {}
+
+    @property
+    def accepted(self) -> int:
+        if self._accepted is None:
+            self._accepted = self.call.applications.filter(status=Status.ACCEPTED).count()
+        return self._accepted
+
+    def _quota_statuses(self) -> list[quotas.QuotaStatus]:
+        if self._quotas is None:
+            self._quotas = quotas.quota_status(self.call, accepted=self.accepted)
+        return self._quotas
+
+    def lock(self, application_ids) -> dict[int, Application]:
+        """The call's applications among ``application_ids``, locked (in one query, by id)."""
+        locked = {
+            a.pk: a
+            for a in self.call.applications.select_for_update()
+            .filter(pk__in=list(application_ids))
+            .order_by("pk")
+        }
+        if self.call.seats is not None and self._quota_statuses():
+            startup_ids = {a.startup_id for a in locked.values()} - self._sectors.keys()
+            through = Startup.sectors.through.objects.filter(startup_id__in=startup_ids)
+            for startup_id in startup_ids:
+                self._sectors[startup_id] = set()
+            for startup_id, sector_id in through.values_list("startup_id", "sector_id"):
+                self._sectors[startup_id].add(sector_id)
+        return locked
+
+    def sectors_of(self, application: Application) -> set[int]:
+        if application.startup_id not in self._sectors:
+            self._sectors[application.startup_id] = set(
+                Startup.sectors.through.objects.filter(
+                    startup_id=application.startup_id
+                ).values_list("sector_id", flat=True)
+            )
+        return self._sectors[application.startup_id]
+
+    def decide(self, application: Application, actor, decision: str) -> Application:
+        """Decide one application, locked by :meth:`lock` (or otherwise) in this round."""
+        call = self.call
+        accepting = decision == Status.ACCEPTED and application.status != Status.ACCEPTED
+        leaving = application.status == Status.ACCEPTED and decision != Status.ACCEPTED
+        if accepting and call.seats is not None:
+            if self.accepted >= call.seats:
+                raise ValidationError(
+                    _("All %(seats)d seats of this call are taken."), params={"seats": call.seats}
+                )
+            quotas.check_acceptance(
+                call,
+                application,
+                statuses=self._quota_statuses(),
+                sectors=self.sectors_of(application),
+            )
+        hold = decision in DECIDED and self.held
+        if decision in DECIDED:
+            if application.status == Status.SUBMITTED:  # straight to the decision, told once
+                _change_status(application, Status.UNDER_REVIEW, actor, notify=False)
+            application.decided_at = timezone.now()
+        _change_status(application, decision, actor, hold=hold)
+        application.save(update_fields=["status", "shown_status", "decided_at", "updated_at"])
+        if (accepting or leaving) and self._accepted is not None:
+            step = 1 if accepting else -1
+            self._accepted += step
+            if self._quotas is not None:
+                sectors = self.sectors_of(application)
+                self._quotas = [
+                    dataclasses.replace(
+                        status,
+                        accepted=status.accepted + step,
+                        in_sector=status.in_sector + step * (status.quota.sector_id in sectors),
+                    )
+                    for status in self._quotas
+                ]
+        return application
+
+
 @transaction.atomic
 def decide_application(*, application: Application, actor, decision: str) -> Application:
     """Staff move an application on; accepting never exceeds the call's seats."""
     if not application_rules.can_decide_application(actor, application):
         raise PermissionDenied(_("Only the organisation's staff can decide."))
-    call = Call.objects.select_for_update().get(pk=application.call_id)  # serialise decisions
+    decisions = DecisionRound(application.call_id)
     application = Application.objects.select_for_update().get(pk=application.pk)
-    if decision == Status.ACCEPTED and application.status != Status.ACCEPTED:
-        _require_seat(call)
-        quotas.check_acceptance(call, application)
-    hold = decision in DECIDED and decisions_held(call)
-    if decision in DECIDED:
-        if application.status == Status.SUBMITTED:  # straight to the decision, told once
-            _change_status(application, Status.UNDER_REVIEW, actor, notify=False)
-        application.decided_at = timezone.now()
-    _change_status(application, decision, actor, hold=hold)
-    application.save(update_fields=["status", "shown_status", "decided_at", "updated_at"])
-    return application
-
-
-def _require_seat(call: Call) -> None:
-    if call.seats is None:
-        return
-    if call.applications.filter(status=Status.ACCEPTED).count() >= call.seats:
-        raise ValidationError(
-            _("All %(seats)d seats of this call are taken."), params={"seats": call.seats}
-        )
+    return decisions.decide(application, actor, decision)
 
 
 # The form builder: staff add, edit, delete and reorder a call's questions.

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from startup_street.applications.decisions import release_held_decisions, require_call_staff
 from startup_street.applications.enums import Status
-from startup_street.applications.services import decide_application
+from startup_street.applications.services import DecisionRound
 from startup_street.core.services import record_activity
 from startup_street.programs.models import Call
 
@@ -20,22 +20,23 @@ def promote_from_waitlist(*, call, actor) -> list:
 
     One that would break a quota is passed over for the next; the ones accepted are returned.
     """
-    require_call_staff(actor, call)
-    call = Call.objects.select_for_update().get(pk=call.pk)
+    require_call_staff(actor, call)  # the rule each application's decision would check
+    decisions = DecisionRound(call.pk)
+    call = decisions.call
     if call.seats is None:
         raise ValidationError(
             _("This call has no seat limit: accept waitlisted startups one by one.")
         )
+    rows = ranking(call, status=Status.WAITLISTED)
+    locked = decisions.lock(row["application"].pk for row in rows)
     accepted = []
-    for row in ranking(call, status=Status.WAITLISTED):
-        if call.applications.filter(status=Status.ACCEPTED).count() >= call.seats:
+    for row in rows:
+        if decisions.accepted >= call.seats:
             break
+        application = locked[row["application"].pk]
         try:
-            accepted.append(
-                decide_application(
-                    application=row["application"], actor=actor, decision=Status.ACCEPTED
-                )
-            )
+            with transaction.atomic():
+                accepted.append(decisions.decide(application, actor, Status.ACCEPTED))
         except ValidationError:
             continue  # a quota it would break: the next one may fit
     return accepted

@@ -1,0 +1,85 @@
+"""Decisions and conflicts over many applications read what they share once, not once each."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from startup_street.applications import decisions
+from startup_street.applications import services as applications
+from startup_street.applications.enums import Status
+from startup_street.core.models import Sector
+from startup_street.reviews.decisions import promote_from_waitlist
+from tests.factories import make_call, make_program
+from tests.reviews.conftest import submit_one
+
+pytestmark = pytest.mark.django_db
+
+
+def _reads(queries) -> int:
+    """The queries that read (writes grow with what is written, and must)."""
+    return sum(1 for q in queries if q["sql"].lstrip().upper().startswith("SELECT"))
+
+
+def _call_with(organization, alice, count):
+    call = make_call(make_program(organization), seats=count + 2)
+    decisions.set_quota(
+        call=call, actor=alice, sector=Sector.objects.get(code="robotics"), min_percent=20
+    )
+    decisions.set_quota(
+        call=call, actor=alice, sector=Sector.objects.get(code="ai"), min_percent=10
+    )
+    robotics = Sector.objects.get(code="robotics")
+    made = []
+    for _ in range(count):
+        application = submit_one(call)
+        application.startup.sectors.add(robotics)
+        made.append(application)
+    return call, made
+
+
+def _decide_many(organization, alice, bob, count):
+    call, made = _call_with(organization, alice, count)
+    with CaptureQueriesContext(connection) as queries:
+        decided = decisions.decide_many(
+            call=call, actor=bob, application_ids=[a.pk for a in made], decision=Status.ACCEPTED
+        )
+    assert decided == count
+    assert call.applications.filter(status=Status.ACCEPTED).count() == count
+    return queries.captured_queries
+
+
+def test_deciding_many_reads_the_call_once_whatever_their_number(organization, alice, bob):
+    few, many = (_decide_many(organization, alice, bob, n) for n in (2, 6))
+    assert _reads(few) == _reads(many)
+    calls = [q for q in many if 'FROM "programs_call"' in q["sql"]]
+    assert len(calls) == 1  # the call, locked once
+
+
+def _promote(organization, alice, bob, count):
+    call, made = _call_with(organization, alice, count)
+    for application in made:
+        applications.decide_application(
+            application=application, actor=bob, decision=Status.WAITLISTED
+        )
+    with CaptureQueriesContext(connection) as queries:
+        promoted = promote_from_waitlist(call=call, actor=bob)
+    assert len(promoted) == count
+    return queries.captured_queries
+
+
+def test_promoting_from_the_waitlist_reads_the_call_once_whatever_their_number(
+    organization, alice, bob
+):
+    few, many = (_promote(organization, alice, bob, n) for n in (2, 6))
+    assert _reads(few) == _reads(many)
+
+
+def test_seats_still_stop_a_bulk_acceptance(organization, alice, bob):
+    call, made = _call_with(organization, alice, 4)
+    call.seats = 3
+    call.save(update_fields=["seats"])
+    with pytest.raises(Exception, match="seats"):
+        decisions.decide_many(
+            call=call, actor=bob, application_ids=[a.pk for a in made], decision=Status.ACCEPTED
+        )
+    assert not call.applications.filter(status=Status.ACCEPTED).exists()
