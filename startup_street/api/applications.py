@@ -24,7 +24,6 @@ from startup_street.core.models import Sector
 from startup_street.programs.selectors import calls_visible_to
 from startup_street.reviews import history
 from startup_street.reviews.decisions import promote_from_waitlist, release_decisions
-from startup_street.reviews.selectors import reviewer_pool
 from startup_street.startups.selectors import startups_of
 
 from .auth import SIGNED_IN
@@ -158,7 +157,6 @@ def get_history(request, application_id: int):
     application = _visible(request, application_id)
     if not request.auth.has_perm("applications.decide_application", application):
         raise PermissionDenied
-    reviewers = set(reviewer_pool(application.call).values_list("pk", flat=True))
     return [
         {
             "at": entry.at,
@@ -166,7 +164,7 @@ def get_history(request, application_id: int):
             "what": entry.what,
             "details": entry.details,
         }
-        for entry in history.application_history(application, reviewer_ids=reviewers)
+        for entry in history.application_history(application)
     ]
 
 

@@ -14,6 +14,7 @@ from startup_street.applications.models import Application, StatusChange
 from startup_street.core.models import ActivityLog
 
 from .models import Conflict, Review, ReviewAssignment, Score, Stake
+from .selectors import reviewer_pool
 
 
 @dataclass(frozen=True)
@@ -36,13 +37,15 @@ def _statuses(application) -> list[Entry]:
     ]
 
 
-def _assignments(application) -> tuple[list[Entry], set[int]]:
+def _assignments(application) -> tuple[list[Entry], set[int], set[int]]:
+    """The assignment entries, the assignments' ids and their reviewers' ids."""
     records = ReviewAssignment.history.filter(application_id=application.pk).select_related(
         "history_user", "reviewer"
     )
-    entries, ids = [], set()
+    entries, ids, reviewers = [], set(), set()
     for record in records:
         ids.add(record.id)
+        reviewers.add(record.reviewer_id)
         texts = {
             "+": _("Reviewer assigned: %(reviewer)s (%(source)s)"),
             "-": _("Reviewer unassigned: %(reviewer)s"),
@@ -53,7 +56,7 @@ def _assignments(application) -> tuple[list[Entry], set[int]]:
                 "source": record.get_source_display(),
             }
             entries.append(Entry(record.history_date, record.history_user, what))
-    return entries, ids
+    return entries, ids, reviewers
 
 
 def _reviews(assignment_ids: set[int]) -> list[Entry]:
@@ -149,24 +152,19 @@ VERBS = {
 
 def _activity(application) -> list[Entry]:
     records = ActivityLog.objects.filter(
-        target_type=Application._meta.label_lower, target_id=str(application.pk)
+        target_type=Application._meta.label_lower,
+        target_id=str(application.pk),
+        verb__in=list(VERBS),  # only what the page can say in the reader's language
     ).select_related("actor")
-    return [
-        Entry(
-            record.at, record.actor, VERBS[record.verb]() if record.verb in VERBS else record.verb
-        )
-        for record in records
-    ]
+    return [Entry(record.at, record.actor, VERBS[record.verb]()) for record in records]
 
 
-def application_history(application, *, reviewer_ids: set[int]) -> list[Entry]:
-    """Newest first. ``reviewer_ids``: the call's reviewers, whose conflicts are shown."""
-    assignment_entries, assignment_ids = _assignments(application)
-    assigned = set(
-        ReviewAssignment.history.filter(application_id=application.pk).values_list(
-            "reviewer_id", flat=True
-        )
-    )
+def application_history(application, *, reviewer_ids: set[int] | None = None) -> list[Entry]:
+    """Newest first. ``reviewer_ids``: whose conflicts are shown besides those ever assigned
+    (default: the call's reviewer pool)."""
+    if reviewer_ids is None:
+        reviewer_ids = set(reviewer_pool(application.call).values_list("pk", flat=True))
+    assignment_entries, assignment_ids, assigned = _assignments(application)
     entries = [
         *_statuses(application),
         *assignment_entries,

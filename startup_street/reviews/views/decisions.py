@@ -206,8 +206,7 @@ def application_history(request, pk: int):
     application = get_object_or_404(applications_visible_to(request.user), pk=pk)
     if not request.user.has_perm("applications.decide_application", application):
         raise PermissionDenied
-    reviewer_ids = set(selectors.reviewer_pool(application.call).values_list("pk", flat=True))
-    entries = history.application_history(application, reviewer_ids=reviewer_ids)
+    entries = history.application_history(application)
     return render(
         request,
         "reviews/application_history.html",
