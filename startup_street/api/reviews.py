@@ -8,7 +8,6 @@ other; comments to staff reach only staff.
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,14 +18,12 @@ from startup_street.accounts.models import User
 from startup_street.applications.selectors import answers_by_question, questions_of
 from startup_street.core.i18n import pick
 from startup_street.organizations.models import Organization
-from startup_street.organizations.selectors import organizations_staffed_by
 from startup_street.programs.selectors import calls_visible_to
 from startup_street.reviews import assignment as auto
 from startup_street.reviews import conflicts, selectors, services
 from startup_street.reviews import rules as review_rules
 from startup_street.reviews.enums import Phase
 from startup_street.reviews.models import ReviewAssignment
-from startup_street.startups.models import Startup
 
 from .auth import SIGNED_IN
 from .schemas import ErrorOut, FieldErrorsOut
@@ -403,17 +400,9 @@ class StakeOut(Schema):
     person: str | None
 
 
-def _startups_for_stakes(user):
-    """Startups the user may record stakes for: their own, and applicants to calls they staff."""
-    staffed = organizations_staffed_by(user)
-    return Startup.objects.filter(
-        Q(members__user=user) | Q(applications__call__program__organization__in=staffed)
-    ).distinct()
-
-
 @router.post("/stakes", response={200: StakeOut, **WRITE})
 def record_stake(request, payload: StakeIn):
-    startup = get_object_or_404(_startups_for_stakes(request.auth), slug=payload.startup)
+    startup = get_object_or_404(selectors.startups_for_stakes(request.auth), slug=payload.startup)
     organization = (
         get_object_or_404(Organization, slug=payload.organization) if payload.organization else None
     )

@@ -14,19 +14,20 @@ from collections import defaultdict
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import router, transaction
+from django.db.models.deletion import Collector
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from startup_street.core.enums import PUBLIC_MAIL_DOMAINS
 from startup_street.core.services import record_activity
 from startup_street.organizations.models import Membership
 from startup_street.startups.models import StartupMember
-from startup_street.startups.rules import is_startup_member
 
 from . import selectors
 from .enums import ConflictReason
 from .models import Conflict, ReviewAssignment, Stake
-from .rules import can_manage_reviews, require_call_staff
+from .rules import require_call_staff
 
 Found = set[tuple[int, int, str]]  # (reviewer id, startup id, reason)
 
@@ -114,26 +115,34 @@ def _record(found: Found, actor) -> int:
             reviewer_id__in={r for r, _s, _x in found}, startup_id__in={s for _r, s, _x in found}
         ).values_list("reviewer_id", "startup_id", "reason")
     )
-    created = 0
-    for reviewer_id, startup_id, reason in sorted(found - existing):
-        conflict = Conflict(reviewer_id=reviewer_id, startup_id=startup_id, reason=reason)
-        conflict._history_user = actor
-        conflict.save()
-        created += 1
-    return created
+    created = bulk_create_with_history(
+        [
+            Conflict(reviewer_id=reviewer_id, startup_id=startup_id, reason=reason)
+            for reviewer_id, startup_id, reason in sorted(found - existing)
+        ],
+        Conflict,
+        default_user=actor,
+    )
+    return len(created)
 
 
 def _drop_unreviewed(call, pairs, actor) -> None:
     """Assignments of conflicted pairs that have no review yet are removed (with history)."""
-    for reviewer_id, startup_id in pairs:
-        for assignment in ReviewAssignment.objects.filter(
-            application__call=call,
-            reviewer_id=reviewer_id,
-            application__startup_id=startup_id,
-            review__isnull=True,
-        ):
-            assignment._history_user = actor
-            assignment.delete()
+    if not pairs:
+        return
+    candidates = ReviewAssignment.objects.filter(
+        application__call=call,
+        reviewer_id__in={r for r, _s in pairs},
+        application__startup_id__in={s for _r, s in pairs},
+        review__isnull=True,
+    ).select_related("application")
+    doomed = [a for a in candidates if (a.reviewer_id, a.application.startup_id) in pairs]
+    for assignment in doomed:
+        assignment._history_user = actor
+    if doomed:  # deleted as instances, together: each keeps its history row and who did it
+        collector = Collector(using=router.db_for_write(ReviewAssignment))
+        collector.collect(doomed)
+        collector.delete()
 
 
 @transaction.atomic
@@ -181,10 +190,7 @@ def declare_conflict(*, assignment: ReviewAssignment, reviewer, note: str = "") 
 
 
 def _may_record_stake(user, startup) -> bool:
-    if is_startup_member(user, startup):
-        return True
-    applications = startup.applications.select_related("call__program__organization")
-    return any(can_manage_reviews(user, application.call) for application in applications)
+    return selectors.startups_for_stakes(user).filter(pk=startup.pk).exists()
 
 
 @transaction.atomic

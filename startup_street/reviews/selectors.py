@@ -1,13 +1,15 @@
 import statistics
 from collections import defaultdict
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from startup_street.accounts.models import User
 from startup_street.applications.enums import Status
 from startup_street.applications.models import Application
 from startup_street.organizations.enums import Role
+from startup_street.organizations.selectors import organizations_staffed_by
+from startup_street.startups.models import Startup
 
 from .enums import Phase
 from .models import Conflict, Criterion, Review, ReviewAssignment, Rubric, Score, Stake
@@ -21,6 +23,21 @@ def reviewer_pool(call) -> QuerySet[User]:
         memberships__organization=call.program.organization_id,
         memberships__role=Role.REVIEWER,
         is_active=True,
+    ).distinct()
+
+
+def startups_for_stakes(user) -> QuerySet[Startup]:
+    """Startups the user may record stakes for: their own, and applicants to calls they staff
+    (any applicant, for a superuser)."""
+    if not user.is_authenticated:
+        return Startup.objects.none()
+    if user.is_superuser:
+        return Startup.objects.filter(
+            Q(members__user=user) | Q(applications__isnull=False)
+        ).distinct()
+    return Startup.objects.filter(
+        Q(members__user=user)
+        | Q(applications__call__program__organization__in=organizations_staffed_by(user))
     ).distinct()
 
 

@@ -7,8 +7,11 @@ from django.test.utils import CaptureQueriesContext
 from startup_street.applications import decisions
 from startup_street.applications import services as applications
 from startup_street.applications.enums import Status
+from startup_street.applications.models import Application
 from startup_street.core.models import Sector
+from startup_street.reviews import conflicts
 from startup_street.reviews.decisions import promote_from_waitlist
+from startup_street.reviews.models import Conflict, ReviewAssignment
 from tests.factories import make_call, make_program
 from tests.reviews.conftest import submit_one
 
@@ -83,3 +86,56 @@ def test_seats_still_stop_a_bulk_acceptance(organization, alice, bob):
             call=call, actor=bob, application_ids=[a.pk for a in made], decision=Status.ACCEPTED
         )
     assert not call.applications.filter(status=Status.ACCEPTED).exists()
+
+
+def _detect(organization, alice, reviewers, count):
+    call = make_call(make_program(organization), seats=count)
+    made = [submit_one(call) for _ in range(count)]
+    for application in made:
+        for reviewer in reviewers[:2]:
+            ReviewAssignment.objects.create(
+                application=application, reviewer=reviewer, assigned_by=alice
+            )
+            conflicts.record_stake(
+                startup=application.startup, actor=alice, kind="investor", person=reviewer
+            )
+    ReviewAssignment.objects.create(application=made[0], reviewer=reviewers[2], assigned_by=alice)
+    with CaptureQueriesContext(connection) as queries:
+        created = conflicts.detect_conflicts(call=call, actor=alice)
+    assert created == 2 * count
+    assert list(ReviewAssignment.objects.filter(application__call=call)) == list(
+        ReviewAssignment.objects.filter(reviewer=reviewers[2], application__call=call)
+    )
+    assert (
+        Conflict.history.filter(
+            history_user=alice, startup_id__in=[a.startup_id for a in made]
+        ).count()
+        == 2 * count
+    )
+    assert ReviewAssignment.history.filter(
+        history_type="-", history_user=alice, application_id__in=[a.pk for a in made]
+    ).count() == (2 * count)
+    return queries.captured_queries
+
+
+def test_detecting_conflicts_reads_and_records_in_a_few_queries(organization, alice, reviewers):
+    few, many = (_detect(organization, alice, reviewers, n) for n in (2, 6))
+    assert _reads(few) == _reads(many)
+    inserts = [q for q in many if q["sql"].lstrip().upper().startswith("INSERT")]
+    conflict_inserts = [q for q in inserts if 'INTO "reviews_conflict"' in q["sql"]]
+    assert len(conflict_inserts) == 1
+
+
+def test_staff_may_record_a_stake_in_one_query_whatever_the_applications(
+    organization, alice, reviewers
+):
+    application = submit_one(make_call(make_program(organization)))
+    for _ in range(3):
+        Application.objects.create(
+            call=make_call(make_program(organization)),
+            startup=application.startup,
+            created_by=application.created_by,
+        )
+    with CaptureQueriesContext(connection) as queries:
+        assert conflicts._may_record_stake(alice, application.startup)
+    assert len(queries.captured_queries) == 1
