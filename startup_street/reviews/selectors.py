@@ -167,8 +167,9 @@ def other_reviews(assignment: ReviewAssignment, rubric: Rubric) -> list[dict]:
     others' submitted scores, under a pseudonym in blind review. Comments to staff stay with
     staff.
     """
-    own = Review.objects.filter(assignment=assignment, submitted_at__isnull=False).exists()
-    if rubric.phase == Phase.SCORING or not own:
+    if rubric.phase == Phase.SCORING:
+        return []
+    if not Review.objects.filter(assignment=assignment, submitted_at__isnull=False).exists():
         return []
     others = (
         Review.objects.filter(
