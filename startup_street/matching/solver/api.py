@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import time
 
+from .canonical import canonical, restore
 from .fair import EXACT_MAX_PAIRS, solve_fair
 from .modes import solve_max_sum, solve_partial
 from .problem import MatchProblem, make_problem
@@ -39,6 +40,7 @@ def solve(
     if problem.errors:
         return failed_result(label, INVALID, problem.errors)
     start = time.perf_counter()
+    original, (problem, order) = problem, canonical(problem)
     if randomized:
         result = solve_randomized(problem, max_prob=max_prob, seed=seed, bits=resolution_bits)
     elif allow_partial:
@@ -49,6 +51,7 @@ def solve(
         )
     else:
         result = solve_max_sum(problem)
+    result = restore(original, result, order)
     stats = {**result.stats, "total_s": time.perf_counter() - start}
     return dataclasses.replace(result, stats=stats)
 
