@@ -215,3 +215,60 @@ def test_randomized_samples_meet_loads_and_marginals_exactly_in_expectation():
         counts[sample.pair] += 1
     spread = 4 * np.sqrt(0.25 / draws)
     assert np.abs(counts / draws - result.marginals).max() <= spread
+
+
+# Fair mode with demand > 1 -----------------------------------------------------------------
+
+
+def _skewed(n_items, n_agents, demand, seed=1):
+    rng = np.random.default_rng(seed)
+    item = np.repeat(np.arange(n_items), n_agents)
+    agent = np.tile(np.arange(n_agents), n_items)
+    popularity = rng.random(n_agents) ** 2
+    affinity = 0.5 * popularity[agent] + 0.5 * rng.random(item.size)
+    max_load = int(np.ceil(demand * n_items / n_agents * 1.2))
+    return make_problem(item=item, agent=agent, affinity=affinity, n_items=n_items,
+                        n_agents=n_agents, demand=demand, max_load=max_load)  # fmt: skip
+
+
+def _dominated(fair, max_sum) -> bool:
+    worst, base_worst = fair.item_score.min(), max_sum.item_score.min()
+    return worst <= base_worst and fair.objective < max_sum.objective - 1e-9 or (worst < base_worst)
+
+
+@pytest.mark.parametrize("seconds", [0.3, 3.0])
+def test_fair_demand_three_never_dominated_and_labelled(seconds):
+    # the audit's shape (dense, demand 3, skewed popularity), small enough for a unit test
+    problem = _skewed(60, 12, 3)
+    max_sum = solve(problem)
+    fair = solve(problem, mode="fair", time_limit_s=seconds)
+    assert fair.mode == "fair" and fair.fairness is not None
+    assert not _dominated(fair, max_sum)
+    assert fair.fairness.min_item_score == pytest.approx(fair.item_score.min())
+    assert fair.fairness.upper_bound >= fair.fairness.min_item_score - 1e-9
+    assert (fair.status == OPTIMAL) == fair.fairness.proven
+
+
+def test_fair_demand_two_raises_the_worst_item_and_proves_it():
+    problem = _skewed(16, 6, 2, seed=4)
+    max_sum = solve(problem)
+    fair = solve(problem, mode="fair", time_limit_s=60)
+    assert fair.status == OPTIMAL and fair.fairness.proven
+    assert fair.fairness.method.startswith("milp")
+    assert fair.item_score.min() > max_sum.item_score.min()
+    gap = fair.fairness.upper_bound - fair.fairness.min_item_score
+    assert 0 <= gap <= 1e-6 * fair.fairness.upper_bound + 1e-6
+
+
+def test_fair_nothing_found_in_time_is_labelled_not_max_sum(monkeypatch):
+    from startup_street.matching.solver import fair as fair_module
+    from startup_street.matching.solver.fair_milp import MilpStage
+
+    monkeypatch.setattr(
+        fair_module, "max_min_stage", lambda *a, **k: MilpStage(None, None, None, False, 0.1)
+    )
+    problem = _skewed(10, 5, 2)
+    result = solve(problem, mode="fair")
+    assert result.mode == "fair" and result.status == "feasible"
+    assert not result.fairness.proven and "max-sum" in result.fairness.method
+    assert "no assignment in time" in result.diagnosis[0]

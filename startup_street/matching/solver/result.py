@@ -21,7 +21,7 @@ class FairnessReport:
     min_item_score: float  # of the returned assignment
     upper_bound: float  # no feasible assignment has a larger minimum item score
     proven: bool  # min_item_score is the exact max-min (equals upper_bound up to rounding)
-    method: str  # "bottleneck-flow", "cp-sat" or "bottleneck-flow (heuristic)"
+    method: str  # "bottleneck-flow", "milp", "bottleneck-flow (heuristic)", ... (how it was found)
     threshold: float | None = None  # every free assigned pair has affinity >= threshold
 
 
