@@ -13,6 +13,7 @@ urlpatterns = [
     path("organizations/", include("startup_street.organizations.urls")),
     path("startups/", include("startup_street.startups.urls")),
     path("programs/", include("startup_street.programs.urls")),
+    path("", include("startup_street.decisions.urls")),  # under applications/ and reviews/
     path("applications/", include("startup_street.applications.urls")),
     path("reviews/", include("startup_street.reviews.urls")),
     path("mentoring/", include("startup_street.mentoring.urls")),
