@@ -33,7 +33,9 @@ def solve(
     mode="fair": max the worst item's total affinity first, then the total (see `fair.py`).
     allow_partial=True: when not every demand can be met, serve as many items as possible with
         at least one agent, then as many assignments as possible, then max affinity.
-    randomized=True, max_prob=q: an optimal random assignment with P(pair) <= q (`seed`).
+    randomized=True, max_prob=q: an optimal random assignment with P(pair) <= q exactly (q a
+        float or a Fraction; `seed`). `resolution_bits` is accepted and no longer used.
+    Every result is optimal within `result.tolerance` of the float optimum (0: exact).
     """
     _check_options(mode, allow_partial, randomized, max_prob, resolution_bits)
     label = "randomized" if randomized else "partial" if allow_partial else mode
