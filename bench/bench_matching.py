@@ -369,21 +369,24 @@ def _jsonable(stats: dict) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip case (iii)")
+    parser.add_argument("--cases", nargs="+", choices=sorted(CASES), help="only these cases")
     parser.add_argument("--child", nargs=2, metavar=("NPZ", "CASE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(run_case(Path(args.child[0]), args.child[1])))
         return 0
-    print(f"load before: {_uptime()}")
-    names = ["i", "ii", "iv"] if args.quick else ["i", "ii", "iii", "iv"]
-    rows = [_run_in_child(name) for name in names]
-    status = report(rows)
-    print("modes against exact references:")
-    lines, failed = modes_report()
+    print(f"load before: {_uptime()}", flush=True)
+    names = args.cases or (["ii", "iv", "i"] if args.quick else ["ii", "iv", "iii", "i"])
+    print_header()
+    failed = False
+    for name in names:  # each row as soon as it is measured
+        failed |= print_row(_run_in_child(name))
+    print("modes against exact references:", flush=True)
+    lines, modes_failed = modes_report()
     for line in lines:
-        print(f"  {line}")
+        print(f"  {line}", flush=True)
     print(f"load after: {_uptime()}")
-    return 1 if failed or status else 0
+    return 1 if failed or modes_failed else 0
 
 
 def _uptime() -> str:
@@ -407,48 +410,44 @@ def _run_in_child(name: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def report(rows: list[dict]) -> int:
+def print_header() -> None:
     print(
         f"matching benchmark ({_cpu_count()} CPUs); seconds (best of two, same process), "
         "RSS in MiB; ratio = ours / plain OR-Tools, target <= 1.10"
     )
-    header = (
+    print(
         f"{'case':<5}{'ours':>7}{'OR-Tools':>9}{'ratio':>7}{'LP':>8}{'objective':>15}"
         f"{'OR-Tools obj':>15}{'LP objective':>15}{'tolerance':>10}{'peak RSS':>9}{'(delta)':>8}"
-        f"{'constraints':>12}{'cert':>6}{'target':>8}"
+        f"{'constraints':>12}{'cert':>6}{'target':>8}",
+        flush=True,
     )
-    print(header)
-    failed = False
-    for row in rows:
-        gap = _gap(row)
-        ratio = row["ours_s"] / row["ortools_only_s"]
-        met = ratio <= TARGET_RATIO and row["peak_rss_mib"] <= TARGET_RSS_MIB.get(
-            row["case"], np.inf
-        )
-        failed |= not row["constraints_ok"] or (gap is not None and gap > GAP_LIMIT)
-        print(
-            f"{row['case']:<5}{row['ours_s']:>7.2f}{row['ortools_only_s']:>9.2f}{ratio:>7.2f}"
-            f"{_fmt(row.get('lp_s'), '.2f'):>8}{row['objective']:>15.6f}"
-            f"{row['ortools_objective']:>15.6f}"
-            f"{_fmt(row.get('lp_objective'), '.6f'):>15}{row['tolerance']:>10.1e}"
-            f"{row['peak_rss_mib']:>9.0f}{row['rss_delta_mib']:>8.0f}"
-            f"{'ok' if row['constraints_ok'] else 'VIOLATED':>12}"
-            f"{'ok' if row['certificate_ok'] else 'FAIL':>6}{'met' if met else 'missed':>8}"
-        )
-    _print_details(rows)
-    return 1 if failed else 0
 
 
-def _print_details(rows: list[dict]) -> None:
-    for row in rows:
-        stats = row["stats"]
-        print(
-            f"  ({row['case']}) {stats.get('networks_solved')} network(s) solved, "
-            f"OR-Tools inside ours {stats.get('solve_s', 0):.2f}s over "
-            f"{stats.get('arcs')} arcs of {stats.get('eligible_pairs')} pairs, "
-            f"{stats.get('pricing_rounds')} pricing rounds, "
-            f"{stats.get('bellman_ford_rounds')} Bellman-Ford rounds; verify {row['verify_s']:.2f}s"
-        )
+def print_row(row: dict) -> bool:
+    """Print one case's row and details; True if it failed a correctness check."""
+    gap = _gap(row)
+    ratio = row["ours_s"] / row["ortools_only_s"]
+    met = ratio <= TARGET_RATIO and row["peak_rss_mib"] <= TARGET_RSS_MIB.get(row["case"], np.inf)
+    print(
+        f"{row['case']:<5}{row['ours_s']:>7.2f}{row['ortools_only_s']:>9.2f}{ratio:>7.2f}"
+        f"{_fmt(row.get('lp_s'), '.2f'):>8}{row['objective']:>15.6f}"
+        f"{row['ortools_objective']:>15.6f}"
+        f"{_fmt(row.get('lp_objective'), '.6f'):>15}{row['tolerance']:>10.1e}"
+        f"{row['peak_rss_mib']:>9.0f}{row['rss_delta_mib']:>8.0f}"
+        f"{'ok' if row['constraints_ok'] else 'VIOLATED':>12}"
+        f"{'ok' if row['certificate_ok'] else 'FAIL':>6}{'met' if met else 'missed':>8}"
+    )
+    stats = row["stats"]
+    print(
+        f"  ({row['case']}) {stats.get('networks_solved')} network(s) solved, "
+        f"OR-Tools inside ours {stats.get('solve_s', 0):.2f}s over "
+        f"{stats.get('arcs')} arcs of {stats.get('eligible_pairs')} pairs, "
+        f"{stats.get('pricing_rounds')} pricing rounds, "
+        f"{stats.get('bellman_ford_rounds')} Bellman-Ford rounds; verify {row['verify_s']:.2f}s; "
+        f"load {os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
+    return not row["constraints_ok"] or (gap is not None and gap > GAP_LIMIT)
 
 
 def _gap(row: dict) -> float | None:
