@@ -20,6 +20,8 @@ from django.utils import timezone
 from startup_street.core.importing import ImportReport, Source, run_import
 from startup_street.core.tabular import cell_text
 
+__all__ = ["cell_text", "fill_organization", "import_organizations"]
+
 from .models import Organization
 
 LANGS = {"ko": "ko", "zh": "zh-hans", "en": "en"}

@@ -70,3 +70,31 @@ def test_repeated_slug_and_missing_slug_column_are_errors(tmp_path):
     with pytest.raises(CommandError, match="no “slug” column"):
         _run(path)
     assert not Organization.objects.exists()
+
+
+def test_admin_resource_exports_and_imports_back():
+    import tablib
+
+    from startup_street.organizations.resources import OrganizationResource
+
+    make_organization(slug="kic", name={"zh-hans": "韩国创新中心", "en": "KIC"}, country="CN")
+    exported = OrganizationResource().export()
+    Organization.objects.all().delete()
+    result = OrganizationResource().import_data(
+        tablib.Dataset().load(exported.csv, format="csv"), dry_run=False
+    )
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert Organization.objects.get(slug="kic").name == {"zh-hans": "韩国创新中心", "en": "KIC"}
+
+
+def test_admin_resource_reports_an_invalid_row():
+    import tablib
+
+    from startup_street.organizations.resources import OrganizationResource
+
+    data = tablib.Dataset(
+        ["bad", "Bad", "circus", "Seoul", "KR"],
+        headers=["slug", "name_en", "kind", "city", "country"],
+    )
+    result = OrganizationResource().import_data(data, dry_run=True)
+    assert "kind" in result.invalid_rows[0].error_dict and not Organization.objects.exists()
