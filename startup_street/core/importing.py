@@ -49,8 +49,9 @@ class Rows:
 class RowImporter(Protocol):
     """What ``run_import`` needs of a model's importer."""
 
-    def prepare(self, rows: list[tuple[int, dict]]) -> list[tuple[int, Any]]:
-        """Each row as ``(line, prepared)`` or ``(line, ValidationError)``; no writes."""
+    def prepare(self, rows: list[tuple[int, dict]], *, check: bool = True) -> list[tuple[int, Any]]:
+        """Each row as ``(line, prepared)`` or ``(line, ValidationError)``; no writes.
+        ``check=False``: the rows were validated already, only build the objects."""
 
     def key(self, prepared: Any) -> str:
         """What makes two rows the same object (a slug)."""
@@ -111,11 +112,14 @@ def run_import(
     """Validate every row of ``table``, then (when all are valid, or with ``partial``) write
     the valid ones in one transaction. ``progress(done, total)`` is told as rows are written."""
     report = ImportReport(encoding=table.encoding)
+    stamp = _stamp(table)
     bad_lines = _validate(table, importer, report)
     report.rejected = len(bad_lines)
     if report.errors and not partial:
         return report
     total = report.rows - len(bad_lines)
+    if _stamp(table) != stamp:
+        raise _changed()
     with transaction.atomic():
         done = 0
         for batch in _batches(table, importer, skip=bad_lines):
@@ -154,11 +158,25 @@ def _validate(table: Source, importer: RowImporter, report: ImportReport) -> set
 
 def _batches(table: Source, importer: RowImporter, *, skip: set[int]) -> Iterator[list[Any]]:
     for rows in _chunks(table.rows()):
-        prepared = importer.prepare([(line, row) for line, row in rows if line not in skip])
+        rows = [(line, row) for line, row in rows if line not in skip]
+        prepared = importer.prepare(rows, check=False)
         batch = [item for _line, item in prepared if not isinstance(item, ValidationError)]
-        if len(batch) != len(prepared):  # the table changed between the two readings
-            raise TableError(_("The file changed while it was being imported; import it again."))
+        if len(batch) != len(prepared):  # e.g. an organisation deleted meanwhile
+            raise _changed()
         yield batch
+
+
+def _stamp(table: Source) -> tuple | None:
+    """When and how big the file was: checked again before writing what was validated."""
+    path = getattr(table, "path", None)
+    if path is None:
+        return None
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _changed() -> TableError:
+    return TableError(_("The file changed while it was being imported; import it again."))
 
 
 def _chunks(rows: Iterator[tuple[int, dict]]) -> Iterator[list[tuple[int, dict]]]:

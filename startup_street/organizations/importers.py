@@ -78,7 +78,9 @@ class OrganizationImporter:
     def key(self, organization: Organization) -> str:
         return organization.slug
 
-    def prepare(self, rows: list[tuple[int, dict]]) -> list[tuple[int, object]]:
+    def prepare(
+        self, rows: list[tuple[int, dict]], *, check: bool = True
+    ) -> list[tuple[int, object]]:
         texts = {}
         for line, row in rows:
             try:
@@ -88,15 +90,22 @@ class OrganizationImporter:
         slugs = [text.get("slug", "") for text in texts.values() if isinstance(text, dict)]
         existing = Organization.objects.in_bulk(slugs, field_name="slug")
         return [
-            (line, text if isinstance(text, ValidationError) else self._prepared(text, existing))
+            (
+                line,
+                text
+                if isinstance(text, ValidationError)
+                else self._prepared(text, existing, check=check),
+            )
             for line, text in texts.items()
         ]
 
     @staticmethod
-    def _prepared(row: dict, existing: dict) -> Organization | ValidationError:
+    def _prepared(row: dict, existing: dict, *, check: bool) -> Organization | ValidationError:
         slug = row.get("slug", "")
         organization = existing.get(slug) or Organization(slug=slug)
         fill_organization(organization, row)
+        if not check:
+            return organization
         try:
             organization.full_clean(validate_unique=False, validate_constraints=False)
         except ValidationError as error:

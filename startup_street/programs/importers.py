@@ -148,7 +148,7 @@ def fill_program(program: Program, row: dict, organization: Organization) -> Pro
     return program
 
 
-def row_call(program: Program, row: dict) -> Call | None:
+def row_call(program: Program, row: dict, *, check: bool = True) -> Call | None:
     """The row's call (``call_opens`` .. ``call_closes``, wall-clock times in
     ``call_time_zone``), validated but not saved; a time the zone skips (a daylight-saving gap)
     is refused with the reason, never shifted."""
@@ -168,7 +168,8 @@ def row_call(program: Program, row: dict) -> Call | None:
             }
         ) from error
     call = Call(program=program, opens_at=opens, closes_at=closes, time_zone=zone, seats=seats)
-    call.full_clean(exclude=["program"], validate_unique=False, validate_constraints=False)
+    if check:
+        call.full_clean(exclude=["program"], validate_unique=False, validate_constraints=False)
     return call
 
 
@@ -211,7 +212,9 @@ class ProgramImporter:
     def key(self, prepared: PreparedProgram) -> str:
         return prepared.program.slug
 
-    def prepare(self, rows: list[tuple[int, dict]]) -> list[tuple[int, object]]:
+    def prepare(
+        self, rows: list[tuple[int, dict]], *, check: bool = True
+    ) -> list[tuple[int, object]]:
         texts, slugs = {}, {}
         for line, row in rows:
             try:
@@ -221,7 +224,12 @@ class ProgramImporter:
                 texts[line] = error
         existing = Program.objects.in_bulk(list(slugs.values()), field_name="slug")
         return [
-            (line, text if isinstance(text, ValidationError) else self._prepared(text, existing))
+            (
+                line,
+                text
+                if isinstance(text, ValidationError)
+                else self._prepared(text, existing, check=check),
+            )
             for line, text in texts.items()
         ]
 
@@ -235,7 +243,9 @@ class ProgramImporter:
             )
         return self.organizations[slug]
 
-    def _prepared(self, row: dict, existing: dict) -> PreparedProgram | ValidationError:
+    def _prepared(
+        self, row: dict, existing: dict, *, check: bool
+    ) -> PreparedProgram | ValidationError:
         try:
             organization = self._organization(row)
             codes = _codes(row.get("sectors"))
@@ -247,10 +257,11 @@ class ProgramImporter:
                     {"slug": _("“%(slug)s” is a program of another organisation.") % {"slug": slug}}
                 )
             fill_program(program, row, organization)
-            program.full_clean(
-                exclude=["organization"], validate_unique=False, validate_constraints=False
-            )
-            call = row_call(program, row)
+            if check:
+                program.full_clean(
+                    exclude=["organization"], validate_unique=False, validate_constraints=False
+                )
+            call = row_call(program, row, check=check)
         except ValidationError as error:
             return error
         return PreparedProgram(program, [self.sectors[code] for code in set(codes)], call)
@@ -272,10 +283,10 @@ class ProgramImporter:
         )
         report.created += len(new)
         report.updated += len(old)
-        report.calls += self._write_calls(batch)
+        report.calls += self._write_calls(batch, created={program.pk for program in new})
         self._index([item.program.pk for item in batch])
 
-    def _write_calls(self, batch: list[PreparedProgram]) -> int:
+    def _write_calls(self, batch: list[PreparedProgram], created: set[int]) -> int:
         have = set(
             Call.objects.filter(program__in=[item.program for item in batch]).values_list(
                 "program_id", "opens_at", "closes_at"
@@ -289,7 +300,7 @@ class ProgramImporter:
                 calls.append(call)
         Call.objects.bulk_create(calls)
         for call in calls:
-            self.new_calls.add(call)
+            self.new_calls.add(call, followers=call.program_id not in created)
         return len(calls)
 
     @staticmethod
