@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "startup_street.applications",
     "startup_street.matching",
     "startup_street.reviews",
+    "startup_street.decisions",
     "startup_street.mentoring",
     "startup_street.search",
     "startup_street.api",
