@@ -15,12 +15,12 @@ from startup_street.accounts.models import User
 from startup_street.applications.models import Application, StatusChange
 from startup_street.applications.services import (
     add_question,
-    decide_application,
     save_answers,
     start_application,
     submit_application,
 )
 from startup_street.core.i18n import pick
+from startup_street.decisions.services import decide_application
 from startup_street.organizations.models import Membership
 from startup_street.programs.models import Call, Program
 from startup_street.reviews.models import Rubric

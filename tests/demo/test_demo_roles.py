@@ -90,7 +90,7 @@ def hub_admin_sees_the_round_under_review_with_its_links(home_of):
         .call
     )
     assert 'id="staff"' in page
-    for name in ("applications:form_builder", "reviews:manage", "reviews:decisions"):
+    for name in ("applications:form_builder", "reviews:manage", "decisions:decisions"):
         assert reverse(name, args=[call.pk]) in page
     assert 'id="founder"' not in page
 
