@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "django_htmx",
+    "ninja",  # serves Swagger UI for /api/v1/docs from its own static files, not a CDN
     "django_tasks",
     "django_tasks_db",
     "import_export",
