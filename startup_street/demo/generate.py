@@ -25,7 +25,7 @@ from startup_street.organizations.models import Membership, Organization
 from startup_street.programs.models import Call, Program
 from startup_street.startups.models import Startup, StartupMember
 
-from . import applications, mentoring
+from . import applications, history, mentoring
 from .data import ANY_SECTOR, SECTOR_WORDS
 from .data import programs as texts
 from .data import startups as firms
@@ -125,6 +125,7 @@ def _write_work(*, now: datetime, seed: int) -> None:
     keeps every rule. One line per area, in the order the areas depend on each other."""
     applications.load(now=now, seed=seed)  # forms, applications, reviews, decisions
     mentoring.load(now=now, seed=seed)  # mentor profiles and hours, a match, sessions
+    history.load(now=now, seed=seed)  # five years of past intakes and outcomes, for the dashboard
 
 
 def _is_loaded() -> bool:
