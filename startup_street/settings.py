@@ -1,14 +1,17 @@
 """Settings, all read from the environment.
 
-The embedded default (SQLite file under ``var/``, console e-mail, DEBUG on) needs no service.
-Production: set ``DEBUG=0``, ``SECRET_KEY``, ``ALLOWED_HOSTS`` and ``DATABASE_URL``; the security
-settings below then switch on and ``manage.py check --deploy`` passes without warnings.
+The embedded default (SQLite file under ``var/``, console e-mail) needs no service. DEBUG is off
+unless ``DEBUG=1``: ``startup-street demo`` and ``runserver`` (and the test suite) turn it on for
+development. Production (``startup-street serve``): set ``SECRET_KEY``, ``ALLOWED_HOSTS`` and
+``DATABASE_URL``; the security settings below are on and ``check --deploy`` passes without
+warnings.
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -27,11 +30,14 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise RuntimeError("SECRET_KEY must be set when DEBUG is off.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off (DEBUG=1 for development, or a long random "
+            "SECRET_KEY for production)."
+        )
     SECRET_KEY = "dev-only-startup-street-secret-key-do-not-use-in-production-0123456789"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
@@ -62,6 +68,7 @@ INSTALLED_APPS = [
     "startup_street.search",
     "startup_street.api",
     "startup_street.demo",
+    "startup_street.operations",
 ]
 
 MIDDLEWARE = [
@@ -207,6 +214,7 @@ CONTENT_SECURITY_POLICY = (
 )
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # probed over plain HTTP by the process manager
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -9,6 +9,7 @@ admin.site.site_title = _("Startup Street")
 
 urlpatterns = [
     path("", include("startup_street.core.urls")),
+    path("", include("startup_street.operations.urls")),
     path("accounts/", include("startup_street.accounts.urls")),
     path("organizations/", include("startup_street.organizations.urls")),
     path("startups/", include("startup_street.startups.urls")),

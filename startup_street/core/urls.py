@@ -9,5 +9,4 @@ urlpatterns = [
     path("", project_views.home, name="home"),
     path("i18n/language/", views.switch_language, name="switch_language"),
     path("i18n/time-zone/", views.switch_time_zone, name="switch_time_zone"),
-    path("healthz", views.healthz, name="healthz"),
 ]
