@@ -268,3 +268,24 @@ TASKS = {
         }[TASKS_BACKEND]
     }
 }
+
+# Running in production (startup_street/operations; README "Running in production").
+# The health probe fails when the oldest waiting background job has waited this many seconds.
+HEALTH_TASK_MAX_WAIT = int(os.environ.get("HEALTH_TASK_MAX_WAIT", "900"))
+# `startup-street worker`: a job failing with one of these (a database, mail or network hiccup)
+# is tried again after TASKS_RETRY_BACKOFF seconds, doubled each time (with jitter, at most
+# TASKS_RETRY_MAX_DELAY), up to TASKS_MAX_ATTEMPTS attempts; then, or at once for any other
+# error, it becomes a dead letter that staff re-run from the admin.
+TASKS_MAX_ATTEMPTS = int(os.environ.get("TASKS_MAX_ATTEMPTS", "5"))
+TASKS_RETRY_BACKOFF = float(os.environ.get("TASKS_RETRY_BACKOFF", "30"))
+TASKS_RETRY_MAX_DELAY = float(os.environ.get("TASKS_RETRY_MAX_DELAY", "3600"))
+TASKS_TRANSIENT_ERRORS = [
+    "django.db.utils.OperationalError",
+    "django.db.utils.InterfaceError",
+    "smtplib.SMTPException",
+    "builtins.ConnectionError",
+    "builtins.TimeoutError",
+]
+# Nightly backups by the worker's schedule into this folder when set, the newest BACKUP_KEEP kept.
+BACKUP_DIR = os.environ.get("BACKUP_DIR", "")
+BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "7"))
