@@ -19,6 +19,7 @@ class DeadLetter(models.Model):
 
     class Meta:
         ordering = ["-failed_at"]
+        permissions = [("rerun_deadletter", _("Can re-run a dead letter"))]
         verbose_name = _("dead letter")
         verbose_name_plural = _("dead letters")
 
