@@ -42,8 +42,10 @@ def street(*args: str, env: dict, timeout: float = 300) -> subprocess.CompletedP
     return subprocess.run([SCRIPT, *args], env=env, capture_output=True, text=True, timeout=timeout)
 
 
-def free_port() -> int:
+def free_port(exclude=()) -> int:
     for port in PORTS:  # the ports this project's servers may use here, first
+        if port in exclude:
+            continue
         with socket.socket() as sock:
             try:
                 sock.bind(("127.0.0.1", port))
@@ -64,6 +66,20 @@ def get(url: str, **headers: str) -> tuple[int, dict, bytes]:
         return error.code, dict(error.headers), error.read()
 
 
+def wait_until_ready(process, url: str, log: Path, wait: float = 240) -> None:
+    deadline = time.monotonic() + wait
+    while True:
+        if process.poll() is not None:
+            raise AssertionError(f"exited {process.returncode}:\n{log.read_text()}")
+        try:
+            get(url)
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"never answered:\n{log.read_text()}") from None
+            time.sleep(1)
+
+
 @contextlib.contextmanager
 def running(args: list[str], *, env: dict, ready_url: str | None, log: Path, wait: float = 240):
     """Start a long-running command, wait until ``ready_url`` answers (any status), yield the
@@ -77,17 +93,8 @@ def running(args: list[str], *, env: dict, ready_url: str | None, log: Path, wai
             start_new_session=True,
         )
     try:
-        deadline = time.monotonic() + wait
-        while ready_url:
-            if process.poll() is not None:
-                raise AssertionError(f"{args[0]} exited {process.returncode}:\n{log.read_text()}")
-            try:
-                get(ready_url)
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise AssertionError(f"{args[0]} never answered:\n{log.read_text()}") from None
-                time.sleep(1)
+        if ready_url:
+            wait_until_ready(process, ready_url, log, wait)
         yield process
     finally:
         if process.poll() is None:
