@@ -9,3 +9,11 @@ class OperationsConfig(AppConfig):
     name = "startup_street.operations"
     label = "operations"
     verbose_name = _("Operations")
+
+    def ready(self):
+        from django.core.signals import request_finished
+
+        from .logs import forget_request_id
+
+        # Infrastructure, not business logic: the log context ends with the response.
+        request_finished.connect(forget_request_id, dispatch_uid="operations.forget_request_id")
