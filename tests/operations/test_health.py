@@ -55,14 +55,14 @@ def test_search_fallen_back_to_hashing_is_degraded_and_warned_in_the_admin(clien
     assert "falls back to character hashing" in body["checks"]["search"]["detail"]
     assert body["checks"]["database"]["status"] == "ok"
 
-    client.force_login(make_user("root", is_staff=True, is_superuser=True))
+    client.force_login(make_user("root", is_staff=True, is_superuser=True, preferred_language="en"))
     page = client.get("/admin/").content.decode()
     assert "Search has fallen back to character hashing" in page
 
 
 def test_admin_index_shows_no_warning_when_healthy(client, settings):
     settings.SEARCH_EMBEDDER = "hashing"  # chosen, not fallen back to
-    client.force_login(make_user("root", is_staff=True, is_superuser=True))
+    client.force_login(make_user("root", is_staff=True, is_superuser=True, preferred_language="en"))
     page = client.get("/admin/").content.decode()
     assert "fallen back" not in page
     assert _health(client)[1]["checks"]["search"]["status"] == "ok"

@@ -97,7 +97,7 @@ def test_permanent_error_is_a_dead_letter_at_once_with_its_traceback():
 
 
 def _staff(*permissions):
-    user = make_user("ops", is_staff=True)
+    user = make_user("ops", is_staff=True, preferred_language="en")
     for codename in permissions:
         user.user_permissions.add(Permission.objects.get(codename=codename))
     return user
