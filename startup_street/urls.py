@@ -25,6 +25,7 @@ urlpatterns = [
     path("reviews/", include("startup_street.reviews.urls")),
     path("mentoring/", include("startup_street.mentoring.urls")),
     path("search/", include("startup_street.search.urls")),
+    path("dashboard/", include("startup_street.dashboard.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
