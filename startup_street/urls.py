@@ -15,6 +15,7 @@ core = ([path("", views.home, name="home"), *core_urls.urlpatterns], core_urls.a
 
 urlpatterns = [
     path("", include(core)),
+    path("", include("startup_street.operations.urls")),
     path("accounts/", include("startup_street.accounts.urls")),
     path("organizations/", include("startup_street.organizations.urls")),
     path("startups/", include("startup_street.startups.urls")),
