@@ -32,7 +32,7 @@ def street():
         "reviewer": make_user("reviewer"),
         "hub_staff": make_user("hub_staff"),
         "kic_staff": make_user("kic_staff"),
-        "analyst": make_user("analyst", is_city_analyst=True),
+        "analyst": make_user("analyst", is_city_analyst=True, preferred_language="en"),
     }
     make_member(hub, people["reviewer"], "reviewer")
     make_member(hub, people["hub_staff"], "program_manager")
