@@ -17,6 +17,7 @@ from . import errors
 from .applications import router as application_router
 from .auth import ANYONE, SIGNED_IN
 from .filters import valid_filter_form
+from .memberships import router as membership_router
 from .mentoring import router as mentoring_router
 from .reviews import router as review_router
 from .saved_searches import router as saved_search_router
@@ -159,6 +160,7 @@ def get_call(request, call_id: int):
 
 
 api.add_router("/organizations", orgs)
+api.add_router("/organizations", membership_router)
 api.add_router("/startups", startups)
 api.add_router("/programs", programs)
 api.add_router("/calls", calls)

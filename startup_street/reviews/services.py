@@ -139,7 +139,7 @@ def submit_review(
     A reviewer may revise until the review is closed; each version of every score is kept in
     its history.
     """
-    if assignment.reviewer_id != reviewer.pk:
+    if not selectors.assignments_of(reviewer).filter(pk=assignment.pk).exists():
         raise PermissionDenied(_("This is not your assignment."))
     assignment = ReviewAssignment.objects.select_for_update().get(pk=assignment.pk)
     rubric = rubric_for(assignment.application.call)
