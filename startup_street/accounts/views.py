@@ -58,7 +58,7 @@ def profile(request):
         services.update_profile(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your profile was saved."))
         return redirect("accounts:profile")
-    tokens = request.user.api_tokens.filter(revoked_at__isnull=True)
+    tokens = services.tokens_of(request.user)
     context = {
         "form": form,
         "tokens": tokens,
@@ -73,9 +73,11 @@ def profile(request):
 def token_create(request):
     form = ApiTokenForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Give the token a name of at most 80 characters."))
+        messages.error(
+            request, _("Give the token a name of at most 80 characters, a scope and a lifetime.")
+        )
         return redirect("accounts:profile")
-    token, raw = services.create_api_token(user=request.user, name=form.cleaned_data["name"])
+    token, raw = services.create_api_token(user=request.user, **form.cleaned_data)
     return render(request, "accounts/token_created.html", {"token": token, "raw": raw})
 
 
