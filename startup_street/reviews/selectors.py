@@ -28,17 +28,16 @@ def reviewer_pool(call) -> QuerySet[User]:
 
 
 def startups_for_stakes(user) -> QuerySet[Startup]:
-    """Startups the user may record stakes for: their own, and applicants to calls they staff
-    (any applicant, for a superuser)."""
+    """Startups the user may record stakes for: their own, and those that sent (not merely
+    drafted) an application to a call they staff (any applicant, for a superuser)."""
     if not user.is_authenticated:
         return Startup.objects.none()
+    sent = Q(applications__status__in=[s for s in Status.values if s != Status.DRAFT])
     if user.is_superuser:
-        return Startup.objects.filter(
-            Q(members__user=user) | Q(applications__isnull=False)
-        ).distinct()
+        return Startup.objects.filter(Q(members__user=user) | sent).distinct()
     return Startup.objects.filter(
         Q(members__user=user)
-        | Q(applications__call__program__organization__in=organizations_staffed_by(user))
+        | sent & Q(applications__call__program__organization__in=organizations_staffed_by(user))
     ).distinct()
 
 
