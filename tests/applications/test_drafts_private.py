@@ -7,8 +7,7 @@ from django.urls import reverse
 from startup_street.applications import services
 from startup_street.reviews import conflicts
 from startup_street.reviews.models import Stake
-from tests.api.test_api import bearer
-from tests.factories import make_call, make_program, make_startup, make_user
+from tests.factories import bearer, make_call, make_program, make_startup, make_user
 
 pytestmark = pytest.mark.django_db
 
