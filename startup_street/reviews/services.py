@@ -101,8 +101,10 @@ def _clean_scores(criteria: list[Criterion], scores: dict) -> dict[int, int]:
     for criterion in criteria:
         raw = scores.get(criterion.pk, scores.get(str(criterion.pk)))
         try:
+            if isinstance(raw, bool):  # JSON true is not the score 1
+                raise TypeError
             value = int(raw)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # 1e400 and Infinity overflow, NaN fails
             errors[str(criterion.pk)] = [_("Give a score.")]
             continue
         whole = not isinstance(raw, float) or raw == value  # 3.5 is not a score on a 1–5 scale

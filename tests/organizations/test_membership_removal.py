@@ -4,8 +4,7 @@ from django.urls import reverse
 
 from startup_street.organizations.models import Membership
 from startup_street.reviews import services as review_services
-from tests.factories import bearer, make_member, make_user
-from tests.reviews.conftest import submit_one
+from tests.factories import bearer, make_member, make_user, submit_one
 
 pytestmark = pytest.mark.django_db
 
