@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "django_htmx",
+    "ninja",  # serves Swagger UI for /api/v1/docs from its own static files, not a CDN
     "django_tasks",
     "django_tasks_db",
     "import_export",
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "startup_street.reviews",
     "startup_street.decisions",
     "startup_street.mentoring",
+    "startup_street.dashboard",
     "startup_street.search",
     "startup_street.api",
     "startup_street.demo",
@@ -173,6 +175,8 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
 DEFAULT_USER_TIME_ZONE = "Asia/Seoul"
+# The city's zone: the dashboard's periods are whole days here.
+DASHBOARD_TIME_ZONE = os.environ.get("DASHBOARD_TIME_ZONE", "Asia/Seoul")
 LANGUAGE_COOKIE_NAME = "street_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 

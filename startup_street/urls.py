@@ -25,6 +25,7 @@ urlpatterns = [
     path("reviews/", include("startup_street.reviews.urls")),
     path("mentoring/", include("startup_street.mentoring.urls")),
     path("search/", include("startup_street.search.urls")),
+    path("dashboard/", include("startup_street.dashboard.urls")),
     path("api/v1/", api.urls),
     path("api/v1/<path:rest>", api_errors.unknown_address),  # after every API operation
     path("admin/", admin.site.urls),

@@ -17,6 +17,7 @@ from . import errors
 from .applications import router as application_router
 from .auth import ANYONE, SIGNED_IN
 from .filters import valid_filter_form
+from .indicators import router as indicator_router
 from .memberships import router as membership_router
 from .mentoring import router as mentoring_router
 from .pagination import PageNumberPagination
@@ -171,5 +172,6 @@ api.add_router("/calls", calls)
 api.add_router("/applications", application_router)
 api.add_router("/mentoring", mentoring_router)
 api.add_router("/search", search_router)
+api.add_router("/indicators", indicator_router)
 api.add_router("/reviews", review_router)
 api.add_router("/saved-searches", saved_search_router)

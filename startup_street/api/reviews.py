@@ -398,8 +398,11 @@ def unassign(request, call_id: int, assignment_id: int):
 
 
 @router.post("/calls/{int:call_id}/auto-assign", response={200: AutoAssignOut, **WRITE})
-def auto_assign(request, call_id: int):
-    outcome = auto.auto_assign(call=_managed_call(request, call_id), actor=request.auth)
+def auto_assign(request, call_id: int, max_probability: str | None = None):
+    """`?max_probability=1/2` (or 1/3, 2/3, 3/4): a random assignment with that cap per pair."""
+    call = _managed_call(request, call_id)
+    cap = auto.parse_cap(max_probability)
+    outcome = auto.auto_assign(call=call, actor=request.auth, max_probability=cap)
     return {**outcome.__dict__, "diagnosis": list(outcome.diagnosis)}
 
 
