@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from startup_street import views
+from startup_street.api import errors as api_errors
 from startup_street.api.api import api
 from startup_street.core import urls as core_urls
 
@@ -27,5 +28,6 @@ urlpatterns = [
     path("search/", include("startup_street.search.urls")),
     path("dashboard/", include("startup_street.dashboard.urls")),
     path("api/v1/", api.urls),
+    path("api/v1/<path:rest>", api_errors.unknown_address),  # after every API operation
     path("admin/", admin.site.urls),
 ]

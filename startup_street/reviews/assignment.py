@@ -18,6 +18,7 @@ from fractions import Fraction
 import numpy as np
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
@@ -103,10 +104,10 @@ def auto_assign(*, call, actor, max_probability: Fraction | None = None) -> Assi
             else _("The organisation has no reviewers yet.")
         )
         return AssignOutcome(False, 0, False, 0.0, (reason,))
-    made = list(
-        ReviewAssignment.objects.filter(application__call=call).values_list(
-            "application_id", "reviewer_id"
-        )
+    made = list(  # a departed reviewer's assignment counts only if they submitted a review
+        ReviewAssignment.objects.filter(application__call=call)
+        .filter(selectors.still_reviewer() | Q(review__submitted_at__isnull=False))
+        .values_list("application_id", "reviewer_id")
     )
     existing = set(made)
     per_app = {a.pk: 0 for a in applications}

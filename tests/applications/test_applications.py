@@ -146,6 +146,7 @@ def test_attachment_download_permissions(client, call, organization, request, wh
     startup = make_startup(owner, teammates=[mate])
     application = services.start_application(call=call, startup=startup, user=owner)
     _complete(application, owner)
+    services.submit_application(application=application, user=owner)  # staff see no drafts
     attachment = application.attachments.get()
     users = {"alice": owner, "bob": mate, "charlie": request.getfixturevalue("charlie")}
     users["staff"] = request.getfixturevalue("bob")  # program manager of the organisation
