@@ -14,7 +14,7 @@ from .enums import Status
 from .models import Application, Cohort, Notice, Quota, StatusChange
 from .quotas import unmet_quotas
 from .selectors import in_seen_statuses
-from .services import DecisionRound
+from .services import DecisionRound, sync_space_entitlements
 
 NOTICE_STATUSES = [s for s in Status.values if s != Status.DRAFT]
 
@@ -151,6 +151,8 @@ def release_held_decisions(*, call: Call, actor) -> int:
             latest[application_id] = change_id
     held.update(held=False)
     call.applications.filter(pk__in=waiting).update(shown_status="")
+    for application in call.applications.filter(pk__in=waiting).select_related("startup"):
+        sync_space_entitlements(application, actor)
     to_send = sorted(latest.values())
     if to_send:
         record_activity(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from startup_street.core.timezones import get_zone, zone_label
 from startup_street.programs.models import Call
+from startup_street.spaces import services as space_services
 from startup_street.startups.models import Startup
 
 from . import quotas, tasks
@@ -228,7 +229,23 @@ def withdraw_application(*, application: Application, user) -> Application:
         raise ValidationError(_("This application can no longer be withdrawn."))
     _change_status(application, Status.WITHDRAWN, user)
     application.save(update_fields=["status", "shown_status", "updated_at"])
+    sync_space_entitlements(application, user)
     return application
+
+
+def sync_space_entitlements(application: Application, actor) -> None:
+    """What the call grants in spaces follows the decision the team has been told: granted
+    when it says accepted, revoked when it stops saying so (a held decision changes nothing)."""
+    if application.shown_status:
+        return
+    if application.status == Status.ACCEPTED:
+        space_services.grant_call_entitlements(
+            call=application.call, startup=application.startup, actor=actor
+        )
+    else:
+        space_services.revoke_call_entitlements(
+            call=application.call, startup=application.startup, actor=actor
+        )
 
 
 class DecisionRound:
@@ -306,6 +323,8 @@ class DecisionRound:
             application.decided_at = timezone.now()
         _change_status(application, decision, actor, hold=hold)
         application.save(update_fields=["status", "shown_status", "decided_at", "updated_at"])
+        if accepting or leaving:
+            sync_space_entitlements(application, actor)
         if (accepting or leaving) and self._accepted is not None:
             step = 1 if accepting else -1
             self._accepted += step

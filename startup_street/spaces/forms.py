@@ -12,7 +12,9 @@ REPEAT_CHOICES = [("", _("Does not repeat")), *Frequency.choices]
 
 
 class SpaceFilterForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("Any"))] + SpaceKind.choices, required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("Any"))] + SpaceKind.choices, required=False
+    )
     organization = forms.SlugField(label=_("Organisation"), required=False)
 
 
@@ -70,7 +72,9 @@ class WaitlistForm(forms.Form):
         data = super().clean()
         if not self.errors:
             zone = get_zone(self.space.time_zone)
-            data["starts_at"] = timezone.make_aware(datetime.combine(data["day"], data["start"]), zone)
+            data["starts_at"] = timezone.make_aware(
+                datetime.combine(data["day"], data["start"]), zone
+            )
             data["ends_at"] = timezone.make_aware(datetime.combine(data["day"], data["end"]), zone)
         return data
 
@@ -93,8 +97,12 @@ class BlockingForm(forms.Form):
         data = super().clean()
         if not self.errors:
             zone = get_zone(self.space.time_zone)
-            data["starts_at"] = timezone.make_aware(datetime.combine(data["day"], data["start"]), zone)
-            data["ends_at"] = timezone.make_aware(datetime.combine(data["end_day"], data["end"]), zone)
+            data["starts_at"] = timezone.make_aware(
+                datetime.combine(data["day"], data["start"]), zone
+            )
+            data["ends_at"] = timezone.make_aware(
+                datetime.combine(data["end_day"], data["end"]), zone
+            )
         return data
 
 
@@ -131,13 +139,21 @@ class MultipleFileField(forms.FileField):
 
 class ResultForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
-    notes = forms.CharField(label=_("Notes"), max_length=5000, widget=forms.Textarea, required=False)
+    notes = forms.CharField(
+        label=_("Notes"), max_length=5000, widget=forms.Textarea, required=False
+    )
     files = MultipleFileField(label=_("Files"), required=False)
 
 
 class TopUpForm(forms.Form):
-    hours = forms.DecimalField(label=_("Hours (negative to take away)"), max_digits=7, decimal_places=2)
-    month = forms.DateField(label=_("Month"), widget=forms.DateInput(attrs={"type": "month"}), input_formats=["%Y-%m", "%Y-%m-%d"])
+    hours = forms.DecimalField(
+        label=_("Hours (negative to take away)"), max_digits=7, decimal_places=2
+    )
+    month = forms.DateField(
+        label=_("Month"),
+        widget=forms.DateInput(attrs={"type": "month"}),
+        input_formats=["%Y-%m", "%Y-%m-%d"],
+    )
     reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
 
 

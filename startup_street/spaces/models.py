@@ -117,7 +117,10 @@ class CertificationHolder(models.Model):
 
 class Space(OriginalLanguageMixin, TimeStampedModel, RulesModel):
     organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="spaces"
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="spaces",
     )
     slug = models.SlugField(_("short name"), max_length=80, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=SpaceKind.choices, db_index=True)
@@ -607,7 +610,10 @@ class DemonstrationResult(TimeStampedModel):
 
 class DemonstrationFile(models.Model):
     result = models.ForeignKey(
-        DemonstrationResult, verbose_name=_("result"), on_delete=models.CASCADE, related_name="files"
+        DemonstrationResult,
+        verbose_name=_("result"),
+        on_delete=models.CASCADE,
+        related_name="files",
     )
     file = models.FileField(_("file"), storage=private_storage, upload_to="results/%Y/%m/")
     name = models.CharField(_("file name"), max_length=200)

@@ -195,7 +195,9 @@ def availability(spaces, start: date, days: int = 1, *, now: datetime | None = N
     now = now or timezone.now()
     ids = [s.pk for s in spaces]
     lo = timezone.make_aware(datetime.combine(start - timedelta(days=1), time()), timezone.utc)
-    hi = timezone.make_aware(datetime.combine(start + timedelta(days=days + 1), time()), timezone.utc)
+    hi = timezone.make_aware(
+        datetime.combine(start + timedelta(days=days + 1), time()), timezone.utc
+    )
     hours, closed, busy = defaultdict(list), defaultdict(set), defaultdict(list)
     for h in OpeningHours.objects.filter(space_id__in=ids):
         hours[h.space_id].append(h)
@@ -207,9 +209,9 @@ def availability(spaces, start: date, days: int = 1, *, now: datetime | None = N
         space_id__in=ids, status__in=HOLDING, starts_at__lt=hi, ends_at__gt=lo
     ).values_list("space_id", "starts_at", "ends_at", "status"):
         busy[row[0]].append(row[1:])
-    for row in Blocking.objects.filter(space_id__in=ids, starts_at__lt=hi, ends_at__gt=lo).values_list(
-        "space_id", "starts_at", "ends_at"
-    ):
+    for row in Blocking.objects.filter(
+        space_id__in=ids, starts_at__lt=hi, ends_at__gt=lo
+    ).values_list("space_id", "starts_at", "ends_at"):
         busy[row[0]].append((row[1], row[2], "blocked"))
     return {
         s.pk: [
@@ -331,7 +333,9 @@ def utilisation(
     booked = defaultdict(lambda: [Decimal(0), 0])
     lo = timezone.make_aware(datetime.combine(months[0] - timedelta(days=1), time()), timezone.utc)
     hi = timezone.make_aware(
-        datetime.combine((months[-1] + timedelta(days=32)).replace(day=1) + timedelta(days=1), time()),
+        datetime.combine(
+            (months[-1] + timedelta(days=32)).replace(day=1) + timedelta(days=1), time()
+        ),
         timezone.utc,
     )
     by_pk = {s.pk: s for s in spaces}

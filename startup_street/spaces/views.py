@@ -137,11 +137,16 @@ def book(request, slug: str):
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
-            messages.success(request, _("Booked: %(status)s.") % {"status": booking.get_status_display()})
+            messages.success(
+                request, _("Booked: %(status)s.") % {"status": booking.get_status_display()}
+            )
             return redirect("spaces:booking", pk=booking.pk)
     context = _availability_context(request, space)
     context.update(
-        form=form, is_staff=is_space_staff(request.user, space), photos=(), hours=space.opening_hours.all()
+        form=form,
+        is_staff=is_space_staff(request.user, space),
+        photos=(),
+        hours=space.opening_hours.all(),
     )
     template = "spaces/_booking_form.html" if request.htmx else "spaces/space_detail.html"
     return render(request, template, context, status=422)
@@ -174,9 +179,11 @@ def join_waitlist(request, slug: str):
 @require_GET
 def my_bookings(request):
     month = selectors.current_month(request.user.time_zone)
-    entitlements = selectors.entitlements_visible_to(request.user).filter(
-        startup__members__user=request.user, revoked_at__isnull=True
-    ).prefetch_related("adjustments")
+    entitlements = (
+        selectors.entitlements_visible_to(request.user)
+        .filter(startup__members__user=request.user, revoked_at__isnull=True)
+        .prefetch_related("adjustments")
+    )
     bookings = selectors.bookings_of(request.user)
     now = timezone.now()
     return render(
@@ -245,7 +252,14 @@ def _act(request, action, success: str, *args, **kwargs):
 @require_POST
 def cancel(request, pk: int):
     booking = _visible_booking(request, pk)
-    _act(request, services.cancel_booking, _("The booking is cancelled."), booking=booking, actor=request.user, reason=request.POST.get("reason", ""))
+    _act(
+        request,
+        services.cancel_booking,
+        _("The booking is cancelled."),
+        booking=booking,
+        actor=request.user,
+        reason=request.POST.get("reason", ""),
+    )
     return redirect("spaces:booking", pk=pk)
 
 
@@ -281,7 +295,14 @@ def decline(request, pk: int):
     booking = _visible_booking(request, pk)
     if not is_space_staff(request.user, booking.space):
         raise PermissionDenied
-    _act(request, services.decline_booking, _("The request is declined."), booking=booking, actor=request.user, reason=request.POST.get("reason", ""))
+    _act(
+        request,
+        services.decline_booking,
+        _("The request is declined."),
+        booking=booking,
+        actor=request.user,
+        reason=request.POST.get("reason", ""),
+    )
     return redirect("spaces:manage")
 
 
@@ -293,7 +314,14 @@ def submit_plan(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Fill in every field of the plan."))
     else:
-        _act(request, services.submit_plan, _("The plan is submitted for approval."), booking=booking, user=request.user, **form.cleaned_data)
+        _act(
+            request,
+            services.submit_plan,
+            _("The plan is submitted for approval."),
+            booking=booking,
+            user=request.user,
+            **form.cleaned_data,
+        )
     return redirect("spaces:booking", pk=pk)
 
 
@@ -311,7 +339,14 @@ def decide_plan(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Choose approve or reject."))
     else:
-        _act(request, services.decide_plan, _("The plan is decided."), plan=plan, actor=request.user, **form.cleaned_data)
+        _act(
+            request,
+            services.decide_plan,
+            _("The plan is decided."),
+            plan=plan,
+            actor=request.user,
+            **form.cleaned_data,
+        )
     if request.POST.get("next") == "manage":
         return redirect("spaces:manage")
     return redirect("spaces:booking", pk=plan.booking_id)
@@ -325,7 +360,14 @@ def record_result(request, pk: int):
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
     else:
-        _act(request, services.record_result, _("The result is recorded."), plan=plan, user=request.user, **form.cleaned_data)
+        _act(
+            request,
+            services.record_result,
+            _("The result is recorded."),
+            plan=plan,
+            user=request.user,
+            **form.cleaned_data,
+        )
     return redirect("spaces:booking", pk=plan.booking_id)
 
 
@@ -345,7 +387,13 @@ def reconfirm(request, pk: int):
     if first is None:
         raise Http404
     _visible_booking(request, first.pk)
-    _act(request, services.reconfirm_series, _("The series is re-confirmed."), series=series, user=request.user)
+    _act(
+        request,
+        services.reconfirm_series,
+        _("The series is re-confirmed."),
+        series=series,
+        user=request.user,
+    )
     return redirect("spaces:booking", pk=first.pk)
 
 
@@ -359,7 +407,13 @@ def _own_entry(request, pk):
 @require_POST
 def accept_offer(request, pk: int):
     entry = _own_entry(request, pk)
-    _act(request, services.accept_offer, _("The freed time is yours."), entry=entry, user=request.user)
+    _act(
+        request,
+        services.accept_offer,
+        _("The freed time is yours."),
+        entry=entry,
+        user=request.user,
+    )
     return redirect("spaces:mine")
 
 
@@ -367,7 +421,13 @@ def accept_offer(request, pk: int):
 @require_POST
 def leave_waitlist(request, pk: int):
     entry = _own_entry(request, pk)
-    _act(request, services.leave_waitlist, _("You left the waitlist."), entry=entry, user=request.user)
+    _act(
+        request,
+        services.leave_waitlist,
+        _("You left the waitlist."),
+        entry=entry,
+        user=request.user,
+    )
     return redirect("spaces:mine")
 
 
@@ -378,10 +438,14 @@ def manage(request):
     if not spaces.exists():
         raise PermissionDenied
     month = selectors.current_month(request.user.time_zone)
-    entitlements = selectors.entitlements_visible_to(request.user).filter(
-        organization_id__in=selectors.staffed_organization_ids(request.user),
-        revoked_at__isnull=True,
-    ).prefetch_related("adjustments")
+    entitlements = (
+        selectors.entitlements_visible_to(request.user)
+        .filter(
+            organization_id__in=selectors.staffed_organization_ids(request.user),
+            revoked_at__isnull=True,
+        )
+        .prefetch_related("adjustments")
+    )
     return render(
         request,
         "spaces/space_manage.html",
@@ -459,7 +523,14 @@ def top_up(request, pk: int):
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
     else:
-        _act(request, services.top_up_entitlement, _("The hours are changed."), entitlement=entitlement, actor=request.user, **form.cleaned_data)
+        _act(
+            request,
+            services.top_up_entitlement,
+            _("The hours are changed."),
+            entitlement=entitlement,
+            actor=request.user,
+            **form.cleaned_data,
+        )
     return redirect("spaces:manage")
 
 
@@ -467,5 +538,11 @@ def top_up(request, pk: int):
 @require_POST
 def revoke(request, pk: int):
     entitlement = _managed_entitlement(request, pk)
-    _act(request, services.revoke_entitlement, _("The entitlement is revoked."), entitlement=entitlement, actor=request.user)
+    _act(
+        request,
+        services.revoke_entitlement,
+        _("The entitlement is revoked."),
+        entitlement=entitlement,
+        actor=request.user,
+    )
     return redirect("spaces:manage")

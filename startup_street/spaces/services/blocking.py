@@ -48,7 +48,9 @@ def block_space(
         raise BlockingWarning(in_the_way)
     blocking.save()
     for booking in in_the_way:
-        _decide(booking, actor, "cancelled", _("The space was blocked: %(reason)s") % {"reason": reason})
+        _decide(
+            booking, actor, "cancelled", _("The space was blocked: %(reason)s") % {"reason": reason}
+        )
     record_activity(actor=actor, verb="space.blocked", target=blocking)
     return blocking
 

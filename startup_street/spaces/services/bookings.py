@@ -130,7 +130,9 @@ def _locked_booking(booking: Booking) -> Booking:
 
 def pending_overlaps(booking: Booking) -> list[Booking]:
     return list(
-        checks.overlapping(booking.space, booking.starts_at, booking.ends_at, [BookingStatus.PENDING])
+        checks.overlapping(
+            booking.space, booking.starts_at, booking.ends_at, [BookingStatus.PENDING]
+        )
         .exclude(pk=booking.pk)
         .select_related("startup")
     )
@@ -153,7 +155,9 @@ def approve_booking(*, booking: Booking, actor, decline_overlapping: bool = Fals
     if others and not decline_overlapping:
         raise OverlapWarning(others)
     for other in others:
-        _decide(other, actor, BookingStatus.DECLINED, _("Another request for this time was approved."))
+        _decide(
+            other, actor, BookingStatus.DECLINED, _("Another request for this time was approved.")
+        )
     try:
         with transaction.atomic():
             return _decide(booking, actor, BookingStatus.CONFIRMED)

@@ -49,9 +49,13 @@ def submit_plan(
 
 
 @transaction.atomic
-def decide_plan(*, plan: DemonstrationPlan, actor, approve: bool, note: str = "") -> DemonstrationPlan:
-    plan = DemonstrationPlan.objects.select_for_update().select_related("booking__space").get(
-        pk=plan.pk
+def decide_plan(
+    *, plan: DemonstrationPlan, actor, approve: bool, note: str = ""
+) -> DemonstrationPlan:
+    plan = (
+        DemonstrationPlan.objects.select_for_update()
+        .select_related("booking__space")
+        .get(pk=plan.pk)
     )
     if not is_booking_space_staff(actor, plan.booking):
         raise PermissionDenied(_("Only the testbed's staff can decide on a plan."))
@@ -72,9 +76,7 @@ def decide_plan(*, plan: DemonstrationPlan, actor, approve: bool, note: str = ""
 def _check_file(upload) -> None:
     extension = os.path.splitext(upload.name)[1].lower()
     if extension not in ALLOWED_EXTENSIONS:
-        raise ValidationError(
-            {"files": [_("Upload PDF, image, video, CSV, text or ZIP files.")]}
-        )
+        raise ValidationError({"files": [_("Upload PDF, image, video, CSV, text or ZIP files.")]})
     if upload.size > settings.ATTACHMENT_MAX_BYTES:
         raise ValidationError({"files": [_("A file is too large.")]})
 
@@ -84,8 +86,10 @@ def record_result(
     *, plan: DemonstrationPlan, user, outcome: str, notes: str = "", files=()
 ) -> DemonstrationResult:
     """How the run went, after it started: by the team or the testbed's staff."""
-    plan = DemonstrationPlan.objects.select_for_update().select_related("booking__space").get(
-        pk=plan.pk
+    plan = (
+        DemonstrationPlan.objects.select_for_update()
+        .select_related("booking__space")
+        .get(pk=plan.pk)
     )
     booking = plan.booking
     if not (is_booking_team_member(user, booking) or is_booking_space_staff(user, booking)):
@@ -98,7 +102,9 @@ def record_result(
         raise ValidationError({"outcome": [_("Choose how the run went.")]})
     files = list(files)
     if len(files) > MAX_FILES:
-        raise ValidationError({"files": [_("Attach at most %(count)d files.") % {"count": MAX_FILES}]})
+        raise ValidationError(
+            {"files": [_("Attach at most %(count)d files.") % {"count": MAX_FILES}]}
+        )
     for upload in files:
         _check_file(upload)
     result = DemonstrationResult.objects.filter(plan=plan).first() or DemonstrationResult(plan=plan)

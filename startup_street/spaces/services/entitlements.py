@@ -54,10 +54,13 @@ def grant_call_entitlements(*, call, startup, actor) -> list[Entitlement]:
     """What acceptance into ``call`` grants ``startup`` (the call's space grants), from today in
     the call's zone. Called by the decision that accepts, inside its transaction; the caller
     has checked that ``actor`` decides for the call. Accepting again renews, never duplicates."""
+    grants = list(CallSpaceGrant.objects.filter(call=call))
+    if not grants:
+        return []
     granted = []
     today = timezone.now().astimezone(get_zone(call.time_zone)).date()
     organization_id = call.program.organization_id
-    for grant in CallSpaceGrant.objects.filter(call=call):
+    for grant in grants:
         entitlement, _created = Entitlement.objects.update_or_create(
             startup=startup,
             organization_id=organization_id,
@@ -78,10 +81,12 @@ def grant_call_entitlements(*, call, startup, actor) -> list[Entitlement]:
 
 def revoke_call_entitlements(*, call, startup, actor) -> int:
     """A startup that leaves the call (withdrawn after acceptance) loses what it granted."""
-    held = Entitlement.objects.filter(call=call, startup=startup, revoked_at__isnull=True)
+    held = list(Entitlement.objects.filter(call=call, startup=startup, revoked_at__isnull=True))
     for entitlement in held:
+        entitlement.revoked_at = timezone.now()
+        entitlement.save(update_fields=["revoked_at", "updated_at"])
         record_activity(actor=actor, verb="entitlement.revoked", target=entitlement)
-    return held.update(revoked_at=timezone.now())
+    return len(held)
 
 
 @transaction.atomic
@@ -103,9 +108,7 @@ def top_up_entitlement(
     )
     adjustment.full_clean()
     adjustment.save()
-    record_activity(
-        actor=actor, verb="entitlement.topped_up", target=entitlement, hours=str(hours)
-    )
+    record_activity(actor=actor, verb="entitlement.topped_up", target=entitlement, hours=str(hours))
     return adjustment
 
 

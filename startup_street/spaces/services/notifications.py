@@ -91,15 +91,17 @@ def send_booking_update(booking_id: int, change: str) -> int:
                 {"booking": booking, "change": change, "person": person},
             )
         message = EmailMessage(subject, body, to=[person.email])
-        message.attach("booking.ics", ics, "text/calendar; method=" + ("CANCEL" if b"METHOD:CANCEL" in ics else "REQUEST"))
+        message.attach(
+            "booking.ics",
+            ics,
+            "text/calendar; method=" + ("CANCEL" if b"METHOD:CANCEL" in ics else "REQUEST"),
+        )
         sent += message.send()
     return sent
 
 
 def send_waitlist_offer(entry_id: int) -> int:
-    entry = (
-        WaitlistEntry.objects.select_related("space", "user").filter(pk=entry_id).first()
-    )
+    entry = WaitlistEntry.objects.select_related("space", "user").filter(pk=entry_id).first()
     if entry is None:
         return 0
     person = entry.user

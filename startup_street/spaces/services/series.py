@@ -128,7 +128,8 @@ def release_unconfirmed_series(*, now: datetime | None = None) -> int:
         for booking in later.select_related("space"):
             _decide(booking, None, BookingStatus.CANCELLED, _("The series was not re-confirmed."))
             if booking.status == BookingStatus.CANCELLED:
-                offer_freed_slot(space=series.space, starts_at=booking.starts_at, ends_at=booking.ends_at)
+                offer_freed_slot(
+                    space=series.space, starts_at=booking.starts_at, ends_at=booking.ends_at
+                )
             released += 1
     return released
-
