@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db.models import Q, Sum
@@ -194,9 +194,9 @@ def availability(spaces, start: date, days: int = 1, *, now: datetime | None = N
     spaces = list(spaces)
     now = now or timezone.now()
     ids = [s.pk for s in spaces]
-    lo = timezone.make_aware(datetime.combine(start - timedelta(days=1), time()), timezone.utc)
+    lo = timezone.make_aware(datetime.combine(start - timedelta(days=1), time()), UTC)
     hi = timezone.make_aware(
-        datetime.combine(start + timedelta(days=days + 1), time()), timezone.utc
+        datetime.combine(start + timedelta(days=days + 1), time()), UTC
     )
     hours, closed, busy = defaultdict(list), defaultdict(set), defaultdict(list)
     for h in OpeningHours.objects.filter(space_id__in=ids):
@@ -331,12 +331,12 @@ def utilisation(
     ).values_list("space_id", "date"):
         closed[space_id].add(day)
     booked = defaultdict(lambda: [Decimal(0), 0])
-    lo = timezone.make_aware(datetime.combine(months[0] - timedelta(days=1), time()), timezone.utc)
+    lo = timezone.make_aware(datetime.combine(months[0] - timedelta(days=1), time()), UTC)
     hi = timezone.make_aware(
         datetime.combine(
             (months[-1] + timedelta(days=32)).replace(day=1) + timedelta(days=1), time()
         ),
-        timezone.utc,
+        UTC,
     )
     by_pk = {s.pk: s for s in spaces}
     for space_id, starts_at, hours_booked in Booking.objects.filter(

@@ -50,5 +50,6 @@ def test_fifty_parallel_requests_on_a_sqlite_file_confirm_exactly_one(tmp_path):
     assert run.returncode == 0, run.stderr[-3000:]
     result = json.loads(run.stdout.strip().splitlines()[-1])
     assert result["statuses"] == [201] + [422] * 49
+    assert result["refusals"] == ["That time is already booked."]
     assert result["confirmed"] == result["rows"] == 1
     assert result["overlaps"] == 0
