@@ -195,9 +195,7 @@ def availability(spaces, start: date, days: int = 1, *, now: datetime | None = N
     now = now or timezone.now()
     ids = [s.pk for s in spaces]
     lo = timezone.make_aware(datetime.combine(start - timedelta(days=1), time()), UTC)
-    hi = timezone.make_aware(
-        datetime.combine(start + timedelta(days=days + 1), time()), UTC
-    )
+    hi = timezone.make_aware(datetime.combine(start + timedelta(days=days + 1), time()), UTC)
     hours, closed, busy = defaultdict(list), defaultdict(set), defaultdict(list)
     for h in OpeningHours.objects.filter(space_id__in=ids):
         hours[h.space_id].append(h)

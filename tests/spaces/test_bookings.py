@@ -316,6 +316,7 @@ def test_demonstration_plan_approved_then_result(cluster, settings, tmp_path):
 
 def test_acceptance_into_a_call_grants_hours(cluster):
     from startup_street.applications import services as applications
+    from startup_street.decisions import services as decisions
 
     call = make_call(make_program(cluster["org"]))
     CallSpaceGrant.objects.create(call=call, kind="testbed", hours_per_month=Decimal(20), months=6)
@@ -324,10 +325,10 @@ def test_acceptance_into_a_call_grants_hours(cluster):
         call=call, startup=cluster["startup"], user=cluster["founder"]
     )
     application = applications.submit_application(application=application, user=cluster["founder"])
-    applications.decide_application(
+    decisions.decide_application(
         application=application, actor=cluster["staff"], decision="under_review"
     )
-    applications.decide_application(
+    decisions.decide_application(
         application=application, actor=cluster["staff"], decision="accepted"
     )
     granted = Entitlement.objects.get(startup=cluster["startup"])
