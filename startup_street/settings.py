@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "startup_street.organizations",
     "startup_street.startups",
     "startup_street.programs",
+    "startup_street.spaces",
     "startup_street.applications",
     "startup_street.matching",
     "startup_street.reviews",

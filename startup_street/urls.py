@@ -25,6 +25,7 @@ urlpatterns = [
     path("applications/", include("startup_street.applications.urls")),
     path("reviews/", include("startup_street.reviews.urls")),
     path("mentoring/", include("startup_street.mentoring.urls")),
+    path("spaces/", include("startup_street.spaces.urls")),
     path("search/", include("startup_street.search.urls")),
     path("dashboard/", include("startup_street.dashboard.urls")),
     path("api/v1/", api.urls),

@@ -37,6 +37,9 @@ from .schemas import (
     StartupPatch,
 )
 from .search import router as search_router
+from .spaces import bookings as booking_router
+from .spaces import entitlements as entitlement_router
+from .spaces import spaces as space_router
 
 api = NinjaAPI(
     title="Startup Street API",
@@ -175,3 +178,6 @@ api.add_router("/search", search_router)
 api.add_router("/indicators", indicator_router)
 api.add_router("/reviews", review_router)
 api.add_router("/saved-searches", saved_search_router)
+api.add_router("/spaces", space_router)
+api.add_router("/bookings", booking_router)
+api.add_router("/entitlements", entitlement_router)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from startup_street.core.timezones import get_zone, zone_label
 from startup_street.programs.models import Call
+from startup_street.spaces import services as space_services
 from startup_street.startups.models import Startup
 
 from . import rules as application_rules
@@ -215,6 +216,10 @@ def withdraw_application(*, application: Application, user) -> Application:
     _require_applicant(user, application)
     change_status(application, Status.WITHDRAWN, user)
     application.save(update_fields=["status", "updated_at"])
+    # a startup that leaves the call gives up the hours in spaces acceptance granted
+    space_services.revoke_call_entitlements(
+        call=application.call, startup=application.startup, actor=user
+    )
     return application
 
 
