@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "startup_street.matching",
     "startup_street.reviews",
     "startup_street.mentoring",
+    "startup_street.events",
     "startup_street.search",
     "startup_street.api",
     "startup_street.demo",
