@@ -16,6 +16,7 @@ urlpatterns = [
     path("applications/", include("startup_street.applications.urls")),
     path("reviews/", include("startup_street.reviews.urls")),
     path("mentoring/", include("startup_street.mentoring.urls")),
+    path("events/", include("startup_street.events.urls")),
     path("search/", include("startup_street.search.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
