@@ -14,7 +14,7 @@ VISITORS = ["participant", "other_participant", "staff", "other_staff", "analyst
 
 def make_event(organizer, *, slots: int = 4, **fields):
     start = timezone.now() + timedelta(days=10)
-    defaults = dict(
+    defaults = dict(  # noqa: C408
         organizers=[organizer], slug=f"visit-{organizer.pk}", kind="delegation",
         title={"en": "Seoul delegation to Beijing", "ko": "서울 대표단 베이징 방문",
                "zh-hans": "首尔代表团访问北京"},

@@ -2,21 +2,24 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import selectors, services
+from .. import rules, selectors, services
 from ..forms import DecideForm, MoveForm
 from ..reasons import describe_stored, run_summary
 from ..services.schedules import draft_problems
 
 
 def _managed(request, slug: str):
-    """The event when the viewer organises it: others get 404 (they cannot tell it is there
-    unless it is published, and then they may look but not manage)."""
-    return get_object_or_404(selectors.events_managed_by(request.user), slug=slug)
+    """The event when the viewer organises it: 404 when they may not see it, 403 when they
+    may see it but not manage it."""
+    event = get_object_or_404(selectors.events_visible_to(request.user), slug=slug)
+    if not rules.can_manage_event(request.user, event):
+        raise PermissionDenied
+    return event
 
 
 def _forms_errors(form) -> str:
