@@ -29,6 +29,7 @@ from .data import programs as texts
 from .data import startups as firms
 from .data.organizations import ORGANIZATIONS, OrgTemplate
 from .data.people import ADMIN, DEMO_ACCOUNTS, DEMO_STARTUPS, DOMAIN, FIRST_PROGRAMS, LANGS
+from .events import load_events
 
 DEMO_PASSWORD = "street-demo-2026"
 SPACE = {"ko": " ", "zh-hans": "", "en": " "}  # between sentences
@@ -97,6 +98,7 @@ def load_demo(*, seed: int = 20261124, programs: int = 200, startups: int = 500)
         if not _is_loaded():
             world = plan_world(seed=seed, programs=programs, startups=startups, now=timezone.now())
             _write(world)
+            load_events(seed=seed, now=timezone.now())
     return summarise()
 
 

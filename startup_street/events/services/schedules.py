@@ -1,5 +1,6 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,12 +41,18 @@ def solve_schedule(*, event: Event, actor, time_limit_s: float = SOLVE_SECONDS) 
 
 
 def _write_draft(enc: Encoded, result: scheduling.Schedule) -> None:
+    changed = []
     for i, meeting in enumerate(enc.meetings):
         s, t, k = int(result.slot[i]), int(result.table[i]), int(result.interpreter[i])
-        meeting.slot = enc.slots[s] if s != scheduling.NONE else None
-        meeting.table = enc.tables[t] if t != scheduling.NONE else None
-        meeting.interpreter = enc.interpreters[k] if k != scheduling.NONE else None
-    Meeting.objects.bulk_update(enc.meetings, ["slot", "table", "interpreter"], batch_size=500)
+        place = (
+            enc.slots[s].pk if s != scheduling.NONE else None,
+            enc.tables[t].pk if t != scheduling.NONE else None,
+            enc.interpreters[k].pk if k != scheduling.NONE else None,
+        )
+        if place != (meeting.slot_id, meeting.table_id, meeting.interpreter_id):
+            meeting.slot_id, meeting.table_id, meeting.interpreter_id = place
+            changed.append(meeting)
+    Meeting.objects.bulk_update(changed, ["slot", "table", "interpreter"], batch_size=200)
     left = [item.meeting for item in enc.left_out]
     Meeting.objects.filter(pk__in=left).update(slot=None, table=None, interpreter=None)
 
@@ -94,35 +101,30 @@ def draft_problems(event: Event) -> list[str]:
 
 
 @transaction.atomic
-def publish_schedule(*, event: Event, actor) -> list[int]:
+def publish_schedule(*, event: Event, actor, notify: bool = True) -> list[int]:
     """Publish the draft once it breaks no hard constraint; notify only the people whose
-    meetings changed. Returns the ids of the people notified."""
+    meetings changed (``notify=False``: nobody, for loading demo data). Returns the ids of the
+    registrations whose meetings changed."""
     event = _lock(event, actor)
     problems = draft_problems(event)
     if problems:
         raise ValidationError(problems)
-    changed = []
-    meetings = Meeting.objects.filter(event=event).select_related("request")
-    for meeting in meetings:
-        now = (meeting.slot_id, meeting.table_id, meeting.interpreter_id)
-        before = (
-            meeting.published_slot_id,
-            meeting.published_table_id,
-            meeting.published_interpreter_id,
-        )
-        if now != before:
-            meeting.published_slot_id, meeting.published_table_id = now[0], now[1]
-            meeting.published_interpreter_id = now[2]
-            changed.append(meeting)
-    Meeting.objects.bulk_update(
-        changed, ["published_slot", "published_table", "published_interpreter"], batch_size=500
+    meetings = Meeting.objects.filter(event=event)
+    changed = meetings.exclude(
+        slot=F("published_slot"), table=F("published_table"), interpreter=F("published_interpreter")
+    ) | meetings.filter(
+        Q(slot__isnull=True) ^ Q(published_slot__isnull=True)
+        | Q(table__isnull=True) ^ Q(published_table__isnull=True)
+        | Q(interpreter__isnull=True) ^ Q(published_interpreter__isnull=True)
+    )
+    changed = list(changed.values_list("request__sender_id", "request__recipient_id"))
+    meetings.update(
+        published_slot=F("slot"), published_table=F("table"), published_interpreter=F("interpreter")
     )
     event.schedule_published_at = timezone.now()
     event.save(update_fields=["schedule_published_at", "updated_at"])
-    people = sorted(
-        {m.request.sender_id for m in changed} | {m.request.recipient_id for m in changed}
-    )
-    if people:
+    people = sorted({pk for pair in changed for pk in pair})
+    if people and notify:
         transaction.on_commit(
             lambda: task_notify_schedule_changes.enqueue(event_id=event.pk, registration_ids=people)
         )
