@@ -6,3 +6,10 @@ class MentoringConfig(AppConfig):
     name = "startup_street.mentoring"
     label = "mentoring"
     verbose_name = _("Mentoring")
+
+    def ready(self):
+        from startup_street.reviews.conflicts import register_mentored
+
+        from .selectors import mentored_pairs
+
+        register_mentored(mentored_pairs)  # a mentor never reviews a startup they mentored
