@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "startup_street.reviews",
     "startup_street.decisions",
     "startup_street.mentoring",
+    "startup_street.events",
     "startup_street.dashboard",
     "startup_street.search",
     "startup_street.api",

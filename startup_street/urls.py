@@ -26,6 +26,7 @@ urlpatterns = [
     path("reviews/", include("startup_street.reviews.urls")),
     path("mentoring/", include("startup_street.mentoring.urls")),
     path("spaces/", include("startup_street.spaces.urls")),
+    path("events/", include("startup_street.events.urls")),
     path("search/", include("startup_street.search.urls")),
     path("dashboard/", include("startup_street.dashboard.urls")),
     path("api/v1/", api.urls),

@@ -16,6 +16,7 @@ from startup_street.startups.selectors import startups_visible_to, with_listing_
 from . import errors
 from .applications import router as application_router
 from .auth import ANYONE, SIGNED_IN
+from .events import router as events_router
 from .filters import valid_filter_form
 from .indicators import router as indicator_router
 from .memberships import router as membership_router
@@ -174,6 +175,7 @@ api.add_router("/programs", programs)
 api.add_router("/calls", calls)
 api.add_router("/applications", application_router)
 api.add_router("/mentoring", mentoring_router)
+api.add_router("/events", events_router)
 api.add_router("/search", search_router)
 api.add_router("/indicators", indicator_router)
 api.add_router("/reviews", review_router)

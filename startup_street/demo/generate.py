@@ -41,6 +41,7 @@ from .data.people import (
     org_domain,
     startup_domain,
 )
+from .events import load_events
 
 DEMO_PASSWORD = "street-demo-2026"
 QUIET_MAIL = "django.core.mail.backends.dummy.EmailBackend"
@@ -126,6 +127,7 @@ def _write_work(*, now: datetime, seed: int) -> None:
     applications.load(now=now, seed=seed)  # forms, applications, reviews, decisions
     mentoring.load(now=now, seed=seed)  # mentor profiles and hours, a match, sessions
     history.load(now=now, seed=seed)  # five years of past intakes and outcomes, for the dashboard
+    load_events(seed=seed, now=now)  # a Seoul delegation meets Beijing partners
 
 
 def _is_loaded() -> bool:
