@@ -6,3 +6,8 @@ class MentoringConfig(AppConfig):
     name = "startup_street.mentoring"
     label = "mentoring"
     verbose_name = _("Mentoring")
+
+    def ready(self):
+        from .indexing import connect
+
+        connect()  # the staff search's index follows mentor profiles

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .analysers import match_concepts
+from startup_street.text.analysers import match_concepts
 
 # concept -> the kinds of support (programs.enums.SupportKind) it asks for; grants and
 # subsidies are "commercialisation" money in K-Startup's taxonomy, investment is "funding".

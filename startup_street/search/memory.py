@@ -20,13 +20,12 @@ from typing import NamedTuple
 
 import numpy as np
 
-from startup_street.programs.models import Program
+from startup_street.text.lexical import LexicalIndex, decode_postings
+from startup_street.text.locks import ForkSafeLock
+from startup_street.text.vectors import VectorIndex
 
-from .lexical import LexicalIndex, decode_postings
-from .locks import ForkSafeLock
 from .models import IndexGeneration, SearchEntry, SearchTerm
 from .services import PROGRAM
-from .vectors import VectorIndex
 
 logger = logging.getLogger(__name__)
 
@@ -41,13 +40,26 @@ def generation(kind: str = PROGRAM) -> int:
 
 
 class Facets(NamedTuple):
-    """A program's fields that hints compare with what a query names."""
+    """An entry's structured fields (written by its app's indexer) that ranking compares with
+    what a query names."""
 
     kind: str
     city: str
     country: str
     sectors: frozenset
     languages: frozenset  # the languages its title is written in
+
+    @classmethod
+    def of(cls, fields: dict | None) -> Facets | None:
+        if not fields:
+            return None
+        return cls(
+            fields.get("kind", ""),
+            fields.get("city", ""),
+            fields.get("country", ""),
+            frozenset(fields.get("sectors", ())),
+            frozenset(fields.get("languages", ())),
+        )
 
 
 @dataclass
@@ -57,7 +69,7 @@ class View:
     vectors: VectorIndex
     lexical: LexicalIndex
     vocabulary: Vocabulary
-    facets: dict[int, Facets]  # programs only
+    facets: dict[int, Facets]  # entries that have structured fields
 
     def statistics(self, terms) -> dict[str, tuple[int, int]]:
         """term -> (its id, how many current entries hold it), for the terms some entry holds."""
@@ -85,14 +97,19 @@ def _entries(kind: str):
     return SearchEntry.objects.filter(kind=kind).order_by()
 
 
-def _fetch(entries, model_name: str):
-    """(ids, postings, vectors, newest) of ``entries``; ids sorted."""
+def _fetch(entries, model_name: str, facets: dict[int, Facets]):
+    """(ids, postings, vectors, newest, dim) of ``entries``, ids sorted; their structured
+    fields go into ``facets``."""
     ids, postings, vectors, newest, dim = [], [], [], None, 0
     rows = entries.order_by("object_id").values_list(
-        "object_id", "postings", "embedding", "embedder", "updated_at"
+        "object_id", "postings", "embedding", "embedder", "updated_at", "fields"
     )
-    for object_id, posting, embedding, embedder, updated in rows.iterator(chunk_size=2000):
+    for object_id, posting, embedding, embedder, updated, fields in rows.iterator(chunk_size=2000):
         ids.append(object_id)
+        if (found := Facets.of(fields)) is not None:
+            facets[object_id] = found
+        else:
+            facets.pop(object_id, None)
         postings.append(bytes(posting or b""))
         vector = bytes(embedding) if embedding is not None and embedder == model_name else b""
         vectors.append(vector)
@@ -116,7 +133,8 @@ def warm() -> None:
     arriving meanwhile waits for the same read rather than starting its own."""
     from django.db import connection
 
-    from .analysers import load_analysers
+    from startup_street.text.analysers import load_analysers
+
     from .services import embedder
 
     started = time.perf_counter()
@@ -154,15 +172,16 @@ def _read(kind: str, model_name: str, stamp: int, previous: View | None) -> View
         return _read_all(kind, model_name, stamp)
     current = np.fromiter(_entries(kind).values_list("object_id", flat=True), dtype=np.int64)
     current.sort()
+    facets = dict(previous.facets)
     ids, postings, vectors, newest, dim = _fetch(
-        _entries(kind).filter(updated_at__gte=previous.newest), model_name
+        _entries(kind).filter(updated_at__gte=previous.newest), model_name, facets
     )
     old = previous.vectors
     if dim and old.vectors.shape[1] not in (1, dim):
         return _read_all(kind, model_name, stamp)
     missing = np.setdiff1d(current, np.concatenate([old.ids, np.array(ids, dtype=np.int64)]))
     if len(missing):  # written at the same instant as the last read: read those too
-        more = _fetch(_entries(kind).filter(object_id__in=missing.tolist()), model_name)
+        more = _fetch(_entries(kind).filter(object_id__in=missing.tolist()), model_name, facets)
         ids, postings, vectors = ids + more[0], postings + more[1], vectors + more[2]
         dim = dim or more[4]
     lexical = previous.lexical.with_changes(dict(zip(ids, postings, strict=True)), current)
@@ -170,9 +189,8 @@ def _read(kind: str, model_name: str, stamp: int, previous: View | None) -> View
         return _read_all(kind, model_name, stamp)
     held = {t for blob in postings for t in decode_postings(blob)[0].tolist()}
     vocabulary = previous.vocabulary.read(kind, held)
-    facets = previous.facets
-    if kind == PROGRAM and ids:
-        facets.update(_program_facets(ids))
+    present = set(current.tolist())
+    facets = {pk: f for pk, f in facets.items() if pk in present}
     return View(
         stamp=stamp,
         newest=max(filter(None, [newest, previous.newest])),
@@ -184,7 +202,8 @@ def _read(kind: str, model_name: str, stamp: int, previous: View | None) -> View
 
 
 def _read_all(kind: str, model_name: str, stamp: int) -> View:
-    ids, postings, vectors, newest, dim = _fetch(_entries(kind), model_name)
+    facets: dict[int, Facets] = {}
+    ids, postings, vectors, newest, dim = _fetch(_entries(kind), model_name, facets)
     vocabulary = Vocabulary().read(kind)
     return View(
         stamp=stamp,
@@ -192,7 +211,7 @@ def _read_all(kind: str, model_name: str, stamp: int) -> View:
         vectors=VectorIndex(ids, _matrix(vectors, dim)),
         lexical=LexicalIndex(ids, postings),
         vocabulary=vocabulary,
-        facets=_program_facets(None) if kind == PROGRAM else {},
+        facets=facets,
     )
 
 
@@ -228,32 +247,6 @@ class Vocabulary:
 
 
 CHUNK = 5000  # ids per IN (...) list
-
-
-def _program_facets(ids: list[int] | None) -> dict[int, Facets]:
-    """pk -> the facets of ``ids`` (None: every program)."""
-    programs = Program.objects.order_by()
-    through = Program.sectors.through.objects.order_by()
-    if ids is None:
-        parts = [(programs, through)]
-    else:
-        parts = [
-            (
-                programs.filter(pk__in=ids[i : i + CHUNK]),
-                through.filter(program_id__in=ids[i : i + CHUNK]),
-            )
-            for i in range(0, len(ids), CHUNK)
-        ]
-    out: dict[int, Facets] = {}
-    for rows, links in parts:
-        sectors: dict[int, set[str]] = {}
-        for pk, code in links.values_list("program_id", "sector__code").iterator(chunk_size=5000):
-            sectors.setdefault(pk, set()).add(code)
-        values = rows.values_list("pk", "kind", "city", "country", "title")
-        for pk, kind, city, country, title in values.iterator(chunk_size=5000):
-            languages = frozenset(title or ())
-            out[pk] = Facets(kind, city, country, frozenset(sectors.get(pk, ())), languages)
-    return out
 
 
 def _patch_vectors(old: VectorIndex, current, ids, vectors, dim) -> VectorIndex:

@@ -15,11 +15,8 @@ from django.conf import settings
 from django.db import connection
 
 from startup_street.core.i18n import normalise_language
-from startup_street.mentoring.models import MentorProfile
 from startup_street.organizations.selectors import organizations_staffed_by
-from startup_street.startups.selectors import startups_visible_to
-
-from .analysers import (
+from startup_street.text.analysers import (
     concept_forms,
     detect_language,
     english_words,
@@ -27,7 +24,9 @@ from .analysers import (
     fts_query_terms,
     spelling_variants,
 )
+
 from .hints import Hints, hints_for
+from .kinds import KINDS
 from .memory import View, view
 from .services import MENTOR, PROGRAM, STARTUP, embedder
 
@@ -280,15 +279,10 @@ def search_people(user, query: str, limit: int = 50) -> People:
     if not terms:
         return People()
     search = _postgres if connection.vendor == "postgresql" else _sqlite
-    startup_ids = [pk for pk, _s in search(terms, limit, kind=STARTUP)]
-    mentor_ids = [pk for pk, _s in search(terms, limit, kind=MENTOR)]
-    startups = startups_visible_to(user).filter(pk__in=startup_ids).in_bulk()
-    mentors = (
-        MentorProfile.objects.filter(pk__in=mentor_ids, is_active=True)
-        .select_related("user")
-        .in_bulk()
-    )
-    return People(
-        startups=[startups[pk] for pk in startup_ids if pk in startups],
-        mentors=[mentors[pk] for pk in mentor_ids if pk in mentors],
-    )
+    found = {}
+    for kind in (STARTUP, MENTOR):
+        ids = [pk for pk, _s in search(terms, limit, kind=kind)]
+        registered = KINDS.get(kind)
+        visible = registered.visible(user, ids) if registered and registered.visible else {}
+        found[kind] = [visible[pk] for pk in ids if pk in visible]
+    return People(startups=found[STARTUP], mentors=found[MENTOR])

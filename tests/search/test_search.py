@@ -2,9 +2,9 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from startup_street.search.analysers import fts_query_terms, tokenize
 from startup_street.search.models import SearchEntry
 from startup_street.search.selectors import ranked_program_ids
+from startup_street.text.analysers import fts_query_terms, tokenize
 from tests.factories import make_program
 
 
@@ -181,7 +181,7 @@ def test_semantic_cache_follows_deletes_and_edits(organization, django_capture_o
 
 
 def test_vocabulary_keeps_one_id_per_term_and_a_reindex_prunes_it(organization):
-    from startup_street.search import services
+    from startup_street.programs import indexing
     from startup_street.search.models import SearchTerm
 
     def term_id(term):
@@ -196,7 +196,7 @@ def test_vocabulary_keeps_one_id_per_term_and_a_reindex_prunes_it(organization):
     assert list(term_id("drone")) == before and len(term_id("bakeri")) == 1
     first.delete()
     assert list(term_id("bakeri"))  # kept until a full reindex prunes what nothing holds
-    services.reindex()
+    indexing.reindex()
     assert not term_id("bakeri") and list(term_id("drone")) == before
 
 
@@ -237,8 +237,8 @@ def test_memory_path_reads_misspellings_and_hostile_queries(catalogue, in_memory
 
 
 def test_query_hints_read_kind_sector_and_place_in_any_language():
-    from startup_street.search.analysers import fts_query_terms
     from startup_street.search.hints import hints_for
+    from startup_street.text.analysers import fts_query_terms
 
     hints = hints_for(fts_query_terms("베이징 인공지능 스타트업 입주 공간"))
     assert hints.kinds == {"space"} and hints.sectors == {"ai"}
@@ -367,7 +367,7 @@ def test_a_starting_process_reads_the_index_in_the_background(organization, sett
 
 
 def test_deleting_a_program_does_not_reindex_it_for_each_of_its_calls(organization, monkeypatch):
-    from startup_street.search import services
+    from startup_street.programs import indexing
     from tests.factories import make_call
 
     program = make_program(organization, title={"en": "Drone flight test site"})
@@ -377,7 +377,7 @@ def test_deleting_a_program_does_not_reindex_it_for_each_of_its_calls(organizati
     first.delete()  # a call deleted on its own: the program's entry drops its title
     assert ranked_program_ids("glider", channels=("lexical",)) == []
     analysed = []
-    monkeypatch.setattr(services, "program_text", lambda p: analysed.append(p.pk) or "")
+    monkeypatch.setattr(indexing, "program_text", lambda p: analysed.append(p.pk) or "")
     program.delete()
     assert analysed == []  # its calls went with it, with no re-indexing on the way
     assert not SearchEntry.objects.filter(kind="program", object_id=program.pk).exists()

@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from ..analysers import fts_query_terms, highlight_spans
+from startup_street.text.analysers import fts_query_terms, highlight_spans
 
 register = template.Library()
 
