@@ -14,11 +14,13 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from startup_street.search import services
+from startup_street.search.hints import places_of
 from startup_street.search.kinds import Kind, register
 from startup_street.search.models import SearchEntry
 from startup_street.search.services import PROGRAM
 from startup_street.text.analysers import tokenize
 
+from .eligibility import REVENUE_BANDS
 from .enums import SupportKind
 from .models import Call, Program
 
@@ -44,26 +46,46 @@ def _kind_labels(kind: str) -> tuple[str, ...]:
 
 
 def semantic_text(program: Program) -> str:
-    """What the embedding sees: titles and summaries, every language (descriptions are long)."""
-    parts = [*(program.title or {}).values(), *(program.summary or {}).values()]
-    return " · ".join(parts)[:2000]
+    """What the embeddings see: titles and summaries, every language (descriptions are long)."""
+    return "\n".join(semantic_texts(program))
+
+
+def semantic_texts(program: Program) -> list[str]:
+    """The texts embedded, one row each: the titles with the summaries, and the titles alone
+    (a short query sits near a title and far from a long text; a program is as near to a
+    query as its nearest row)."""
+    titles = list((program.title or {}).values())
+    full = " · ".join([*titles, *(program.summary or {}).values()])[:2000]
+    return [full, " · ".join(titles)[:2000]]
 
 
 def program_fields(program: Program) -> dict:
-    """The structured fields that ranking compares with what a query names."""
+    """The structured fields that ranking compares with what a query names: kind of support,
+    place (the city's place concepts, so 서울, 首尔 and Seoul meet a place named in any
+    language), sectors, languages, and the eligibility its calls state."""
+    rules = [call.eligibility or {} for call in program.calls.all()]
+    years = [rule.get("max_years_since_founding") for rule in rules]
+    teams = [rule["team_size"] for rule in rules if isinstance(rule.get("team_size"), dict)]
+    bands = [rule["max_revenue_band"] for rule in rules if rule.get("max_revenue_band")]
     return {
         "kind": program.kind,
         "city": program.city or "",
         "country": program.country or "",
+        "places": places_of(program.city or ""),
         "sectors": sorted(sector.code for sector in program.sectors.all()),
         "languages": sorted(program.title or ()),
+        "stages": sorted(program.stages or ()),
+        "max_years": max(years) if years and None not in years else None,
+        "team": [teams[0].get("min", 0), teams[0].get("max", 10_000)] if teams else None,
+        "revenue": max(bands, key=REVENUE_BANDS.index) if bands else None,
     }
 
 
 def index_program(program: Program, vector: np.ndarray | None = None) -> SearchEntry:
-    """Write the program's analysed terms in the caller's transaction. Its embedding is written
-    too when ``vector`` is given; otherwise, if the text it is made from changed, a background
-    job re-embeds it once the transaction commits (the old embedding serves until then)."""
+    """Write the program's analysed terms in the caller's transaction. Its embeddings are
+    written too when ``vector`` (rows of ``semantic_texts``) is given; otherwise, if the text
+    they are made from changed, a background job re-embeds it once the transaction commits
+    (the old embeddings serve until then)."""
     return index_programs([program], None if vector is None else [vector])[0]
 
 
@@ -80,8 +102,8 @@ def index_programs(
     texts = [semantic_text(program) for program in programs]
     extra = [{"fields": program_fields(program)} for program in programs]
     if vectors is not None:
-        for n, vector in enumerate(vectors):
-            extra[n].update(services.embedding_fields(vector, services.digest(texts[n])))
+        for n, rows in enumerate(vectors):
+            extra[n].update(services.embedding_fields(rows, services.digest(texts[n])))
     entries = services.write_entries(PROGRAM, [p.pk for p in programs], tokens, extra)
     stale = [
         e.object_id
@@ -102,14 +124,19 @@ def embed_programs(program_ids: Iterable[int]) -> int:
     stale = services.stale_embeddings(PROGRAM, texts)
     if not stale:
         return 0
-    vectors = services.embedder().encode([texts[pk] for pk in stale])
-    return services.store_embeddings(
-        PROGRAM,
-        {
-            pk: (vector, services.digest(texts[pk]))
-            for pk, vector in zip(stale, vectors, strict=True)
-        },
-    )
+    rows = _encode([semantic_texts(programs[pk]) for pk in stale])
+    embedded = {
+        pk: (vectors, services.digest(texts[pk])) for pk, vectors in zip(stale, rows, strict=True)
+    }
+    return services.store_embeddings(PROGRAM, embedded)
+
+
+def _encode(texts: list[list[str]]) -> list[np.ndarray]:
+    """Each program's rows of embeddings; identical texts (copied programs) embedded once."""
+    unique = list(dict.fromkeys(text for group in texts for text in group))
+    encoded = services.embedder().encode(unique)
+    row = {text: n for n, text in enumerate(unique)}
+    return [encoded[[row[text] for text in group]] for group in texts]
 
 
 def remove_program(program_id: int) -> None:
@@ -143,11 +170,7 @@ def reindex(
 def _write(programs: list[Program]) -> int:
     if not programs:
         return 0
-    texts = [semantic_text(p) for p in programs]
-    unique = list(dict.fromkeys(texts))  # identical texts (copied programs) embedded once
-    encoded = services.embedder().encode(unique)
-    row = {text: n for n, text in enumerate(unique)}
-    index_programs(programs, encoded[[row[text] for text in texts]])
+    index_programs(programs, _encode([semantic_texts(p) for p in programs]))
     return len(programs)
 
 

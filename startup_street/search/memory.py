@@ -48,17 +48,28 @@ class Facets(NamedTuple):
     country: str
     sectors: frozenset
     languages: frozenset  # the languages its title is written in
+    places: frozenset  # place concepts its city names, in any language
+    stages: frozenset  # the stages it takes (empty: any)
+    max_years: int | None  # years since founding its calls take at most (None: any)
+    team: tuple[int, int] | None  # team sizes its calls take
+    revenue: str | None  # the highest revenue band its calls take
 
     @classmethod
     def of(cls, fields: dict | None) -> Facets | None:
         if not fields:
             return None
+        team = fields.get("team")
         return cls(
             fields.get("kind", ""),
             fields.get("city", ""),
             fields.get("country", ""),
             frozenset(fields.get("sectors", ())),
             frozenset(fields.get("languages", ())),
+            frozenset(fields.get("places", ())),
+            frozenset(fields.get("stages", ())),
+            fields.get("max_years"),
+            tuple(team) if team else None,
+            fields.get("revenue"),
         )
 
 
@@ -100,7 +111,7 @@ def _entries(kind: str):
 def _fetch(entries, model_name: str, facets: dict[int, Facets]):
     """(ids, postings, vectors, newest, dim) of ``entries``, ids sorted; their structured
     fields go into ``facets``."""
-    ids, postings, vectors, newest, dim = [], [], [], None, 0
+    ids, postings, vectors, newest = [], [], [], None
     rows = entries.order_by("object_id").values_list(
         "object_id", "postings", "embedding", "embedder", "updated_at", "fields"
     )
@@ -113,18 +124,30 @@ def _fetch(entries, model_name: str, facets: dict[int, Facets]):
         postings.append(bytes(posting or b""))
         vector = bytes(embedding) if embedding is not None and embedder == model_name else b""
         vectors.append(vector)
-        dim = dim or len(vector) // 4
         newest = updated if newest is None or updated > newest else newest
-    return ids, postings, vectors, newest, dim
+    return ids, postings, vectors, newest
 
 
-def _matrix(vectors: list[bytes], dim: int) -> np.ndarray:
-    """Rows of float32; an entry not embedded yet is a zero row (it matches nothing)."""
-    out = np.zeros((len(vectors), max(dim, 1)), dtype=np.float32)
-    for row, blob in enumerate(vectors):
-        if len(blob) == 4 * dim and dim:
-            out[row] = np.frombuffer(blob, dtype=np.float32)
-    return out
+def _matrix(vectors: list[bytes], dim: int) -> tuple[np.ndarray, np.ndarray]:
+    """(rows of float32, rows per entry): an entry holds as many rows as its embedding has
+    (several embedded texts); one not embedded yet is one zero row (it matches nothing)."""
+    counts = np.array(
+        [len(b) // (4 * dim) if dim and b and len(b) % (4 * dim) == 0 else 1 for b in vectors],
+        dtype=np.int64,
+    )
+    out = np.zeros((int(counts.sum()), max(dim, 1)), dtype=np.float32)
+    start = 0
+    for blob, count in zip(vectors, counts.tolist(), strict=True):
+        if dim and blob and len(blob) == 4 * dim * count:
+            out[start : start + count] = np.frombuffer(blob, dtype=np.float32).reshape(count, dim)
+        start += count
+    return out, counts
+
+
+def _dimension(model_name: str) -> int:
+    from startup_street.text.embeddings import get_embedder
+
+    return get_embedder(model_name).dim
 
 
 def warm() -> None:
@@ -173,17 +196,17 @@ def _read(kind: str, model_name: str, stamp: int, previous: View | None) -> View
     current = np.fromiter(_entries(kind).values_list("object_id", flat=True), dtype=np.int64)
     current.sort()
     facets = dict(previous.facets)
-    ids, postings, vectors, newest, dim = _fetch(
+    ids, postings, vectors, newest = _fetch(
         _entries(kind).filter(updated_at__gte=previous.newest), model_name, facets
     )
     old = previous.vectors
-    if dim and old.vectors.shape[1] not in (1, dim):
+    dim = _dimension(model_name)
+    if old.vectors.shape[1] not in (1, dim):
         return _read_all(kind, model_name, stamp)
     missing = np.setdiff1d(current, np.concatenate([old.ids, np.array(ids, dtype=np.int64)]))
     if len(missing):  # written at the same instant as the last read: read those too
         more = _fetch(_entries(kind).filter(object_id__in=missing.tolist()), model_name, facets)
         ids, postings, vectors = ids + more[0], postings + more[1], vectors + more[2]
-        dim = dim or more[4]
     lexical = previous.lexical.with_changes(dict(zip(ids, postings, strict=True)), current)
     if lexical is None:
         return _read_all(kind, model_name, stamp)
@@ -203,12 +226,12 @@ def _read(kind: str, model_name: str, stamp: int, previous: View | None) -> View
 
 def _read_all(kind: str, model_name: str, stamp: int) -> View:
     facets: dict[int, Facets] = {}
-    ids, postings, vectors, newest, dim = _fetch(_entries(kind), model_name, facets)
+    ids, postings, vectors, newest = _fetch(_entries(kind), model_name, facets)
     vocabulary = Vocabulary().read(kind)
     return View(
         stamp=stamp,
         newest=newest,
-        vectors=VectorIndex(ids, _matrix(vectors, dim)),
+        vectors=VectorIndex(ids, *_matrix(vectors, _dimension(model_name))),
         lexical=LexicalIndex(ids, postings),
         vocabulary=vocabulary,
         facets=facets,
@@ -250,16 +273,40 @@ CHUNK = 5000  # ids per IN (...) list
 
 
 def _patch_vectors(old: VectorIndex, current, ids, vectors, dim) -> VectorIndex:
-    dim = dim or old.vectors.shape[1]
-    matrix = np.zeros((len(current), dim), dtype=np.float32)
-    pos = np.searchsorted(old.ids, current)
-    kept = pos < len(old.ids)
-    kept[kept] = old.ids[pos[kept]] == current[kept]
-    if old.vectors.shape[1] == dim:
-        matrix[kept] = old.vectors[pos[kept]]
-    if ids:
-        at = np.searchsorted(current, ids)
-        inside = (at < len(current)) & (current[np.minimum(at, len(current) - 1)] == ids)
-        fresh = _matrix(vectors, dim)
-        matrix[at[inside]] = fresh[inside]
-    return VectorIndex(current, matrix)
+    """``old`` with the entries of ``ids`` (their embeddings ``vectors``) replaced or added and
+    those not in ``current`` (every id, ascending) dropped."""
+    fresh, fresh_counts = _matrix(vectors, dim)
+    fresh_ids = np.asarray(ids, dtype=np.int64)
+    order = np.argsort(fresh_ids, kind="stable")
+    fresh_first = np.concatenate([[0], np.cumsum(fresh_counts)[:-1]]).astype(np.int64)
+    # each current entry's rows: from the fresh read if it is there, else from the old index
+    at_fresh = np.searchsorted(fresh_ids[order], current)
+    in_fresh = np.zeros(len(current), dtype=bool)
+    if len(fresh_ids):
+        clipped = np.minimum(at_fresh, len(fresh_ids) - 1)
+        in_fresh = fresh_ids[order][clipped] == current
+    at_old = np.minimum(np.searchsorted(old.ids, current), max(len(old.ids) - 1, 0))
+    in_old = ~in_fresh & (len(old.ids) > 0)
+    if len(old.ids):
+        in_old &= old.ids[at_old] == current
+    same_width = old.vectors.shape[1] == dim
+    counts = np.ones(len(current), dtype=np.int64)
+    starts = np.zeros(len(current), dtype=np.int64)
+    source = np.zeros(len(current), dtype=np.int8)  # 0 none (a zero row), 1 old, 2 fresh
+    if same_width:
+        counts[in_old] = old.counts[at_old[in_old]]
+        starts[in_old] = old.first[at_old[in_old]]
+        source[in_old] = 1
+    if len(fresh_ids):
+        fresh_pos = order[np.minimum(at_fresh, len(fresh_ids) - 1)]
+        counts[in_fresh] = fresh_counts[fresh_pos[in_fresh]]
+        starts[in_fresh] = fresh_first[fresh_pos[in_fresh]]
+        source[in_fresh] = 2
+    total = int(counts.sum())
+    within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    rows = np.repeat(starts, counts) + within
+    kinds = np.repeat(source, counts)
+    matrix = np.zeros((total, dim), dtype=np.float32)
+    matrix[kinds == 1] = old.vectors[rows[kinds == 1]]
+    matrix[kinds == 2] = fresh[rows[kinds == 2]]
+    return VectorIndex(current, matrix, counts)

@@ -237,19 +237,38 @@ def test_memory_path_reads_misspellings_and_hostile_queries(catalogue, in_memory
 
 
 def test_query_hints_read_kind_sector_and_place_in_any_language():
-    from startup_street.search.hints import hints_for
-    from startup_street.text.analysers import fts_query_terms
+    from startup_street.search.hints import hints_for, places_of
+    from startup_street.search.memory import Facets
+    from startup_street.text.query import parse_query
 
-    hints = hints_for(fts_query_terms("베이징 인공지능 스타트업 입주 공간"))
+    hints = hints_for(parse_query("베이징 인공지능 스타트업 입주 공간"))
     assert hints.kinds == {"space"} and hints.sectors == {"ai"}
-    assert "beijing" in hints.cities and hints.countries == {"CN"}
-    assert hints.matches("space", "Beijing", "CN", {"ai"}, mentioned=1.0) == 1.0
-    assert hints.matches("space", "Seoul", "KR", {"ai"}, mentioned=1.0) == pytest.approx(2 / 3)
-    # The topic is met half by the sectors and half by the program's own text naming it.
-    assert hints.matches("space", "Beijing", "CN", {"ai"}) == pytest.approx(5 / 6)
-    assert hints.matches("space", "Beijing", "CN", set(), mentioned=1.0) == pytest.approx(11 / 12)
-    assert hints_for(fts_query_terms("首尔 投资")).kinds == {"funding"}
-    assert not hints_for(fts_query_terms("hello there"))
+    assert "beijing" in hints.places
+
+    def facets(city, country):
+        return Facets.of({"city": city, "country": country, "places": places_of(city)})
+
+    # a city written in any language meets the place named in any other
+    assert hints.place_met(facets("北京", "CN")) == hints.place_met(facets("Beijing", "CN")) == 1
+    assert hints.place_met(facets("Seoul", "KR")) == 0
+    assert hints_for(parse_query("首尔 投资")).kinds == {"funding"}
+    assert hints_for(parse_query("서울 사무실")).place_met(facets("서울특별시", "KR")) == 1
+    assert not hints_for(parse_query("hello there"))
+
+
+def test_a_market_or_a_nationality_is_no_place():
+    from startup_street.search.hints import hints_for
+    from startup_street.text.query import parse_query
+
+    market = parse_query("entering the Chinese market")
+    assert market.markets == {"china"} and not market.places
+    assert not hints_for(market).countries
+    who = parse_query("Silicon Valley program for Korean founders")
+    assert who.nationalities == {"korea"} and who.places == {"silicon_valley"}
+    both = parse_query("중국 시장 진출 한국 스타트업")
+    assert both.markets == {"china"} and both.nationalities == {"korea"} and not both.places
+    assert parse_query("进入中国市场").markets == {"china"}
+    assert parse_query("서울 입주 공간").places == {"seoul"}
 
 
 def test_hints_move_the_program_whose_fields_match_up(organization):
