@@ -40,7 +40,7 @@ LIMIT = 100
 # --- one process: load a set with the code on sys.path, rank every query ----------------------
 
 
-def worker(which: str, out: Path) -> None:
+def worker(which: str, out: Path, features: Path | None = None) -> None:
     os.environ["STARTUP_STREET_DATA_DIR"] = tempfile.mkdtemp(prefix="bench-real-")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "startup_street.settings")
     os.environ["TASKS_BACKEND"] = "dummy"  # the rebuild below embeds every program once
@@ -72,6 +72,14 @@ def worker(which: str, out: Path) -> None:
         ids = ranked_program_ids(query["text"], limit=LIMIT)
         seconds.append(time.perf_counter() - started)
         rankings[query["id"]] = [slugs[pk] for pk in ids if pk in slugs]
+    if features is not None:  # the candidates' feature rows, for bench/fit_ranking.py
+        from startup_street.search.selectors import FEATURES, candidate_features
+
+        rows = {}
+        for query in queries:
+            ids, matrix = candidate_features(query["text"], limit=LIMIT)
+            rows[query["id"]] = {"slugs": [slugs.get(pk) for pk in ids], "x": matrix.tolist()}
+        features.write_text(json.dumps({"features": FEATURES, "queries": rows}), "utf-8")
     out.write_text(
         json.dumps(
             {
@@ -203,14 +211,13 @@ def export(ref: str) -> Path:
     return folder
 
 
-def run(code: Path, which: str) -> dict:
+def run(code: Path, which: str, features: Path | None = None) -> dict:
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         out = Path(handle.name)
     env = {**os.environ, "PYTHONPATH": str(code)}
+    command = [sys.executable, __file__, "--worker", which, "--code", str(code), "--out", str(out)]
     subprocess.run(
-        [sys.executable, __file__, "--worker", which, "--code", str(code), "--out", str(out)],
-        check=True,
-        env=env,
+        command + (["--features", str(features)] if features else []), check=True, env=env
     )
     return json.loads(out.read_text(encoding="utf-8"))
 
@@ -234,10 +241,11 @@ def main() -> int:
     parser.add_argument("--worker", choices=("real", "project"), help=argparse.SUPPRESS)
     parser.add_argument("--code", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--features", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         sys.path.insert(0, str(args.code))
-        worker(args.worker, args.out)
+        worker(args.worker, args.out, args.features)
         return 0
     sys.path.insert(0, str(BENCH))
     import realworld

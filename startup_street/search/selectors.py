@@ -159,9 +159,28 @@ def rank_programs(
     are not words are read as the nearest word programs hold. ``channels`` picks which
     rankings take part (the relevance benchmark compares them).
     """
+    parsed_query, lists = _gather(query, limit, channels)
+    if lists is None:
+        return Ranking(query=parsed_query)
+    if len(channels) < len(CHANNELS):  # one channel alone: its own order
+        only = lists["own"] + lists["expanded"] if "lexical" in channels else lists["semantic"]
+        ids = list(dict.fromkeys(pk for pk, _s in only))[:limit]
+        return Ranking(ids, parsed_query.corrections, parsed_query)
+    candidates, matrix = features(parsed_query, lists, lists["view"])
+    if not candidates:
+        return Ranking([], parsed_query.corrections, parsed_query)
+    _names, weights, _settings = ranking_model()
+    scores = matrix @ weights
+    order = np.lexsort((np.asarray(candidates), -scores))[:limit]
+    return Ranking([candidates[i] for i in order], parsed_query.corrections, parsed_query)
+
+
+def _gather(query, limit: int, channels) -> tuple[ParsedQuery, dict | None]:
+    """The query parsed (and its misspelt non-words read as catalogue words) and each
+    channel's candidates; None for a query with no terms."""
     parsed_query = parsed(query)
     if not parsed_query:
-        return Ranking(query=parsed_query)
+        return parsed_query, None
     current = view(embedder().name)  # one generation check a query; the rest is in memory
     stats = current.statistics(_words(parsed_query.terms + parsed_query.expansions))
     read_as = corrections_for(parsed_query, stats, current)
@@ -169,17 +188,16 @@ def rank_programs(
         parsed_query = parsed_query.corrected(read_as)
         stats.update(current.statistics(_words(parsed_query.terms + parsed_query.expansions)))
     lists = _channels(parsed_query, stats, current, limit, channels)
-    if len(channels) < len(CHANNELS):  # one channel alone: its own order
-        only = lists["own"] + lists["expanded"] if "lexical" in channels else lists["semantic"]
-        ids = list(dict.fromkeys(pk for pk, _s in only))[:limit]
-        return Ranking(ids, parsed_query.corrections, parsed_query)
-    candidates, matrix = features(parsed_query, lists, current)
-    if not candidates:
-        return Ranking([], parsed_query.corrections, parsed_query)
-    _names, weights, _settings = ranking_model()
-    scores = matrix @ weights
-    order = np.lexsort((np.asarray(candidates), -scores))[:limit]
-    return Ranking([candidates[i] for i in order], parsed_query.corrections, parsed_query)
+    lists["view"] = current
+    return parsed_query, lists
+
+
+def candidate_features(query: str, limit: int = LIMIT) -> tuple[list[int], np.ndarray]:
+    """Every candidate of a query with its feature row (what bench/fit_ranking.py fits on)."""
+    parsed_query, lists = _gather(query, limit, CHANNELS)
+    if lists is None:
+        return [], np.zeros((0, len(FEATURES)))
+    return features(parsed_query, lists, lists["view"])
 
 
 def _channels(query: ParsedQuery, stats, current: View, limit: int, channels) -> dict:
