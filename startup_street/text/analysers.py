@@ -390,6 +390,11 @@ def match_concepts(tokens: Iterable[str]) -> set[str]:
     return found
 
 
+def written_forms(concept: str) -> dict[str, list[str]]:
+    """The concept's forms as written in the dictionary, by language (ko, zh, en)."""
+    return _lazy("written", _read_concepts).get(concept, {})
+
+
 def raw_forms(concept: str) -> list[str]:
     """The concept's forms as written in the dictionary, every language."""
     written = _lazy("written", _read_concepts).get(concept, {})

@@ -1,6 +1,7 @@
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
 from startup_street.search.models import SearchEntry
 from startup_street.search.selectors import ranked_program_ids
@@ -401,3 +402,69 @@ def test_deleting_a_program_does_not_reindex_it_for_each_of_its_calls(organizati
     assert analysed == []  # its calls went with it, with no re-indexing on the way
     assert not SearchEntry.objects.filter(kind="program", object_id=program.pk).exists()
     assert _stored_counts() == {}
+
+
+def test_search_page_shows_what_the_words_were_understood_as_and_drops_each(client, organization):
+    import re
+    from urllib.parse import parse_qs
+
+    make_program(organization, title={"en": "China market entry for robotics startups"})
+    response = client.get(
+        reverse("programs:list"),
+        {"q": "robotics entering the Chinese market founded three years ago", "kind": ""},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "Understood as:" in html
+    assert "Market: china" in html and "Founded up to 3 years ago" in html
+    assert "Topic: robot" in html
+    links = {
+        label.strip(): parse_qs(query.replace("&amp;", "&"))["q"][0]
+        for label, query in re.findall(r'<span class="tag">([^<]+) <a href="\?([^"]+)"', html)
+    }
+    assert links["Founded up to 3 years ago"] == "robotics entering the Chinese market"
+    assert "Chinese" not in links["Market: china"] and "robotics" in links["Market: china"]
+    with translation.override("ko"):
+        html = client.get(
+            reverse("programs:list"), {"q": "로봇 중국 진출"}, HTTP_ACCEPT_LANGUAGE="ko"
+        ).content.decode()
+    assert "진출 시장: 중국" in html and "이렇게 이해했습니다" in html
+
+
+def test_query_eligibility_in_three_languages():
+    from startup_street.text.query import parse_query
+
+    assert parse_query("founded three years ago").eligibility.years == 3
+    assert parse_query("창업 3년 이내 기업").eligibility.years == 3
+    assert parse_query("成立5年以内的企业").eligibility.years == 5
+    assert parse_query("예비창업자 교육").eligibility.pre_founder
+    assert parse_query("pre-founder bootcamp").eligibility.pre_founder
+    assert parse_query("种子轮 融资").eligibility.stage == "seed"
+    assert parse_query("10人以下团队").eligibility.team == 10
+    assert parse_query("pre-revenue startups").eligibility.revenue == "none"
+    assert not parse_query("robot testbed").eligibility
+
+
+def test_stated_eligibility_moves_up_the_programs_that_take_it(organization):
+    from tests.factories import make_call
+
+    young = make_program(organization, title={"en": "Robot grant for young companies"})
+    make_call(young, eligibility={"max_years_since_founding": 3})
+    old = make_program(organization, title={"en": "Robot grant for young companies"})
+    make_call(old, eligibility={"max_years_since_founding": 1})
+    assert ranked_program_ids("robot grant founded two years ago")[0] == young.pk
+    assert ranked_program_ids("robot grant")  # nothing stated: both found
+
+
+def test_spelling_is_corrected_only_for_words_that_are_not_words(organization):
+    from startup_street.search.selectors import rank_programs
+
+    make_program(organization, title={"en": "Accelerator for robotics startups"})
+    assert rank_programs("acelerator").corrections == {"acelerator": "accelerator"}
+    # "bakery" is a word the catalogue lacks: it is not read as another word
+    assert rank_programs("bakery").corrections == {}
+
+
+def test_prefixed_words_keep_their_meaning():
+    assert "refound" in tokenize("re-founder program")
+    assert "kstartup" in tokenize("K-Startup Silicon Valley")
+    assert "fullwidth" not in tokenize("full-width")
