@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "startup_street.applications",
     "startup_street.matching",
     "startup_street.reviews",
+    "startup_street.decisions",
     "startup_street.mentoring",
     "startup_street.search",
     "startup_street.api",
@@ -96,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "django.template.context_processors.tz",
+                "startup_street.navigation.navigation",
             ],
             "builtins": [
                 "django.templatetags.i18n",

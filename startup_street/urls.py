@@ -2,17 +2,24 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from startup_street import views
 from startup_street.api.api import api
+from startup_street.core import urls as core_urls
 
 admin.site.site_header = _("Startup Street administration")
 admin.site.site_title = _("Startup Street")
 
+# The home page reads programs and startups, so it is the project's, not core's (core is the
+# lowest layer); it keeps its name, core:home.
+core = ([path("", views.home, name="home"), *core_urls.urlpatterns], core_urls.app_name)
+
 urlpatterns = [
-    path("", include("startup_street.core.urls")),
+    path("", include(core)),
     path("accounts/", include("startup_street.accounts.urls")),
     path("organizations/", include("startup_street.organizations.urls")),
     path("startups/", include("startup_street.startups.urls")),
     path("programs/", include("startup_street.programs.urls")),
+    path("", include("startup_street.decisions.urls")),  # under applications/ and reviews/
     path("applications/", include("startup_street.applications.urls")),
     path("reviews/", include("startup_street.reviews.urls")),
     path("mentoring/", include("startup_street.mentoring.urls")),

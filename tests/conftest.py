@@ -1,5 +1,7 @@
 import pytest
 
+from startup_street.reviews import services as review_services
+
 from . import factories
 
 
@@ -58,3 +60,32 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def call(organization):
+    """A call of the organisation's program with three seats."""
+    return factories.make_call(factories.make_program(organization), seats=3)
+
+
+@pytest.fixture
+def reviewers(organization):
+    people = [
+        factories.make_user(f"reviewer{i}", email=f"r{i}@review{i}.kr", preferred_language="en")
+        for i in range(4)
+    ]
+    for person in people:
+        factories.make_member(organization, person, "reviewer")
+    return people
+
+
+@pytest.fixture
+def criteria(call, alice):
+    return [
+        review_services.add_criterion(
+            call=call, actor=alice, label={"en": "Team"}, weight=2, scale_min=1, scale_max=5
+        ),
+        review_services.add_criterion(
+            call=call, actor=alice, label={"en": "Market"}, weight=1, scale_min=1, scale_max=5
+        ),
+    ]

@@ -6,8 +6,12 @@ from datetime import timedelta
 from django.utils import timezone
 
 from startup_street.accounts.models import User
+from startup_street.accounts.services import create_api_token
+from startup_street.applications import services as application_services
+from startup_street.applications.models import Question
 from startup_street.organizations.models import Membership, Organization
 from startup_street.programs.models import Call, Program
+from startup_street.reviews import services as review_services
 from startup_street.startups.enums import MemberRole
 from startup_street.startups.models import Startup, StartupMember
 
@@ -71,4 +75,38 @@ def make_call(program: Program, *, opens_in_days: float = -1, closes_in_days: fl
         opens_at=now + timedelta(days=opens_in_days),
         closes_at=now + timedelta(days=closes_in_days),
         **fields,
+    )
+
+
+def bearer(user) -> dict:
+    """Headers that sign an API request in as ``user`` (a fresh token)."""
+    _token, raw = create_api_token(user=user, name="test")
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+
+def submit_one(call, owner=None):
+    """A submitted application to ``call`` (a one-question form), by a new startup of ``owner``."""
+    Question.objects.get_or_create(
+        form=application_services.form_for(call),
+        kind="short_text",
+        defaults={"label": {"en": "Pitch"}},
+    )
+    owner = owner or make_user("founder")
+    startup = make_startup(owner)
+    application = application_services.start_application(call=call, startup=startup, user=owner)
+    question = Question.objects.get(form__call=call)
+    application_services.save_answers(
+        application=application, user=owner, data={str(question.pk): "Robots"}
+    )
+    return application_services.submit_application(application=application, user=owner)
+
+
+def score(assignment, reviewer, value, *, criteria, to_staff="", to_applicant=""):
+    """Submit the same score on every criterion."""
+    return review_services.submit_review(
+        assignment=assignment,
+        reviewer=reviewer,
+        scores={criterion.pk: value for criterion in criteria},
+        comment_to_staff=to_staff,
+        comment_to_applicant=to_applicant,
     )

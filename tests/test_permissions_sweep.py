@@ -18,8 +18,7 @@ from startup_street.mentoring.models import (
 )
 from startup_street.reviews import services as reviews
 from startup_street.reviews.models import ReviewAssignment
-from tests.api.test_api import bearer
-from tests.factories import make_call, make_member, make_program, make_startup, make_user
+from tests.factories import bearer, make_call, make_member, make_program, make_startup, make_user
 from tests.mentoring.test_mentoring import make_mentor
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +65,7 @@ def _doors(w):
     return [
         ("post", reverse("applications:autosave", args=[a.pk]), {str(w["deck"].pk): "x"}),
         ("post", reverse("applications:withdraw", args=[a.pk]), {}),
-        ("post", reverse("applications:decide", args=[a.pk]), {"decision": "accepted"}),
+        ("post", reverse("decisions:decide", args=[a.pk]), {"decision": "accepted"}),
         ("post", reverse("applications:upload", args=[a.pk, w["deck"].pk]), {}),
         ("get", reverse("applications:download", args=[a.pk, w["attachment"].pk]), {}),
         ("post", reverse("applications:form_builder", args=[c.pk]), {"kind": "short_text"}),
@@ -79,7 +78,7 @@ def _doors(w):
         ("post", reverse("mentoring:feedback", args=[w["session"].pk]), {"notes": "x"}),
         ("get", reverse("mentoring:detail", args=[w["session"].mentorship_id]), {}),
         ("post", reverse("mentoring:match", args=["seoul-hub"]), {"per_startup": 1}),
-        ("post", reverse("reviews:release", args=[c.pk]), {"confirm": "on"}),
+        ("post", reverse("decisions:release", args=[c.pk]), {"confirm": "on"}),
         (
             "post",
             reverse("mentoring:preferences", args=[a.startup.slug]),

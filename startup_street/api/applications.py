@@ -15,15 +15,16 @@ from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 
-from startup_street.applications import decisions, selectors, services
-from startup_street.applications import rules as application_rules
+from startup_street.applications import selectors, services
 from startup_street.applications.forms import DECISION_CHOICES
-from startup_street.applications.models import Cohort, Question
-from startup_street.applications.quotas import quota_status
+from startup_street.applications.models import Question
 from startup_street.core.models import Sector
+from startup_street.decisions import selectors as decision_selectors
+from startup_street.decisions import services as decisions
+from startup_street.decisions.models import Cohort
+from startup_street.decisions.quotas import quota_status
 from startup_street.programs.selectors import calls_visible_to
 from startup_street.reviews import history
-from startup_street.reviews.decisions import promote_from_waitlist, release_decisions
 from startup_street.startups.selectors import startups_of
 
 from .auth import SIGNED_IN
@@ -61,8 +62,10 @@ class HistoryEntryOut(Schema):
 
 
 def _seen_by(user):
+    """What ``user`` may read, with the pending decision where they decide it (the call's staff):
+    ``status`` itself is always what the team sees."""
     qs = selectors.applications_visible_to(user).prefetch_related("answers", "timeline")
-    return selectors.with_held_masks(qs, user)
+    return decision_selectors.with_pending_for(qs, user)
 
 
 def _visible(request, application_id: int):
@@ -71,8 +74,6 @@ def _visible(request, application_id: int):
 
 def _detail(request, application_id: int):
     application = _visible(request, application_id)
-    if application.masked:  # a held decision: its team sees the status before it
-        selectors.mask_held_decision(application)
     application.feedback = selectors.feedback_for(application)
     return application
 
@@ -90,7 +91,7 @@ def list_applications(request, call: int | None = None, status: str | None = Non
     if call:
         qs = qs.filter(call_id=call)
     if status:
-        qs = selectors.with_seen_status(qs, status)
+        qs = decision_selectors.decided_with_status(qs, status)
     return qs.order_by("-updated_at", "pk")
 
 
@@ -145,9 +146,7 @@ def withdraw(request, application_id: int):
 def decide(request, application_id: int, payload: DecisionIn):
     application = _visible(request, application_id)
     decision = _decision(payload.decision)
-    if not request.auth.has_perm("applications.decide_application", application):
-        raise PermissionDenied
-    services.decide_application(application=application, actor=request.auth, decision=decision)
+    decisions.decide_application(application=application, actor=request.auth, decision=decision)
     return _detail(request, application_id)
 
 
@@ -210,13 +209,13 @@ class NoticeOut(Schema):
 
 def _decided_call(request, call_id: int):
     call = get_object_or_404(calls_visible_to(request.auth), pk=call_id)
-    if not application_rules.can_decide_call(request.auth, call):
+    if not request.auth.has_perm(decisions.DECIDE, call):
         raise PermissionDenied
     return call
 
 
 def _call_decisions(call) -> dict:
-    summary = selectors.seat_summary(call)
+    summary = decision_selectors.decision_summary(call)
     cohort = Cohort.objects.filter(call=call).first()
     return {
         **summary,
@@ -257,7 +256,7 @@ def get_call_decisions(request, call_id: int):
 def release_call_decisions(request, call_id: int):
     """Tell the founders every held decision of the call at once (one e-mail each, in their
     language); ``count`` is how many were released, 0 the second time."""
-    count = release_decisions(call=_decided_call(request, call_id), actor=request.auth)
+    count = decisions.release_decisions(call=_decided_call(request, call_id), actor=request.auth)
     return {"count": count}
 
 
@@ -276,7 +275,9 @@ def put_quota(request, call_id: int, sector: str, payload: QuotaIn):
 
 @router.post("/calls/{int:call_id}/waitlist/promote", response={200: CountOut, **ERRORS})
 def promote_waitlist(request, call_id: int):
-    accepted = promote_from_waitlist(call=_decided_call(request, call_id), actor=request.auth)
+    accepted = decisions.promote_from_waitlist(
+        call=_decided_call(request, call_id), actor=request.auth
+    )
     return {"count": len(accepted)}
 
 

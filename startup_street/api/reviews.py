@@ -8,6 +8,7 @@ other; comments to staff reach only staff.
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +18,8 @@ from ninja.pagination import PageNumberPagination, paginate
 from startup_street.accounts.models import User
 from startup_street.applications.selectors import answers_by_question, questions_of
 from startup_street.core.i18n import pick
+from startup_street.decisions import selectors as decision_selectors
+from startup_street.decisions import services as decisions
 from startup_street.organizations.models import Organization
 from startup_street.programs.selectors import calls_visible_to
 from startup_street.reviews import assignment as auto
@@ -301,15 +304,32 @@ class AutoAssignOut(Schema):
     diagnosis: list[str]
 
 
+def _rubric_out(call, rubric) -> dict:
+    """The review settings with the call's hold setting (a decisions setting, kept at this
+    address for API clients)."""
+    fields = ("phase", "blind", "reviewers_per_application", "max_per_reviewer")
+    return {
+        **{name: getattr(rubric, name) for name in fields},
+        "hold_decisions": decision_selectors.decisions_held(call),
+    }
+
+
 @router.get("/calls/{int:call_id}/rubric", response={200: RubricOut, **WRITE})
 def get_rubric(request, call_id: int):
-    return services.rubric_for(_managed_call(request, call_id))
+    call = _managed_call(request, call_id)
+    return _rubric_out(call, services.rubric_for(call))
 
 
 @router.patch("/calls/{int:call_id}/rubric", response={200: RubricOut, **WRITE})
 def patch_rubric(request, call_id: int, payload: RubricPatch):
     call = _managed_call(request, call_id)
-    return services.update_rubric(call=call, actor=request.auth, **payload.dict(exclude_none=True))
+    changes = payload.dict(exclude_none=True)
+    hold = changes.pop("hold_decisions", None)
+    with transaction.atomic():
+        rubric = services.update_rubric(call=call, actor=request.auth, **changes)
+        if hold is not None:
+            decisions.set_hold(call=call, actor=request.auth, hold=hold)
+    return _rubric_out(call, rubric)
 
 
 @router.get("/calls/{int:call_id}/ranking", response={200: list[RankingRowOut], **WRITE})
@@ -319,11 +339,11 @@ def get_ranking(request, call_id: int, filters: Query[RankingFilters]):
         {
             "application": row["application"].pk,
             "startup": row["application"].startup.slug,
-            "status": row["application"].status,
+            "status": row["status"],
             "sectors": [sector.code for sector in row["sectors"]],
             **{key: row[key] for key in ("reviews", "complete", "raw", "normalised")},
         }
-        for row in selectors.ranking(call, **filters.dict())
+        for row in decision_selectors.decision_ranking(call, **filters.dict())
     ]
 
 

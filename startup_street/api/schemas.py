@@ -2,7 +2,6 @@ from datetime import date, datetime
 
 from ninja import Field, Schema
 
-from startup_street.applications.selectors import mask_held_decision, seen_timeline
 from startup_street.core.i18n import normalise_language, pick
 from startup_street.core.timezones import get_zone
 
@@ -187,10 +186,6 @@ class ProgramDetailOut(ProgramOut):
     description: dict[str, str]
 
 
-def _seen(application):
-    return mask_held_decision(application) if getattr(application, "masked", False) else application
-
-
 class StatusChangeOut(Schema):
     from_status: str
     to_status: str
@@ -224,18 +219,19 @@ class ApplicationOut(Schema):
     def resolve_answers(obj) -> dict[str, object]:
         return {str(answer.question_id): answer.value for answer in obj.answers.all()}
 
-    # An application whose decision is held (``masked``) shows its team the status before it.
+    # ``status`` is what the team sees; the call's staff read a pending decision in its place
+    # (``pending_value``, annotated only for them: a read that did not ask shows the team's).
     @staticmethod
     def resolve_status(obj) -> str:
-        return _seen(obj).status
+        return getattr(obj, "pending_value", None) or obj.status
 
     @staticmethod
     def resolve_decided_at(obj):
-        return _seen(obj).decided_at
+        return getattr(obj, "pending_at", None) or obj.decided_at
 
     @staticmethod
     def resolve_timeline(obj):
-        return seen_timeline(_seen(obj))
+        return list(obj.timeline.all())
 
 
 class AnswersIn(Schema):

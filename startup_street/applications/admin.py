@@ -1,15 +1,11 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     Answer,
     Application,
     ApplicationForm,
     Attachment,
-    Cohort,
-    Notice,
     Question,
-    Quota,
     StatusChange,
 )
 
@@ -67,23 +63,3 @@ class AttachmentAdmin(admin.ModelAdmin):
 class StatusChangeAdmin(admin.ModelAdmin):
     list_display = ["application", "from_status", "to_status", "actor", "at"]
     list_filter = ["to_status"]
-
-
-@admin.register(Quota)
-class QuotaAdmin(SimpleHistoryAdmin):
-    list_display = ["call", "sector", "min_percent"]
-    list_select_related = ["call__program", "sector"]
-
-
-@admin.register(Cohort)
-class CohortAdmin(admin.ModelAdmin):
-    list_display = ["name", "call", "formed_by", "updated_at"]
-    list_select_related = ["call__program", "formed_by"]
-    filter_horizontal = ["applications"]
-
-
-@admin.register(Notice)
-class NoticeAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "call", "sent_by", "recipients", "sent_at"]
-    list_select_related = ["call__program", "sent_by"]
-    readonly_fields = ["recipients", "sent_at"]

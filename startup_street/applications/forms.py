@@ -3,7 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 from startup_street.core.forms import TranslatedTextFormField
 from startup_street.core.i18n import CONTENT_LANGUAGE_CHOICES, pick
-from startup_street.core.models import Sector
 
 from .enums import QuestionKind, Status
 from .models import Question
@@ -141,42 +140,3 @@ DECISION_CHOICES = [
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=DECISION_CHOICES)
-
-
-class BulkDecisionForm(DecisionForm):
-    applications = forms.TypedMultipleChoiceField(label=_("Applications"), coerce=int)
-
-    def __init__(self, *args, call, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.is_bound:  # the page writes its own checkboxes: the ids matter on POST only
-            self.fields["applications"].choices = [
-                (pk, str(pk)) for pk in call.applications.values_list("pk", flat=True)
-            ]
-
-
-class QuotaForm(forms.Form):
-    sector = forms.ModelChoiceField(label=_("Sector"), queryset=Sector.objects.all())
-    min_percent = forms.IntegerField(
-        label=_("At least (%)"),
-        min_value=1,
-        max_value=100,
-        required=False,
-        help_text=_("Leave empty to remove the quota."),
-    )
-
-
-class CohortForm(forms.Form):
-    name = forms.CharField(label=_("Cohort name"), max_length=200, required=False)
-
-
-class NoticeForm(forms.Form):
-    statuses = forms.MultipleChoiceField(
-        label=_("To applications that are"),
-        choices=[(s, label) for s, label in Status.choices if s != Status.DRAFT],
-        widget=forms.CheckboxSelectMultiple,
-    )
-    original_language = forms.ChoiceField(
-        label=_("Written in"), choices=CONTENT_LANGUAGE_CHOICES, initial="ko"
-    )
-    subject = TranslatedTextFormField(label=_("Subject"), max_length=200)
-    body = TranslatedTextFormField(label=_("Message"), max_length=5000, textarea=True)

@@ -2,15 +2,12 @@ import os
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
-from simple_history.models import HistoricalRecords
 
 from startup_street.core.fields import TranslatedTextField, shown
-from startup_street.core.i18n import CONTENT_LANGUAGE_CHOICES
-from startup_street.core.models import Sector, TimeStampedModel
+from startup_street.core.models import TimeStampedModel
 from startup_street.programs.models import Call
 from startup_street.startups.models import Startup
 
@@ -91,10 +88,6 @@ class Application(TimeStampedModel, RulesModel):
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    # While a decision is held (the call's rubric holds notices), the status its team still sees.
-    shown_status = models.CharField(
-        _("status shown to the team"), max_length=16, choices=Status.choices, blank=True
-    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -198,7 +191,6 @@ class StatusChange(models.Model):
         related_name="+",
     )
     at = models.DateTimeField(_("when"), auto_now_add=True)
-    held = models.BooleanField(_("held until released"), default=False)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -207,93 +199,3 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status} → {self.to_status}"
-
-
-class Quota(models.Model):
-    """At least ``min_percent`` of the startups a call accepts come from ``sector``."""
-
-    call = models.ForeignKey(
-        Call, verbose_name=_("call"), on_delete=models.CASCADE, related_name="quotas"
-    )
-    sector = models.ForeignKey(
-        Sector, verbose_name=_("sector"), on_delete=models.PROTECT, related_name="+"
-    )
-    min_percent = models.PositiveSmallIntegerField(
-        _("at least (%)"), validators=[MinValueValidator(1), MaxValueValidator(100)]
-    )
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["call", "sector"]
-        verbose_name = _("quota")
-        verbose_name_plural = _("quotas")
-        constraints = [
-            models.UniqueConstraint(fields=["call", "sector"], name="applications_quota_unique"),
-            models.CheckConstraint(
-                condition=models.Q(min_percent__gte=1, min_percent__lte=100),
-                name="applications_quota_percent",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.sector} ≥ {self.min_percent}%"
-
-
-class Cohort(TimeStampedModel):
-    """The startups a call accepted, formed into one group once the decisions are made."""
-
-    call = models.OneToOneField(
-        Call, verbose_name=_("call"), on_delete=models.CASCADE, related_name="cohort"
-    )
-    name = models.CharField(_("name"), max_length=200)
-    applications = models.ManyToManyField(
-        Application, verbose_name=_("applications"), related_name="cohorts"
-    )
-    formed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("formed by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    class Meta:
-        verbose_name = _("cohort")
-        verbose_name_plural = _("cohorts")
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Notice(TimeStampedModel):
-    """A message staff send to every applicant of a call in some statuses, in several languages.
-
-    Each recipient reads it in their own language, else in the original one.
-    """
-
-    call = models.ForeignKey(
-        Call, verbose_name=_("call"), on_delete=models.CASCADE, related_name="notices"
-    )
-    statuses = models.JSONField(_("to applications that are"), default=list)
-    subject = TranslatedTextField(_("subject"), max_length=200)
-    body = TranslatedTextField(_("message"), max_length=5000, long=True)
-    original_language = models.CharField(
-        _("original language"), max_length=8, choices=CONTENT_LANGUAGE_CHOICES, default="ko"
-    )
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("sent by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    recipients = models.PositiveIntegerField(_("recipients"), default=0)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("notice")
-        verbose_name_plural = _("notices")
-
-    def __str__(self) -> str:
-        return shown(self, "subject").text

@@ -5,13 +5,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from startup_street.core.i18n import pick
-
-from .models import Notice, StatusChange
-from .selectors import in_seen_statuses
+from .models import StatusChange
 
 
-def _team(application):
+def team_of(application) -> list:
     return [member.user for member in application.startup.members.select_related("user")]
 
 
@@ -22,7 +19,7 @@ def notify_status(status_change_id: int) -> None:
     ).get(pk=status_change_id)
     application = change.application
     messages = []
-    for user in _team(application):
+    for user in team_of(application):
         with translation.override(user.preferred_language), timezone.override(user.time_zone):
             subject = _("Your application: %(status)s") % {"status": change.get_to_status_display()}
             body = render_to_string(
@@ -31,24 +28,3 @@ def notify_status(status_change_id: int) -> None:
             )
         messages.append(mail.EmailMessage(subject, body, to=[user.email]))
     mail.get_connection().send_messages(messages)
-
-
-def deliver_notice(notice_id: int) -> int:
-    """Send a notice once to every member of every addressed application's team."""
-    notice = Notice.objects.select_related("call").get(pk=notice_id)
-    if notice.sent_at:
-        return notice.recipients
-    applications = notice.call.applications.filter(
-        in_seen_statuses(notice.statuses)  # a held decision is not told by a notice either
-    ).select_related("startup")
-    messages = []
-    for application in applications:
-        for user in _team(application):
-            language = user.preferred_language
-            subject = pick(notice.subject, notice.original_language, language).text
-            body = pick(notice.body, notice.original_language, language).text
-            messages.append(mail.EmailMessage(subject, body, to=[user.email]))
-    mail.get_connection().send_messages(messages)
-    notice.recipients, notice.sent_at = len(messages), timezone.now()
-    notice.save(update_fields=["recipients", "sent_at", "updated_at"])
-    return notice.recipients

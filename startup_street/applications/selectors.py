@@ -1,16 +1,6 @@
-from django.db.models import (
-    BooleanField,
-    Count,
-    Exists,
-    ExpressionWrapper,
-    OuterRef,
-    Q,
-    QuerySet,
-    Value,
-)
+from django.db.models import Count, Q, QuerySet
 
 from startup_street.organizations.enums import STAFF_ROLES
-from startup_street.organizations.models import Membership
 
 from .enums import DECIDED, Status
 from .models import Application, Question
@@ -29,48 +19,6 @@ def applications_visible_to(user) -> QuerySet[Application]:
         call__program__organization__memberships__role__in=STAFF_ROLES,
     )
     return qs.filter(own | staffed).distinct()
-
-
-def with_held_masks(qs: QuerySet[Application], user) -> QuerySet[Application]:
-    """Mark (``masked``) the applications whose decision is held and hidden from ``user``:
-    everyone but the call's staff sees the status before it until staff release it."""
-    if user.is_superuser:
-        return qs.annotate(masked=Value(False, output_field=BooleanField()))
-    staffs = Membership.objects.filter(
-        organization=OuterRef("call__program__organization"), user=user, role__in=STAFF_ROLES
-    )
-    hidden = Q(~Exists(staffs), ~Q(shown_status=""))
-    return qs.annotate(masked=ExpressionWrapper(hidden, output_field=BooleanField()))
-
-
-def with_seen_status(qs: QuerySet[Application], status: str) -> QuerySet[Application]:
-    """Of the masked applications (``with_held_masks``), those whose seen status is ``status``."""
-    return qs.filter(Q(masked=False, status=status) | Q(masked=True, shown_status=status))
-
-
-def in_seen_statuses(statuses: list[str]) -> Q:
-    """Applications that their team sees in one of ``statuses`` (a held decision not told)."""
-    return Q(shown_status="", status__in=statuses) | Q(shown_status__in=statuses)
-
-
-def mask_held_decision(application: Application) -> Application:
-    """Call it only for a viewer who is not the call's staff (see ``with_held_masks``).
-
-    The application as its team sees it while a decision is held: the status before the
-    decision, no decision time and no held step in its timeline (in memory only, never saved)."""
-    if not application.shown_status or hasattr(application, "seen_timeline"):
-        return application
-    application.status = application.shown_status
-    application.seen_timeline = [c for c in application.timeline.all() if not c.held]
-    decided = [c.at for c in application.seen_timeline if c.to_status in DECIDED]
-    application.decided_at = decided[-1] if decided else None
-    application.masked = True
-    return application
-
-
-def seen_timeline(application: Application) -> list:
-    seen = getattr(application, "seen_timeline", None)
-    return list(application.timeline.all()) if seen is None else seen
 
 
 def applications_of(user) -> QuerySet[Application]:
@@ -138,9 +86,13 @@ def feedback_for(application: Application) -> list[str]:
     return [comment for comment in comments.order_by("review__submitted_at") if comment.strip()]
 
 
-def seat_summary(call) -> dict[str, int | None]:
-    """How many applications of the call are in each status, and the seats left."""
-    counts = dict(call.applications.order_by().values_list("status").annotate(n=Count("pk")))
+def seat_summary(call, *, applications=None, field: str = "status") -> dict[str, int | None]:
+    """How many applications of the call are in each status, and the seats left.
+
+    ``applications`` and ``field``: where the status is read, when the caller counts another one
+    than the status teams see (the call's staff count pending decisions)."""
+    applications = call.applications.all() if applications is None else applications
+    counts = dict(applications.order_by().values_list(field).annotate(n=Count("pk")))
     accepted = counts.get(Status.ACCEPTED, 0)
     return {
         "counts": {status: counts.get(status, 0) for status in Status.values},

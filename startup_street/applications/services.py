@@ -1,4 +1,3 @@
-import dataclasses
 import hashlib
 
 from django.conf import settings
@@ -13,10 +12,10 @@ from startup_street.core.timezones import get_zone, zone_label
 from startup_street.programs.models import Call
 from startup_street.startups.models import Startup
 
-from . import quotas, tasks
 from . import rules as application_rules
+from . import tasks
 from .answers import clean_answer
-from .enums import DECIDED, FOUNDER_EDITABLE, TRANSITIONS, QuestionKind, Status
+from .enums import FOUNDER_EDITABLE, TRANSITIONS, QuestionKind, Status
 from .models import (
     Answer,
     Application,
@@ -63,40 +62,27 @@ def _require_open(call: Call) -> None:
         )
 
 
-def _change_status(
-    application: Application, to: str, actor, *, notify: bool = True, hold: bool = False
-) -> None:
-    """One step of the state machine: recorded with who and when, and e-mailed to the team.
-
-    A held step (a decision on a call that holds its notices) is e-mailed only on release; until
-    then the team keeps seeing the status before it. Any step not held ends that."""
-    if to not in TRANSITIONS[application.status]:
+def check_transition(status: str, to: str) -> None:
+    """Refuse a step the state machine does not allow from ``status`` to ``to``."""
+    if to not in TRANSITIONS[status]:
         raise ValidationError(
             _("An application that is “%(status)s” cannot become “%(to)s”."),
-            params={"status": application.get_status_display(), "to": Status(to).label},
+            params={"status": Status(status).label, "to": Status(to).label},
         )
+
+
+def change_status(application: Application, to: str, actor, *, notify: bool = True) -> StatusChange:
+    """One step of the state machine: recorded with who and when, and e-mailed to the team.
+
+    The one way an application's ``status`` changes; the caller saves the application."""
+    check_transition(application.status, to)
     change = StatusChange.objects.create(
-        application=application,
-        from_status=application.status,
-        to_status=to,
-        actor=actor,
-        held=hold,
+        application=application, from_status=application.status, to_status=to, actor=actor
     )
-    if hold:
-        application.shown_status = application.shown_status or application.status
-    else:
-        application.shown_status = ""
     application.status = to
-    if notify and not hold:
+    if notify:
         transaction.on_commit(lambda: tasks.task_notify_status.enqueue(change.pk))
-
-
-def decisions_held(call: Call) -> bool:
-    """Whether the call holds decision notices until staff release them (a review setting, read
-    through the reverse relation reviews adds to a call, so that applications imports nothing
-    from reviews)."""
-    rubric = getattr(call, "rubric", None)
-    return bool(rubric and rubric.hold_decisions)
+    return change
 
 
 def start_application(*, call: Call, startup: Startup, user) -> Application:
@@ -213,9 +199,9 @@ def submit_application(*, application: Application, user) -> Application:
             _("Answer every required question first: %(questions)s."),
             params={"questions": "; ".join(str(q) for q in missing)},
         )
-    _change_status(application, Status.SUBMITTED, user)
+    change_status(application, Status.SUBMITTED, user)
     application.submitted_at = timezone.now()
-    application.save(update_fields=["status", "shown_status", "submitted_at", "updated_at"])
+    application.save(update_fields=["status", "submitted_at", "updated_at"])
     return application
 
 
@@ -223,113 +209,9 @@ def submit_application(*, application: Application, user) -> Application:
 def withdraw_application(*, application: Application, user) -> Application:
     application = Application.objects.select_for_update().get(pk=application.pk)
     _require_applicant(user, application)
-    if application.shown_status and Status.WITHDRAWN not in TRANSITIONS[application.status]:
-        # a held decision: say nothing of it
-        raise ValidationError(_("This application can no longer be withdrawn."))
-    _change_status(application, Status.WITHDRAWN, user)
-    application.save(update_fields=["status", "shown_status", "updated_at"])
+    change_status(application, Status.WITHDRAWN, user)
+    application.save(update_fields=["status", "updated_at"])
     return application
-
-
-class DecisionRound:
-    """Decisions on one call made together, with the call locked for the whole round.
-
-    What every decision reads is read once when the round opens: whether notices are held, how
-    many applications are accepted and, with a seat limit, each quota's count of them; the counts
-    are then kept in Python as the round's decisions land (the call's lock keeps any other
-    decision out meanwhile). The caller has checked that ``actor`` may decide for the call."""
-
-    def __init__(self, call_id: int):
-        self.call = Call.objects.select_for_update().get(pk=call_id)  # serialise decisions
-        self.held = decisions_held(self.call)
-        self._accepted: int | None = None
-        self._quotas: list[quotas.QuotaStatus] | None = None
-        self._sectors: dict[int, set[int]] = {}
-
-    @property
-    def accepted(self) -> int:
-        if self._accepted is None:
-            self._accepted = self.call.applications.filter(status=Status.ACCEPTED).count()
-        return self._accepted
-
-    def _quota_statuses(self) -> list[quotas.QuotaStatus]:
-        if self._quotas is None:
-            self._quotas = quotas.quota_status(self.call, accepted=self.accepted)
-        return self._quotas
-
-    def lock(self, application_ids) -> dict[int, Application]:
-        """The call's applications among ``application_ids``, locked (in one query, by id)."""
-        locked = {
-            a.pk: a
-            for a in self.call.applications.select_for_update()
-            .filter(pk__in=list(application_ids))
-            .order_by("pk")
-        }
-        if self.call.seats is not None and self._quota_statuses():
-            startup_ids = {a.startup_id for a in locked.values()} - self._sectors.keys()
-            through = Startup.sectors.through.objects.filter(startup_id__in=startup_ids)
-            for startup_id in startup_ids:
-                self._sectors[startup_id] = set()
-            for startup_id, sector_id in through.values_list("startup_id", "sector_id"):
-                self._sectors[startup_id].add(sector_id)
-        return locked
-
-    def sectors_of(self, application: Application) -> set[int]:
-        if application.startup_id not in self._sectors:
-            self._sectors[application.startup_id] = set(
-                Startup.sectors.through.objects.filter(
-                    startup_id=application.startup_id
-                ).values_list("sector_id", flat=True)
-            )
-        return self._sectors[application.startup_id]
-
-    def decide(self, application: Application, actor, decision: str) -> Application:
-        """Decide one application, locked by :meth:`lock` (or otherwise) in this round."""
-        call = self.call
-        accepting = decision == Status.ACCEPTED and application.status != Status.ACCEPTED
-        leaving = application.status == Status.ACCEPTED and decision != Status.ACCEPTED
-        if accepting and call.seats is not None:
-            if self.accepted >= call.seats:
-                raise ValidationError(
-                    _("All %(seats)d seats of this call are taken."), params={"seats": call.seats}
-                )
-            quotas.check_acceptance(
-                call,
-                application,
-                statuses=self._quota_statuses(),
-                sectors=self.sectors_of(application),
-            )
-        hold = decision in DECIDED and self.held
-        if decision in DECIDED:
-            if application.status == Status.SUBMITTED:  # straight to the decision, told once
-                _change_status(application, Status.UNDER_REVIEW, actor, notify=False)
-            application.decided_at = timezone.now()
-        _change_status(application, decision, actor, hold=hold)
-        application.save(update_fields=["status", "shown_status", "decided_at", "updated_at"])
-        if (accepting or leaving) and self._accepted is not None:
-            step = 1 if accepting else -1
-            self._accepted += step
-            if self._quotas is not None:
-                sectors = self.sectors_of(application)
-                self._quotas = [
-                    dataclasses.replace(
-                        status,
-                        accepted=status.accepted + step,
-                        in_sector=status.in_sector + step * (status.quota.sector_id in sectors),
-                    )
-                    for status in self._quotas
-                ]
-        return application
-
-
-@transaction.atomic
-def decide_application(*, application: Application, actor, decision: str) -> Application:
-    """Staff move an application on; accepting never exceeds the call's seats."""
-    if not application_rules.can_decide_application(actor, application):
-        raise PermissionDenied(_("Only the organisation's staff can decide."))
-    decisions = DecisionRound(application.call_id)
-    application = Application.objects.select_for_update().get(pk=application.pk)
-    return decisions.decide(application, actor, decision)
 
 
 # The form builder: staff add, edit, delete and reorder a call's questions.

@@ -10,7 +10,6 @@ urlpatterns = [
     path("<int:pk>/autosave/", views.autosave, name="autosave"),
     path("<int:pk>/submit/", views.submit, name="submit"),
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
-    path("<int:pk>/decide/", views.decide, name="decide"),
     path("<int:pk>/files/<int:question_id>/", views.upload, name="upload"),
     path("<int:pk>/attachments/<int:attachment_id>/", views.download, name="download"),
     path("calls/<int:call_id>/", views.call_applications, name="call_applications"),

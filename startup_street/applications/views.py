@@ -27,11 +27,7 @@ def _visible(request, pk: int):
 
 @login_required
 def my_applications(request):
-    applications = selectors.with_held_masks(selectors.applications_of(request.user), request.user)
-    applications = [
-        selectors.mask_held_decision(a) if a.masked else a
-        for a in applications.prefetch_related("timeline").order_by("-updated_at")
-    ]
+    applications = selectors.applications_of(request.user).order_by("-updated_at")
     return render(request, "applications/application_list.html", {"applications": applications})
 
 
@@ -74,9 +70,6 @@ def application_detail(request, pk: int):
             messages.success(request, _("Your answers were saved."))
             return redirect("applications:detail", pk=pk)
     timeline = application.timeline.select_related("actor")
-    if not can_decide and application.shown_status:  # a held decision: not told yet
-        application = selectors.mask_held_decision(application)
-        timeline = timeline.filter(held=False)
     context = {
         "application": application,
         "form": form,
@@ -173,24 +166,6 @@ def withdraw(request, pk: int):
     return _founder_action(
         request, pk, services.withdraw_application, _("Your application was withdrawn.")
     )
-
-
-@login_required
-@require_POST
-def decide(request, pk: int):
-    application = _visible(request, pk)
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose a decision."))
-        return redirect("applications:detail", pk=pk)
-    try:
-        services.decide_application(
-            application=application, actor=request.user, decision=form.cleaned_data["decision"]
-        )
-        messages.success(request, _("The decision was recorded."))
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
-    return redirect("applications:detail", pk=pk)
 
 
 def _staffed_call(request, call_id: int):

@@ -1,12 +1,9 @@
 from django.urls import path
 
-from startup_street import views as project_views
-
 from . import views
 
 app_name = "core"
 urlpatterns = [
-    path("", project_views.home, name="home"),
     path("i18n/language/", views.switch_language, name="switch_language"),
     path("i18n/time-zone/", views.switch_time_zone, name="switch_time_zone"),
     path("healthz", views.healthz, name="healthz"),

@@ -8,6 +8,10 @@ class MentoringConfig(AppConfig):
     verbose_name = _("Mentoring")
 
     def ready(self):
-        from .indexing import connect
+        from startup_street.reviews.conflicts import register_mentored
 
+        from .indexing import connect
+        from .selectors import mentored_pairs
+
+        register_mentored(mentored_pairs)  # a mentor never reviews a startup they mentored
         connect()  # the staff search's index follows mentor profiles

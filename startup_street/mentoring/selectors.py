@@ -162,3 +162,13 @@ def held_hours_by_month(
         }
         for row in rows
     ]
+
+
+def mentored_pairs(startup_ids, reviewer_ids) -> set[tuple[int, int]]:
+    """(person id, startup id) for each of the people who mentored one of the startups, in any
+    status (ended mentorships count too): what reviews counts as a conflict of interest."""
+    return set(
+        Mentorship.objects.filter(
+            startup_id__in=list(startup_ids), mentor__user_id__in=list(reviewer_ids)
+        ).values_list("mentor__user_id", "startup_id")
+    )

@@ -5,14 +5,14 @@ organisation or a company e-mail domain with its team, hold a stake in it (perso
 an organisation they belong to), or have mentored it. The call's own organisation is left out of
 the organisation rules: every reviewer of the call belongs to it.
 
-Previous mentoring is read through ``apps.get_model``: reviews and mentoring are siblings in the
-dependency order, so reviews imports nothing from mentoring; the lookup names the one model and
-fields it reads, at call time, and finds nothing to read when mentoring is not installed.
+Previous mentoring is told by mentoring itself: it sits above reviews, so reviews imports nothing
+from it; mentoring registers its question (``register_mentored``) when the app is ready, and no
+one is found mentored when it is not installed.
 """
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 
-from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.db.models.deletion import Collector
@@ -45,15 +45,19 @@ def _by_domain(people: dict[int, str]) -> dict[str, set[int]]:
     return grouped
 
 
+# Who among ``reviewer_ids`` has mentored which of ``startup_ids``: (reviewer id, startup id).
+MentoredPairs = Callable[[Iterable[int], Iterable[int]], set[tuple[int, int]]]
+_mentored_sources: list[MentoredPairs] = []
+
+
+def register_mentored(source: MentoredPairs) -> None:
+    """Let an app above reviews say who mentored whom (mentoring does, when it is ready)."""
+    if source not in _mentored_sources:
+        _mentored_sources.append(source)
+
+
 def _mentored(startup_ids, reviewer_ids) -> set[tuple[int, int]]:
-    if not apps.is_installed("startup_street.mentoring"):
-        return set()
-    mentorship = apps.get_model("mentoring", "Mentorship")  # any status: ended ones count too
-    return set(
-        mentorship.objects.filter(
-            startup_id__in=startup_ids, mentor__user_id__in=reviewer_ids
-        ).values_list("mentor__user_id", "startup_id")
-    )
+    return set().union(*(source(startup_ids, reviewer_ids) for source in _mentored_sources))
 
 
 def detected_conflicts(call, *, reviewer_ids=None, startup_ids=None) -> Found:

@@ -59,7 +59,6 @@ class RubricForm(forms.ModelForm):
         fields = [
             "phase",
             "blind",
-            "hold_decisions",
             "reviewers_per_application",
             "max_per_reviewer",
         ]
@@ -115,13 +114,6 @@ class StakeForm(forms.Form):
         elif (cleaned["person"] is None) == (cleaned.get("organization") is None):
             raise forms.ValidationError(_("Name either a person or an organisation."))
         return cleaned
-
-
-class ReleaseDecisionsForm(forms.Form):
-    confirm = forms.BooleanField(
-        label=_("Yes, tell every founder their decision now"),
-        help_text=_("Each founder is e-mailed their decision; this cannot be undone."),
-    )
 
 
 class RankingFilterForm(forms.Form):

@@ -36,14 +36,6 @@ class Rubric(TimeStampedModel):
             "the others' scores. Closed: scores are final."
         ),
     )
-    hold_decisions = models.BooleanField(
-        _("hold decision notices until released"),
-        default=False,
-        help_text=_(
-            "Decisions are recorded but founders are told nothing until staff release them "
-            "together."
-        ),
-    )
     reviewers_per_application = models.PositiveSmallIntegerField(
         _("reviewers per application"), default=3, validators=[MinValueValidator(1)]
     )

@@ -110,8 +110,9 @@ def z_scores(call) -> dict[tuple[int, int], float]:
     }
 
 
-def ranking(call, *, status: str = "", sector: str = "", reviewed: str = "") -> list[dict]:
-    """Applications with mean raw score and mean per-reviewer z-score, best first.
+def ranking(call, *, applications=None, sector: str = "", reviewed: str = "") -> list[dict]:
+    """Applications (``applications``: some of the call's, else all but drafts) with mean raw
+    score and mean per-reviewer z-score, best first.
 
     A harsh reviewer's 60 and a lenient one's 90 can mean the same; z-scores put every reviewer's
     submitted totals in this call on one scale (mean 0, deviation 1) before averaging. Filters
@@ -126,9 +127,9 @@ def ranking(call, *, status: str = "", sector: str = "", reviewed: str = "") -> 
         normal[application].append((total - mean) / deviation)
     wanted = Rubric.objects.filter(call=call).values_list("reviewers_per_application", flat=True)
     wanted = wanted.first() or 1
-    applications = call.applications.exclude(status=Status.DRAFT).select_related("startup")
-    if status:
-        applications = applications.filter(status=status)
+    if applications is None:
+        applications = call.applications.all()
+    applications = applications.exclude(status=Status.DRAFT).select_related("startup")
     if sector:
         applications = applications.filter(startup__sectors__code=sector).distinct()
     rows = [

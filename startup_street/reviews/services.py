@@ -18,7 +18,6 @@ from .rules import require_call_staff
 RUBRIC_SETTINGS = (
     "blind",
     "phase",
-    "hold_decisions",
     "reviewers_per_application",
     "max_per_reviewer",
 )

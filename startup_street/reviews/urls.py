@@ -15,12 +15,5 @@ urlpatterns = [
     path("calls/<int:call_id>/assignments/<int:pk>/remove/", views.unassign, name="unassign"),
     path("calls/<int:call_id>/stakes/", views.record_stake, name="stake"),
     path("calls/<int:call_id>/export/", views.export_reviews, name="export"),
-    path("calls/<int:call_id>/decisions/", views.decisions, name="decisions"),
-    path("calls/<int:call_id>/decisions/bulk/", views.decide_many, name="decide_many"),
-    path("calls/<int:call_id>/decisions/waitlist/", views.promote_waitlist, name="waitlist"),
-    path("calls/<int:call_id>/decisions/release/", views.release, name="release"),
-    path("calls/<int:call_id>/quotas/", views.set_quota, name="quota"),
-    path("calls/<int:call_id>/cohort/", views.form_cohort, name="cohort"),
-    path("calls/<int:call_id>/notices/", views.send_notice, name="notice"),
     path("applications/<int:pk>/history/", views.application_history, name="history"),
 ]

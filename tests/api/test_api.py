@@ -3,15 +3,10 @@ from django.urls import reverse
 
 from startup_street.accounts.services import create_api_token, revoke_api_token
 from startup_street.startups.models import Startup
-from tests.factories import make_call, make_program
+from tests.factories import bearer, make_call, make_program
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1"
-
-
-def bearer(user):
-    _token, raw = create_api_token(user=user, name="test")
-    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
 
 
 def test_openapi_document_lists_endpoints(client):

@@ -2,8 +2,8 @@ import pytest
 
 from startup_street.applications import services
 from startup_street.applications.models import Question
-from tests.api.test_api import bearer
-from tests.factories import make_call, make_program, make_startup, make_user
+from startup_street.decisions import services as decision_services
+from tests.factories import bearer, make_call, make_program, make_startup, make_user
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/applications"
@@ -242,7 +242,7 @@ def test_feedback_reaches_the_founder_without_reviewer_names(client, application
         comment_to_staff="only for staff",
         comment_to_applicant="sharpen the pitch",
     )
-    services.decide_application(application=application, actor=bob, decision="rejected")
+    decision_services.decide_application(application=application, actor=bob, decision="rejected")
     response = client.get(f"{API}/{application.pk}", **bearer(application.owner))
     assert response.json()["feedback"] == ["sharpen the pitch"]
     text = response.content.decode()

@@ -5,8 +5,7 @@ import pytest
 
 from startup_street.applications.models import Application
 from startup_street.mentoring import selectors
-from tests.api.test_api import bearer
-from tests.factories import make_call, make_organization, make_program
+from tests.factories import bearer, make_call, make_organization, make_program
 from tests.mentoring.test_mentoring import make_mentor
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,7 @@ from django.core.management import call_command
 
 from startup_street.applications.models import Application
 from startup_street.mentoring.models import Mentorship
-from tests.api.test_api import bearer
-from tests.factories import make_call, make_program
+from tests.factories import bearer, make_call, make_program
 from tests.mentoring.test_mentoring import make_mentor
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,7 @@ import pytest
 
 from startup_street.reviews import services
 from startup_street.reviews.models import Review, ReviewAssignment, Rubric, Stake
-from tests.api.test_api import bearer
-from tests.factories import make_user
-from tests.reviews.conftest import call, criteria, reviewers, score, submit_one  # noqa: F401
+from tests.factories import bearer, make_user, score, submit_one
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/reviews"

@@ -4,8 +4,7 @@ from django.utils.translation import gettext
 
 from startup_street.programs import services
 from startup_street.programs.models import SavedSearch
-from tests.api.test_api import bearer
-from tests.factories import make_program
+from tests.factories import bearer, make_program
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/saved-searches"

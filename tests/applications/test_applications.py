@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from startup_street.applications import services
 from startup_street.applications.models import Application, Attachment, Question
+from startup_street.decisions import services as decider
 from startup_street.programs.models import Call
 from tests.factories import make_call, make_program, make_startup, make_user
 
@@ -202,10 +203,10 @@ def test_accept_respects_seats(call, organization, alice, bob):
         _complete(application, owner)
         services.submit_application(application=application, user=owner)
         applications.append(application)
-    services.decide_application(application=applications[0], actor=bob, decision="accepted")
-    services.decide_application(application=applications[1], actor=bob, decision="accepted")
+    decider.decide_application(application=applications[0], actor=bob, decision="accepted")
+    decider.decide_application(application=applications[1], actor=bob, decision="accepted")
     with pytest.raises(ValidationError):
-        services.decide_application(application=applications[2], actor=bob, decision="accepted")
+        decider.decide_application(application=applications[2], actor=bob, decision="accepted")
     assert call.applications.filter(status="accepted").count() == 2
 
 
@@ -215,7 +216,7 @@ def test_decision_by_founder_refused(call):
     _complete(application, founder)
     services.submit_application(application=application, user=founder)
     with pytest.raises(PermissionDenied):
-        services.decide_application(application=application, actor=founder, decision="accepted")
+        decider.decide_application(application=application, actor=founder, decision="accepted")
     application.refresh_from_db()
     assert application.status == "submitted"
 
@@ -223,7 +224,7 @@ def test_decision_by_founder_refused(call):
 def test_decision_cannot_skip_states(call, startup, alice, bob):
     application = services.start_application(call=call, startup=startup, user=alice)
     with pytest.raises(ValidationError):
-        services.decide_application(application=application, actor=bob, decision="accepted")
+        decider.decide_application(application=application, actor=bob, decision="accepted")
 
 
 def test_withdrawn_cannot_be_resubmitted(call, startup, alice):

@@ -9,6 +9,7 @@ from django.db import connection, connections, transaction
 
 from startup_street.applications import services
 from startup_street.applications.models import Application, Question
+from startup_street.decisions import services as decision_services
 from tests.factories import make_call, make_program, make_startup, make_user
 
 pytestmark = [
@@ -52,7 +53,7 @@ def test_hundred_parallel_accepts_fill_exactly_ten_seats(organization, bob):
         applications.append(application)
     _parallel(
         100,
-        lambda i: services.decide_application(
+        lambda i: decision_services.decide_application(
             application=applications[i], actor=bob, decision="accepted"
         ),
     )
@@ -66,7 +67,7 @@ def _submitted(call):
 
 
 def test_parallel_bulk_decisions_are_all_or_nothing_within_the_seats(organization, bob):
-    from startup_street.applications.decisions import decide_many
+    from startup_street.decisions.services import decide_many
 
     call = make_call(make_program(organization), seats=10)
     batches = [[_submitted(call).pk for _ in range(3)] for _ in range(8)]

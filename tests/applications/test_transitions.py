@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from startup_street.applications import services
 from startup_street.applications.enums import TRANSITIONS, Status
 from startup_street.applications.models import Application
+from startup_street.decisions import services as decider
 from tests.factories import make_call, make_program, make_startup, make_user
 
 pytestmark = pytest.mark.django_db
@@ -45,9 +46,7 @@ ACTIONS = {
     Status.WITHDRAWN: lambda a, f, b: services.withdraw_application(application=a, user=f),
     **{
         d: (
-            lambda d: (
-                lambda a, f, b: services.decide_application(application=a, actor=b, decision=d)
-            )
+            lambda d: lambda a, f, b: decider.decide_application(application=a, actor=b, decision=d)
         )(d)
         for d in DECISIONS
     },

@@ -18,8 +18,7 @@ from startup_street.mentoring.models import MentorProfile
 from startup_street.mentoring.services.matching import _finish, build_problem, check_certificate
 from startup_street.mentoring.services.snapshot import encode_snapshot
 from startup_street.startups.models import Startup
-from tests.api.test_api import bearer
-from tests.factories import make_call, make_program, make_startup, make_user
+from tests.factories import bearer, make_call, make_program, make_startup, make_user
 from tests.mentoring.test_match_runs import accept, propose
 from tests.mentoring.test_mentoring import make_mentor
 

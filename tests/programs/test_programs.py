@@ -211,7 +211,7 @@ def test_detail_links_each_call_ranking_for_managing_staff_only(
     calls = [make_call(program), make_call(program, opens_in_days=20, closes_in_days=40)]
     make_startup(charlie, slug="dronetide", name="Dronetide")  # a founder, not staff
     url = reverse("programs:detail", args=[program.slug])
-    ranking = [reverse("reviews:decisions", args=[call.pk]) for call in calls]
+    ranking = [reverse("decisions:decisions", args=[call.pk]) for call in calls]
     client.force_login(bob)
     body = client.get(url).content.decode()
     assert all(f'href="{link}"' in body for link in ranking)

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from startup_street.reviews.assignment import auto_assign
 from startup_street.reviews.models import Conflict, ReviewAssignment, Rubric
-from tests.reviews.conftest import submit_one
+from tests.factories import submit_one
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from startup_street.mentoring.models import MentorProfile, Mentorship
 from startup_street.reviews import conflicts, services
 from startup_street.reviews.assignment import auto_assign
 from startup_street.reviews.models import Conflict, ReviewAssignment, Rubric
-from tests.factories import make_member, make_organization, make_user
-from tests.reviews.conftest import submit_one
+from tests.factories import make_member, make_organization, make_user, submit_one
 
 pytestmark = pytest.mark.django_db
 

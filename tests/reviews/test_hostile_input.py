@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from startup_street.reviews import services
-from tests.reviews.conftest import submit_one
+from tests.factories import submit_one
 from tests.test_no_server_errors import JUNK
 
 pytestmark = pytest.mark.django_db
@@ -42,12 +42,12 @@ def test_review_doors_survive_junk(client, call, reviewers, alice, request, who)
             "reviews:assign",
             "reviews:stake",
             "reviews:export",
-            "reviews:decisions",
-            "reviews:decide_many",
-            "reviews:waitlist",
-            "reviews:quota",
-            "reviews:cohort",
-            "reviews:notice",
+            "decisions:decisions",
+            "decisions:decide_many",
+            "decisions:waitlist",
+            "decisions:quota",
+            "decisions:cohort",
+            "decisions:notice",
         )
     ] + [
         reverse("reviews:history", args=[a]),

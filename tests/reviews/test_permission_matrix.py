@@ -13,10 +13,11 @@ from django.urls import reverse
 
 from startup_street.applications import services as applications
 from startup_street.applications.models import Application, Question
+from startup_street.decisions import services as decision_services
 from startup_street.reviews import conflicts, services
 from startup_street.reviews.models import Conflict, Review, ReviewAssignment, Rubric
-from tests.api.test_api import bearer
 from tests.factories import (
+    bearer,
     make_call,
     make_member,
     make_organization,
@@ -96,7 +97,7 @@ def _web_doors(w):
     return {
         "application page": ("get", reverse("applications:detail", args=[a.pk]), {}),
         "withdraw": ("post", reverse("applications:withdraw", args=[a.pk]), {}),
-        "decide": ("post", reverse("applications:decide", args=[a.pk]), {"decision": "rejected"}),
+        "decide": ("post", reverse("decisions:decide", args=[a.pk]), {"decision": "rejected"}),
         "download": (
             "get",
             reverse("applications:download", args=[a.pk, w["attachment"].pk]),
@@ -112,12 +113,12 @@ def _web_doors(w):
         ),
         "declare conflict": ("post", reverse("reviews:declare_conflict", args=[r.pk]), {}),
         "manage review": ("get", reverse("reviews:manage", args=[c.pk]), {}),
-        "decisions": ("get", reverse("reviews:decisions", args=[c.pk]), {}),
+        "decisions": ("get", reverse("decisions:decisions", args=[c.pk]), {}),
         "review export": ("get", reverse("reviews:export", args=[c.pk]), {}),
         "history": ("get", reverse("reviews:history", args=[a.pk]), {}),
         "bulk decide": (
             "post",
-            reverse("reviews:decide_many", args=[c.pk]),
+            reverse("decisions:decide_many", args=[c.pk]),
             {"applications": [a.pk], "decision": "rejected"},
         ),
         "assign": (
@@ -125,7 +126,7 @@ def _web_doors(w):
             reverse("reviews:assign", args=[c.pk]),
             {"application": a.pk, "reviewer": w["people"]["unassigned"].pk},
         ),
-        "release decisions": ("post", reverse("reviews:release", args=[c.pk]), {"confirm": "on"}),
+        "release decisions": ("post", reverse("decisions:release", args=[c.pk]), {"confirm": "on"}),
     }
 
 
@@ -268,7 +269,7 @@ def test_nobody_but_staff_sees_who_reviewed_in_blind_review(client, world, who):
         scores={world["criterion"].pk: 4},
         comment_to_applicant="Keep going",
     )
-    applications.decide_application(
+    decision_services.decide_application(
         application=world["application"], actor=world["people"]["staff"], decision="rejected"
     )
     seen = _everything_seen_by(client, world, who)

@@ -5,9 +5,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from startup_street.applications import services as applications
+from startup_street.decisions import services as decision_services
 from startup_street.reviews import selectors, services
 from startup_street.reviews.models import Rubric, Score
-from tests.reviews.conftest import score, submit_one
+from tests.factories import score, submit_one
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +94,7 @@ def test_founder_reads_comments_to_applicant_after_decision_only(
     url = reverse("applications:detail", args=[application.pk])
     client.force_login(founder)
     assert "Grow" not in client.get(url).content.decode()
-    applications.decide_application(application=application, actor=bob, decision="rejected")
+    decision_services.decide_application(application=application, actor=bob, decision="rejected")
     page = client.get(url).content.decode()
     assert "Grow" in page
     assert "Weak team" not in page

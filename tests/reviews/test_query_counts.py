@@ -4,16 +4,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from startup_street.applications import decisions
-from startup_street.applications import services as applications
 from startup_street.applications.enums import Status
 from startup_street.applications.models import Application
 from startup_street.core.models import Sector
+from startup_street.decisions import services as decisions
+from startup_street.decisions.services import promote_from_waitlist
 from startup_street.reviews import conflicts
-from startup_street.reviews.decisions import promote_from_waitlist
 from startup_street.reviews.models import Conflict, ReviewAssignment
-from tests.factories import make_call, make_program
-from tests.reviews.conftest import submit_one
+from tests.factories import make_call, make_program, submit_one
 
 pytestmark = pytest.mark.django_db
 
@@ -61,9 +59,7 @@ def test_deciding_many_reads_the_call_once_whatever_their_number(organization, a
 def _promote(organization, alice, bob, count):
     call, made = _call_with(organization, alice, count)
     for application in made:
-        applications.decide_application(
-            application=application, actor=bob, decision=Status.WAITLISTED
-        )
+        decisions.decide_application(application=application, actor=bob, decision=Status.WAITLISTED)
     with CaptureQueriesContext(connection) as queries:
         promoted = promote_from_waitlist(call=call, actor=bob)
     assert len(promoted) == count

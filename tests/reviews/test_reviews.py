@@ -4,8 +4,7 @@ from django.urls import reverse
 
 from startup_street.reviews import conflicts, selectors, services
 from startup_street.reviews.models import Conflict, Rubric
-from tests.factories import make_member, make_startup, make_user
-from tests.reviews.conftest import submit_one
+from tests.factories import make_member, make_startup, make_user, submit_one
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,5 @@
-"""The call staff's review page: rubric, criteria, assignments, conflicts, stakes, exports."""
+"""The call staff's review page: rubric, criteria, assignments, conflicts, stakes, exports, and
+an application's whole history."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,10 +10,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from startup_street.applications.exports import FORMATS, spreadsheet_response
+from startup_street.applications.selectors import applications_visible_to
 from startup_street.programs.selectors import calls_visible_to
 
 from .. import assignment as auto
-from .. import conflicts, selectors, services
+from .. import conflicts, history, selectors, services
 from .. import rules as review_rules
 from ..forms import AssignForm, CriterionForm, RubricForm, StakeForm
 from ..models import ReviewAssignment
@@ -161,3 +163,16 @@ def export_reviews(request, call_id: int):
         kind = "csv"
     header, rows = selectors.review_export_rows(call)
     return spreadsheet_response(name=f"call-{call.pk}-reviews", kind=kind, header=header, rows=rows)
+
+
+@login_required
+def application_history(request, pk: int):
+    application = get_object_or_404(applications_visible_to(request.user), pk=pk)
+    if not request.user.has_perm("applications.decide_application", application):
+        raise PermissionDenied
+    entries = history.application_history(application)
+    return render(
+        request,
+        "reviews/application_history.html",
+        {"application": application, "entries": entries},
+    )

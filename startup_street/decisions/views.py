@@ -1,5 +1,5 @@
-"""The call staff's decisions: ranking with filters, many decisions at once, the waitlist,
-quotas, the cohort and notices to applicants; and an application's whole history."""
+"""The call staff's decisions: ranking with filters, one or many decisions, the waitlist, the
+hold setting and release, quotas, the cohort and notices to applicants."""
 
 from collections.abc import Callable
 from typing import TypeVar
@@ -12,28 +12,36 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from startup_street.applications import decisions as call_decisions
-from startup_street.applications.forms import (
+from startup_street.applications.selectors import applications_visible_to
+from startup_street.core.flash import flash_error, flash_form_errors
+from startup_street.programs.selectors import calls_visible_to
+from startup_street.reviews.forms import RankingFilterForm
+
+from . import selectors, services
+from .forms import (
     BulkDecisionForm,
     CohortForm,
+    DecisionForm,
+    HoldForm,
     NoticeForm,
     QuotaForm,
+    ReleaseDecisionsForm,
 )
-from startup_street.applications.models import Cohort
-from startup_street.applications.quotas import quota_status
-from startup_street.applications.selectors import applications_visible_to, seat_summary
-
-from .. import history, selectors
-from ..decisions import promote_from_waitlist, release_decisions
-from ..forms import RankingFilterForm, ReleaseDecisionsForm
-from ..services import rubric_for
-from .staff import managed_call, say_error, say_form_errors
+from .models import Cohort
+from .quotas import quota_status
 
 T = TypeVar("T")
 
 
+def _decided_call(request, call_id: int):
+    call = get_object_or_404(calls_visible_to(request.user), pk=call_id)
+    if not request.user.has_perm(services.DECIDE, call):
+        raise PermissionDenied
+    return call
+
+
 def _back(call):
-    return redirect("reviews:decisions", call_id=call.pk)
+    return redirect("decisions:decisions", call_id=call.pk)
 
 
 def _attempt(request, call, action: Callable[[], T], success: Callable[[T], str]):
@@ -42,7 +50,7 @@ def _attempt(request, call, action: Callable[[], T], success: Callable[[T], str]
     try:
         result = action()
     except ValidationError as error:
-        say_error(request, error)
+        flash_error(request, error)
     else:
         messages.success(request, success(result))
     return _back(call)
@@ -52,7 +60,7 @@ def _with_form(request, call, form, service: Callable[..., T], success: Callable
     """``_attempt`` of ``service(call=, actor=, **the form's cleaned data)``; an invalid form
     is said field by field and nothing runs."""
     if not form.is_valid():
-        say_form_errors(request, form)
+        flash_form_errors(request, form)
         return _back(call)
     return _attempt(
         request, call, lambda: service(call=call, actor=request.user, **form.cleaned_data), success
@@ -61,14 +69,15 @@ def _with_form(request, call, form, service: Callable[..., T], success: Callable
 
 @login_required
 def decisions(request, call_id: int):
-    call = managed_call(request, call_id)
+    call = _decided_call(request, call_id)
     filters = RankingFilterForm(request.GET or None)
+    held = selectors.decisions_held(call)
     context = {
         "call": call,
         "filters": filters,
-        "rows": selectors.ranking(call, **filters.filters()),
+        "rows": selectors.decision_ranking(call, **filters.filters()),
         "decision_form": BulkDecisionForm(call=call),
-        "summary": seat_summary(call),
+        "summary": selectors.decision_summary(call),
         "quotas": quota_status(call),
         "quota_form": QuotaForm(),
         "cohort": Cohort.objects.filter(call=call)
@@ -77,17 +86,36 @@ def decisions(request, call_id: int):
         "cohort_form": CohortForm(),
         "notice_form": NoticeForm(initial={"original_language": call.program.original_language}),
         "notices": call.notices.all()[:10],
-        "rubric": rubric_for(call),
-        "held": call.applications.exclude(shown_status="").count(),
+        "hold": held,
+        "hold_form": HoldForm(initial={"hold": held}),
+        "held": selectors.pending_decisions(call).count(),
         "release_form": ReleaseDecisionsForm(),
     }
-    return render(request, "reviews/decisions.html", context)
+    return render(request, "decisions/call_decisions.html", context)
+
+
+@login_required
+@require_POST
+def decide(request, pk: int):
+    application = get_object_or_404(applications_visible_to(request.user), pk=pk)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a decision."))
+        return redirect("applications:detail", pk=pk)
+    try:
+        services.decide_application(
+            application=application, actor=request.user, decision=form.cleaned_data["decision"]
+        )
+        messages.success(request, _("The decision was recorded."))
+    except ValidationError as error:
+        flash_error(request, error)
+    return redirect("applications:detail", pk=pk)
 
 
 @login_required
 @require_POST
 def decide_many(request, call_id: int):
-    call = managed_call(request, call_id)
+    call = _decided_call(request, call_id)
     form = BulkDecisionForm(request.POST, call=call)
     if not form.is_valid():
         messages.error(request, _("Choose applications and a decision."))
@@ -102,7 +130,7 @@ def decide_many(request, call_id: int):
     return _attempt(
         request,
         call,
-        lambda: call_decisions.decide_many(
+        lambda: services.decide_many(
             call=call,
             actor=request.user,
             application_ids=form.cleaned_data["applications"],
@@ -115,7 +143,7 @@ def decide_many(request, call_id: int):
 @login_required
 @require_POST
 def promote_waitlist(request, call_id: int):
-    call = managed_call(request, call_id)
+    call = _decided_call(request, call_id)
 
     def promoted(accepted: list) -> str:
         text = ngettext(
@@ -126,14 +154,32 @@ def promote_waitlist(request, call_id: int):
         return text % {"count": len(accepted)}
 
     return _attempt(
-        request, call, lambda: promote_from_waitlist(call=call, actor=request.user), promoted
+        request,
+        call,
+        lambda: services.promote_from_waitlist(call=call, actor=request.user),
+        promoted,
     )
 
 
 @login_required
 @require_POST
+def hold(request, call_id: int):
+    call = _decided_call(request, call_id)
+
+    def saved(settings) -> str:
+        if settings.hold:
+            return _(
+                "Decisions on this call are held: founders are told nothing until you release them."
+            )
+        return _("Decisions on this call are told as they are made.")
+
+    return _with_form(request, call, HoldForm(request.POST), services.set_hold, saved)
+
+
+@login_required
+@require_POST
 def release(request, call_id: int):
-    call = managed_call(request, call_id)
+    call = _decided_call(request, call_id)
     if not ReleaseDecisionsForm(request.POST).is_valid():
         messages.error(request, _("Confirm that every founder is to be told now."))
         return _back(call)
@@ -147,19 +193,22 @@ def release(request, call_id: int):
         return text % {"count": count}
 
     return _attempt(
-        request, call, lambda: release_decisions(call=call, actor=request.user), released
+        request,
+        call,
+        lambda: services.release_decisions(call=call, actor=request.user),
+        released,
     )
 
 
 @login_required
 @require_POST
 def set_quota(request, call_id: int):
-    call = managed_call(request, call_id)
+    call = _decided_call(request, call_id)
     return _with_form(
         request,
         call,
         QuotaForm(request.POST),
-        call_decisions.set_quota,
+        services.set_quota,
         lambda _quota: _("The quota was saved."),
     )
 
@@ -167,7 +216,7 @@ def set_quota(request, call_id: int):
 @login_required
 @require_POST
 def form_cohort(request, call_id: int):
-    call = managed_call(request, call_id)
+    call = _decided_call(request, call_id)
     form = CohortForm(request.POST)
     name = form.cleaned_data["name"] if form.is_valid() else ""
 
@@ -183,7 +232,7 @@ def form_cohort(request, call_id: int):
     return _attempt(
         request,
         call,
-        lambda: call_decisions.form_cohort(call=call, actor=request.user, name=name),
+        lambda: services.form_cohort(call=call, actor=request.user, name=name),
         formed,
     )
 
@@ -191,24 +240,11 @@ def form_cohort(request, call_id: int):
 @login_required
 @require_POST
 def send_notice(request, call_id: int):
-    call = managed_call(request, call_id)
+    call = _decided_call(request, call_id)
     return _with_form(
         request,
         call,
         NoticeForm(request.POST),
-        call_decisions.send_notice,
+        services.send_notice,
         lambda _notice: _("The notice is on its way, to each in their language."),
-    )
-
-
-@login_required
-def application_history(request, pk: int):
-    application = get_object_or_404(applications_visible_to(request.user), pk=pk)
-    if not request.user.has_perm("applications.decide_application", application):
-        raise PermissionDenied
-    entries = history.application_history(application)
-    return render(
-        request,
-        "reviews/application_history.html",
-        {"application": application, "entries": entries},
     )

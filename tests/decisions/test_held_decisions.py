@@ -6,27 +6,26 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from startup_street.applications import decisions
-from startup_street.applications import services as applications
 from startup_street.applications.enums import Status
-from startup_street.applications.models import Application, StatusChange
-from startup_street.reviews import services
-from startup_street.reviews.decisions import release_decisions
-from tests.api.test_api import bearer
-from tests.factories import make_user
-from tests.reviews.conftest import submit_one
+from startup_street.applications.models import Application
+from startup_street.decisions import services as decisions
+from startup_street.decisions.models import Decision
+from startup_street.decisions.selectors import decisions_held
+from startup_street.decisions.services import release_decisions
+from tests.factories import bearer, make_user, submit_one
 
 pytestmark = pytest.mark.django_db
+PENDING = Decision.objects.filter(released_at__isnull=True)
 
 
 @pytest.fixture
 def held_call(call, alice):
-    services.update_rubric(call=call, actor=alice, hold_decisions=True)
+    decisions.set_hold(call=call, actor=alice, hold=True)
     return call
 
 
 def _decide(application, actor, decision="accepted"):
-    return applications.decide_application(application=application, actor=actor, decision=decision)
+    return decisions.decide_application(application=application, actor=actor, decision=decision)
 
 
 def _subject(language, status):
@@ -43,7 +42,8 @@ def test_held_decision_sends_no_mail_and_is_hidden_from_the_founder(
     with django_capture_on_commit_callbacks(execute=True):
         _decide(application, bob)
     assert mail.outbox == []
-    assert Application.objects.get(pk=application.pk).status == Status.ACCEPTED  # recorded
+    recorded = Decision.objects.get(application=application, released_at__isnull=True)
+    assert recorded.value == Status.ACCEPTED and recorded.decided_by == bob  # recorded
     client.force_login(founder)
     page = client.get(reverse("applications:detail", args=[application.pk])).content.decode()
     with translation.override("ko"):
@@ -66,7 +66,7 @@ def test_staff_see_the_real_held_decision(client, held_call, bob):
     api = client.get(f"/api/v1/applications/{application.pk}", **bearer(bob)).json()
     assert api["status"] == "accepted" and api["decided_at"]
     client.force_login(bob)
-    page = client.get(reverse("reviews:decisions", args=[held_call.pk])).content.decode()
+    page = client.get(reverse("decisions:decisions", args=[held_call.pk])).content.decode()
     assert str(Status.ACCEPTED.label) in page and "Release decisions" in page
 
 
@@ -104,7 +104,7 @@ def test_release_sends_one_mail_per_held_decision_in_each_language(
         ko.email: _subject("ko", "accepted"),
         zh.email: _subject("zh-hans", "waitlisted"),
     }
-    assert not StatusChange.objects.filter(held=True).exists()
+    assert not PENDING.exists()
     api = client.get(f"/api/v1/applications/{accepted.pk}", **bearer(ko)).json()
     assert api["status"] == "accepted"
     mail.outbox.clear()
@@ -117,7 +117,7 @@ def test_decisions_after_a_release_are_told_as_made(
     held_call, bob, django_capture_on_commit_callbacks
 ):
     release_decisions(call=held_call, actor=bob)
-    assert services.rubric_for(held_call).hold_decisions is False
+    assert decisions_held(held_call) is False
     application = submit_one(held_call)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -136,9 +136,9 @@ def test_bulk_decisions_while_held(held_call, bob, django_capture_on_commit_call
             == 3
         )
     assert mail.outbox == []
-    assert set(Application.objects.filter(pk__in=ids).values_list("status", "shown_status")) == {
-        ("rejected", "under_review")
-    }
+    assert set(
+        Application.objects.filter(pk__in=ids).values_list("status", "decisions__value")
+    ) == {("under_review", "rejected")}
     with django_capture_on_commit_callbacks(execute=True):
         assert release_decisions(call=held_call, actor=bob) == 3
     assert len(mail.outbox) == 3
@@ -149,13 +149,13 @@ def test_release_on_the_page_needs_a_confirmation(
 ):
     _decide(submit_one(held_call), bob)
     client.force_login(bob)
-    url = reverse("reviews:release", args=[held_call.pk])
+    url = reverse("decisions:release", args=[held_call.pk])
     mail.outbox.clear()
     client.post(url, {})
-    assert StatusChange.objects.filter(held=True).exists() and mail.outbox == []
+    assert PENDING.exists() and mail.outbox == []
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(url, {"confirm": "on"}).status_code == 302
-    assert not StatusChange.objects.filter(held=True).exists() and len(mail.outbox) == 1
+    assert not PENDING.exists() and len(mail.outbox) == 1
 
 
 def test_release_doors_refuse_everyone_but_the_calls_staff(
@@ -167,7 +167,7 @@ def test_release_doors_refuse_everyone_but_the_calls_staff(
     with django_capture_on_commit_callbacks(execute=True):
         for person in (founder, charlie):
             client.force_login(person)
-            web = client.post(reverse("reviews:release", args=[held_call.pk]), {"confirm": "on"})
+            web = client.post(reverse("decisions:release", args=[held_call.pk]), {"confirm": "on"})
             assert web.status_code == 403
             api = client.post(
                 f"/api/v1/applications/calls/{held_call.pk}/decisions/release", **bearer(person)
@@ -179,8 +179,8 @@ def test_release_doors_refuse_everyone_but_the_calls_staff(
             ).status_code
             == 404
         )
-    assert StatusChange.objects.filter(held=True).count() == 1 and mail.outbox == []
-    assert services.rubric_for(held_call).hold_decisions is True
+    assert PENDING.count() == 1 and mail.outbox == []
+    assert decisions_held(held_call) is True
 
 
 def test_release_through_the_api(client, held_call, bob, django_capture_on_commit_callbacks):

@@ -10,17 +10,18 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from startup_street.applications import decisions
 from startup_street.applications import services as applications
 from startup_street.applications.enums import Status
-from startup_street.applications.models import Application, Cohort
+from startup_street.applications.models import Application
 from startup_street.core.models import Sector
+from startup_street.decisions import services as decisions
+from startup_street.decisions.models import Cohort
+from startup_street.decisions.selectors import decision_ranking
+from startup_street.decisions.services import promote_from_waitlist
 from startup_street.programs.models import Call
 from startup_street.reviews import selectors, services
-from startup_street.reviews.decisions import promote_from_waitlist
 from startup_street.reviews.models import ReviewAssignment, Stake
-from tests.factories import make_user
-from tests.reviews.conftest import score, submit_one
+from tests.factories import make_user, score, submit_one
 
 pytestmark = pytest.mark.django_db
 
@@ -31,9 +32,7 @@ def _in(sector_code, application):
 
 
 def _accept(application, actor):
-    return applications.decide_application(
-        application=application, actor=actor, decision="accepted"
-    )
+    return decisions.decide_application(application=application, actor=actor, decision="accepted")
 
 
 def _status(application):
@@ -131,7 +130,7 @@ def test_freed_seat_goes_to_the_best_ranked_waitlisted(call, criteria, reviewers
             application=application, reviewer=reviewers[0], actor=alice
         )
         score(assignment, reviewers[0], value, criteria=criteria)
-        applications.decide_application(application=application, actor=bob, decision="waitlisted")
+        decisions.decide_application(application=application, actor=bob, decision="waitlisted")
     assert promote_from_waitlist(call=call, actor=bob) == []  # no seat free
     founder = accepted[0].startup.members.get().user
     applications.withdraw_application(application=accepted[0], user=founder)
@@ -159,7 +158,7 @@ def test_notice_reaches_each_founder_in_their_language_once(
 ):
     ko, zh = make_user("ko", preferred_language="ko"), make_user("zh", preferred_language="zh-hans")
     for founder in (ko, zh):
-        applications.decide_application(
+        decisions.decide_application(
             application=submit_one(call, owner=founder), actor=bob, decision="waitlisted"
         )
     submit_one(call)  # still submitted: not addressed
@@ -177,7 +176,7 @@ def test_notice_reaches_each_founder_in_their_language_once(
     assert by_person == {ko.email: "대기자 명단", zh.email: "Waitlist"}  # zh falls back
     notice.refresh_from_db()
     assert notice.recipients == 2 and notice.sent_at
-    from startup_street.applications.notifications import deliver_notice
+    from startup_street.decisions.notifications import deliver_notice
 
     assert deliver_notice(notice.pk) == 2 and len(mail.outbox) == 2  # idempotent
 
@@ -214,7 +213,7 @@ def test_ranking_filters_narrow_rows_not_normalisation(call, criteria, reviewers
     assert [row["application"] for row in rows] == [robot]
     assert rows[0]["normalised"] == pytest.approx(1.0)
     _accept(other, bob)
-    assert [r["application"] for r in selectors.ranking(call, status="accepted")] == [other]
+    assert [r["application"] for r in decision_ranking(call, status="accepted")] == [other]
     assert selectors.ranking(call, reviewed="complete") == []  # 3 reviewers wanted, 1 each
 
 
@@ -247,11 +246,11 @@ def test_reviews_export_has_scores_comments_and_z(client, call, criteria, review
 @pytest.mark.parametrize(
     ("url", "data"),
     [
-        ("reviews:decide_many", {"decision": "accepted"}),
-        ("reviews:waitlist", {}),
-        ("reviews:quota", {"sector": 1, "min_percent": 20}),
-        ("reviews:cohort", {"name": "x"}),
-        ("reviews:notice", {"statuses": ["submitted"]}),
+        ("decisions:decide_many", {"decision": "accepted"}),
+        ("decisions:waitlist", {}),
+        ("decisions:quota", {"sector": 1, "min_percent": 20}),
+        ("decisions:cohort", {"name": "x"}),
+        ("decisions:notice", {"statuses": ["submitted"]}),
     ],
 )
 def test_decision_doors_refuse_outsiders(client, call, charlie, url, data):
@@ -291,13 +290,13 @@ def test_staff_unassign_and_record_a_stake_on_the_page(client, call, reviewers, 
 def test_decisions_page_in_a_browserless_round(client, call, bob):
     batch = [_in("robotics", submit_one(call)) for _ in range(2)]
     client.force_login(bob)
-    page = client.get(reverse("reviews:decisions", args=[call.pk]), {"sector": "robotics"})
+    page = client.get(reverse("decisions:decisions", args=[call.pk]), {"sector": "robotics"})
     assert page.status_code == 200 and batch[0].startup.name in page.content.decode()
     client.post(
-        reverse("reviews:decide_many", args=[call.pk]),
+        reverse("decisions:decide_many", args=[call.pk]),
         {"applications": [a.pk for a in batch], "decision": "accepted"},
     )
-    client.post(reverse("reviews:cohort", args=[call.pk]), {"name": "Robots 2027"})
+    client.post(reverse("decisions:cohort", args=[call.pk]), {"name": "Robots 2027"})
     assert set(Cohort.objects.get(call=call).applications.all()) == set(batch)
 
 
@@ -306,8 +305,8 @@ def test_decisions_page_queries_do_not_grow(client, call, bob, django_assert_max
         submit_one(call)
     client.force_login(bob)
     with django_assert_max_num_queries(40) as few:
-        client.get(reverse("reviews:decisions", args=[call.pk]))
+        client.get(reverse("decisions:decisions", args=[call.pk]))
     for _ in range(8):
         submit_one(call)
     with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get(reverse("reviews:decisions", args=[call.pk]))
+        client.get(reverse("decisions:decisions", args=[call.pk]))

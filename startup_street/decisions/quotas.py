@@ -10,8 +10,11 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from .enums import Status
-from .models import Application, Quota
+from startup_street.applications.enums import Status
+from startup_street.applications.models import Application
+
+from .models import Quota
+from .selectors import with_decided_status
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ class QuotaStatus:
 def quota_status(call, *, accepted: int | None = None) -> list[QuotaStatus]:
     """Each quota of the call against its accepted startups (``accepted``: their count, when the
     caller has it already)."""
-    accepted_ = call.applications.filter(status=Status.ACCEPTED)
+    accepted_ = with_decided_status(call.applications.all()).filter(decided_status=Status.ACCEPTED)
     total = accepted_.count() if accepted is None else accepted
     return [
         QuotaStatus(
