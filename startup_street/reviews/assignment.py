@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from startup_street.core.permissions import require
 from startup_street.core.services import record_activity
 from startup_street.matching.solver import solve_matching
 
@@ -22,7 +23,7 @@ from . import selectors
 from .conflicts import detect_conflicts
 from .enums import AssignmentSource
 from .models import ReviewAssignment
-from .rules import require_call_staff
+from .rules import MANAGE_CALL
 from .services import rubric_for
 
 BASE, LANGUAGE_BONUS = 1.0, 0.5
@@ -68,7 +69,7 @@ def _arrays(applications, reviewers, existing, conflicts):
 @transaction.atomic
 def auto_assign(*, call, actor) -> AssignOutcome:
     """Conflicts are detected first, so that no door assigns a pair the platform knows about."""
-    require_call_staff(actor, call)
+    require(actor, MANAGE_CALL, call)
     detect_conflicts(call=call, actor=actor)
     rubric = rubric_for(call)
     applications = list(selectors.reviewable_applications(call).select_related("startup"))
