@@ -97,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "django.template.context_processors.tz",
+                "startup_street.navigation.navigation",
             ],
             "builtins": [
                 "django.templatetags.i18n",

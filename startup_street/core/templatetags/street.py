@@ -61,3 +61,13 @@ def get_item(mapping, key):
 def language_names() -> list[tuple[str, str]]:
     """The interface languages named in themselves (한국어, 中文(简体), English)."""
     return list(settings.LANGUAGES)
+
+
+@register.filter
+def days_left(value):
+    """Whole days from today to ``value``'s day in the viewer's zone (0 on the day itself), or
+    None once it has passed: shown as D-n."""
+    if not isinstance(value, datetime) or value < timezone.now():
+        return None
+    zone = timezone.get_current_timezone()
+    return (value.astimezone(zone).date() - timezone.now().astimezone(zone).date()).days

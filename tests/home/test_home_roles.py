@@ -1,0 +1,66 @@
+"""The home page shows each role its own work, and the navigation only the role's doors."""
+
+import pytest
+from django.urls import reverse
+
+from startup_street.navigation import roles_of
+
+from .. import factories
+
+
+@pytest.fixture
+def call(organization):
+    program = factories.make_program(organization, slug="robot-testbed")
+    return factories.make_call(program, closes_in_days=4.5)
+
+
+@pytest.mark.django_db
+def test_anonymous_home_shows_the_catalogue_and_no_personal_section(client, call):
+    page = client.get(reverse("core:home")).content.decode()
+    assert "Closing soon" in page and "robot-testbed" in page
+    assert 'id="founder"' not in page and 'id="staff"' not in page
+    assert f'href="{reverse("reviews:mine")}"' not in page
+
+
+@pytest.mark.django_db
+def test_staff_home_lists_their_calls_with_one_click_links(client_for, alice, call):
+    page = client_for(alice).get(reverse("core:home")).content.decode()
+    assert 'id="staff"' in page
+    for name in ("applications:form_builder", "reviews:manage", "reviews:decisions"):
+        assert reverse(name, args=[call.pk]) in page
+    assert reverse("mentoring:match", args=["seoul-hub"]) in page
+    assert "Create a startup profile" not in page  # staff are not told to found a startup
+    assert f'href="{reverse("reviews:mine")}"' not in page  # nor shown a reviewer's queue
+
+
+@pytest.mark.django_db
+def test_founder_home_shows_drafts_with_days_left(client_for, charlie, call):
+    from startup_street.applications.services import start_application
+
+    startup = factories.make_startup(charlie, name="Gridlight", slug="gridlight")
+    start_application(call=call, startup=startup, user=charlie)
+    page = client_for(charlie).get(reverse("core:home")).content.decode()
+    assert 'id="founder"' in page and "Continue the draft" in page
+    assert "D-4" in page or "D-5" in page
+    assert reverse("applications:mine") in page  # the founder's navigation
+    assert 'id="staff"' not in page
+
+
+@pytest.mark.django_db
+def test_someone_with_no_role_is_shown_where_to_start(client_for, charlie):
+    page = client_for(charlie).get(reverse("core:home")).content.decode()
+    assert "Start here" in page
+    assert f'href="{reverse("applications:mine")}"' not in page
+
+
+@pytest.mark.django_db
+def test_roles_end_with_the_membership(alice, organization):
+    assert roles_of(alice).staff
+    organization.memberships.filter(user=alice).delete()
+    assert not roles_of(alice).staff
+
+
+@pytest.mark.django_db
+def test_roles_are_read_in_one_query(alice, organization, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        roles_of(alice)
