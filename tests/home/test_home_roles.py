@@ -26,7 +26,7 @@ def test_anonymous_home_shows_the_catalogue_and_no_personal_section(client, call
 def test_staff_home_lists_their_calls_with_one_click_links(client_for, alice, call):
     page = client_for(alice).get(reverse("core:home")).content.decode()
     assert 'id="staff"' in page
-    for name in ("applications:form_builder", "reviews:manage", "reviews:decisions"):
+    for name in ("applications:form_builder", "reviews:manage", "decisions:decisions"):
         assert reverse(name, args=[call.pk]) in page
     assert reverse("mentoring:match", args=["seoul-hub"]) in page
     assert "Create a startup profile" not in page  # staff are not told to found a startup
