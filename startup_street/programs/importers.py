@@ -305,7 +305,7 @@ class ProgramImporter:
 
     @staticmethod
     def _index(ids: list[int]) -> None:
-        from startup_street.search.services import index_programs
+        from .indexing import index_programs
 
         programs = Program.objects.filter(pk__in=ids).select_related("organization")
         index_programs(list(programs.prefetch_related("sectors", "calls")))

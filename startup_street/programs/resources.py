@@ -68,6 +68,8 @@ class ProgramResource(resources.ModelResource):
         skip_diff = True
 
     def before_import(self, dataset, **kwargs):
+        for index, row in enumerate(list(dataset)):
+            dataset[index] = tuple(unquote_formula(cell) for cell in row)
         if "slug" not in (dataset.headers or []):  # optional: made from the title when absent
             dataset.append_col([""] * len(dataset), header="slug")
 
@@ -119,7 +121,22 @@ class ProgramResource(resources.ModelResource):
 
     @staticmethod
     def _export(name: str):
-        return lambda program: _cell(program, name)
+        return lambda program: quote_formula(_cell(program, name))
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def quote_formula(text: str) -> str:
+    """Text that a spreadsheet would run as a formula (``=HYPERLINK(...)``) gets a leading
+    apostrophe: shown as text in CSV and XLSX alike; the import takes it off again."""
+    return "'" + text if isinstance(text, str) and text.startswith(FORMULA_STARTS) else text
+
+
+def unquote_formula(value):
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
 
 
 def _cell(program: Program, name: str) -> str:
