@@ -18,6 +18,7 @@ from startup_street.organizations.selectors import organizations_staffed_by
 from startup_street.programs.models import Call, Program
 from startup_street.programs.selectors import open_calls
 from startup_street.reviews.selectors import assignments_of
+from startup_street.reviews.sheets import applicant_shown
 from startup_street.startups.models import Startup
 from startup_street.startups.selectors import startups_of
 
@@ -59,6 +60,8 @@ def founder_home(user) -> dict:
 def reviewer_home(user) -> dict:
     assignments = list(assignments_of(user).order_by("application__call__closes_at", "pk"))
     to_do = [a for a in assignments if not (hasattr(a, "review") and a.review.submitted_at)]
+    for assignment in to_do:  # as this reviewer may name it (blind review)
+        assignment.applicant = applicant_shown(user, assignment)
     by_call: dict[int, dict] = {}
     for assignment in assignments:
         call = assignment.application.call

@@ -16,7 +16,6 @@ from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
 from startup_street.accounts.models import User
-from startup_street.applications.selectors import answers_by_question, questions_of
 from startup_street.core.i18n import pick
 from startup_street.decisions import selectors as decision_selectors
 from startup_street.decisions import services as decisions
@@ -27,6 +26,7 @@ from startup_street.reviews import conflicts, selectors, services
 from startup_street.reviews import rules as review_rules
 from startup_street.reviews.enums import Phase
 from startup_street.reviews.models import ReviewAssignment
+from startup_street.reviews.sheets import review_sheet, sees_applicant
 
 from .auth import SIGNED_IN
 from .pagination import PageNumberPagination
@@ -39,6 +39,10 @@ WRITE = {403: ErrorOut, 404: ErrorOut, 422: FieldErrorsOut}
 
 def _rubric(assignment: ReviewAssignment):
     return getattr(assignment.application.call, "rubric", None)
+
+
+def _sees_applicant(assignment: ReviewAssignment, context) -> bool:
+    return sees_applicant(context["request"].auth, assignment)
 
 
 def _review(assignment: ReviewAssignment):
@@ -71,9 +75,8 @@ class AssignmentOut(Schema):
         return obj.application.call.program.slug
 
     @staticmethod
-    def resolve_applicant(obj) -> str | None:
-        rubric = _rubric(obj)
-        return None if rubric and rubric.blind else obj.application.startup.name
+    def resolve_applicant(obj, context) -> str | None:
+        return obj.application.startup.name if _sees_applicant(obj, context) else None
 
     @staticmethod
     def resolve_phase(obj) -> str:
@@ -81,9 +84,8 @@ class AssignmentOut(Schema):
         return rubric.phase if rubric else Phase.SCORING
 
     @staticmethod
-    def resolve_blind(obj) -> bool:
-        rubric = _rubric(obj)
-        return bool(rubric and rubric.blind)
+    def resolve_blind(obj, context) -> bool:
+        return not _sees_applicant(obj, context)
 
     @staticmethod
     def resolve_submitted_at(obj):
@@ -147,24 +149,24 @@ class MessageOut(Schema):
     detail: str
 
 
-def _detail_out(assignment: ReviewAssignment) -> ReviewAssignment:
-    """The assignment, fresh from the database, carrying what the detail schema reads."""
+def _detail_out(assignment: ReviewAssignment, user) -> ReviewAssignment:
+    """The assignment, fresh from the database, carrying what the detail schema reads: the
+    review sheet, as the web page shows it."""
     assignment = selectors.assignments_of(assignment.reviewer).get(pk=assignment.pk)
-    application = assignment.application
-    rubric = services.rubric_for(application.call)
-    review = _review(assignment)
+    sheet = review_sheet(assignment, user)
+    review = sheet.review
     assignment.questions = [
         {"id": q.pk, "kind": q.kind, "label": pick(q.label, q.original_language).text}
-        for q in questions_of(application.call)
+        for q, _answer in sheet.questions
     ]
-    assignment.answers = {str(k): v for k, v in answers_by_question(application).items()}
+    assignment.answers = {str(k): v for k, v in sheet.answers.items()}
     assignment.attachments = [
         {
-            "question": a.question_id,
-            "name": f"attachment-{a.pk}" if rubric.blind else a.original_name,
-            "url": reverse("reviews:attachment", args=[assignment.pk, a.pk]),
+            "question": shown.attachment.question_id,
+            "name": shown.name,
+            "url": reverse("reviews:attachment", args=[assignment.pk, shown.attachment.pk]),
         }
-        for a in application.attachments.order_by("pk")
+        for shown in sheet.attachments
     ]
     assignment.criteria = [
         {
@@ -174,7 +176,7 @@ def _detail_out(assignment: ReviewAssignment) -> ReviewAssignment:
             "scale_min": c.scale_min,
             "scale_max": c.scale_max,
         }
-        for c in rubric.criteria.all()
+        for c in sheet.criteria
     ]
     assignment.scores = (
         {str(c): v for c, v in review.scores.values_list("criterion_id", "value")} if review else {}
@@ -187,7 +189,7 @@ def _detail_out(assignment: ReviewAssignment) -> ReviewAssignment:
             "total": other["total"],
             "scores": {str(criterion.pk): value for criterion, value in other["scores"]},
         }
-        for other in selectors.other_reviews(assignment, rubric)
+        for other in sheet.others
     ]
     return assignment
 
@@ -205,7 +207,7 @@ def list_assignments(request):
 
 @router.get("/assignments/{int:assignment_id}", response={200: AssignmentDetailOut, **READ})
 def get_assignment(request, assignment_id: int):
-    return _detail_out(_own(request, assignment_id))
+    return _detail_out(_own(request, assignment_id), request.auth)
 
 
 @router.put("/assignments/{int:assignment_id}/review", response={200: AssignmentDetailOut, **WRITE})
@@ -218,7 +220,7 @@ def submit_review(request, assignment_id: int, payload: ReviewIn):
         comment_to_staff=payload.comment_to_staff,
         comment_to_applicant=payload.comment_to_applicant,
     )
-    return _detail_out(_own(request, assignment_id))
+    return _detail_out(_own(request, assignment_id), request.auth)
 
 
 @router.post("/assignments/{int:assignment_id}/conflict", response={200: MessageOut, **WRITE})
@@ -233,7 +235,7 @@ def declare_conflict(request, assignment_id: int, payload: ConflictIn):
 
 def _managed_call(request, call_id: int):
     call = get_object_or_404(calls_visible_to(request.auth), pk=call_id)
-    if not review_rules.can_manage_reviews(request.auth, call):
+    if not request.auth.has_perm(review_rules.MANAGE_CALL, call):
         raise PermissionDenied
     return call
 
@@ -318,7 +320,7 @@ def _rubric_out(call, rubric) -> dict:
 @router.get("/calls/{int:call_id}/rubric", response={200: RubricOut, **WRITE})
 def get_rubric(request, call_id: int):
     call = _managed_call(request, call_id)
-    return _rubric_out(call, services.rubric_for(call))
+    return _rubric_out(call, selectors.rubric_of(call))
 
 
 @router.patch("/calls/{int:call_id}/rubric", response={200: RubricOut, **WRITE})

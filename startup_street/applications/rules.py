@@ -2,8 +2,7 @@
 
 import rules
 
-from startup_street.organizations.rules import is_org_staff
-from startup_street.programs.rules import can_manage_call
+from startup_street.programs.rules import is_call_staff
 from startup_street.startups.rules import is_startup_member
 
 
@@ -14,10 +13,12 @@ def is_applicant(user, application) -> bool:
 
 @rules.predicate
 def is_call_organization_staff(user, application) -> bool:
-    return application is not None and is_org_staff(user, application.call.program.organization)
+    return application is not None and is_call_staff(user, application.call)
 
 
 can_view_application = is_applicant | is_call_organization_staff | rules.is_superuser
 can_edit_application = is_applicant
 can_decide_application = is_call_organization_staff | rules.is_superuser
-can_decide_call = can_manage_call  # decisions, quotas, cohorts and notices of a whole call
+
+# Applying for a startup: its team only.
+rules.add_perm("applications.apply_for_startup", is_startup_member)

@@ -2,19 +2,19 @@ import hashlib
 from functools import partial
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from startup_street.core.permissions import require
 from startup_street.core.timezones import get_zone, zone_label
 from startup_street.programs.models import Call
 from startup_street.spaces import services as space_services
 from startup_street.startups.models import Startup
 
-from . import rules as application_rules
 from . import tasks
 from .answers import clean_answer
 from .enums import FOUNDER_EDITABLE, TRANSITIONS, QuestionKind, Status
@@ -39,11 +39,6 @@ MAGIC = {
 def form_for(call: Call) -> ApplicationForm:
     form, _created = ApplicationForm.objects.get_or_create(call=call)
     return form
-
-
-def _require_applicant(user, application: Application) -> None:
-    if not application_rules.is_applicant(user, application):
-        raise PermissionDenied(_("Only the startup's team can change its application."))
 
 
 def _in_call_zone(call: Call, moment) -> str:
@@ -89,8 +84,7 @@ def change_status(application: Application, to: str, actor, *, notify: bool = Tr
 
 def start_application(*, call: Call, startup: Startup, user) -> Application:
     """The startup's application to the call, created as a draft the first time (idempotent)."""
-    if not startup.members.filter(user=user).exists():
-        raise PermissionDenied(_("Only the startup's team can apply for it."))
+    require(user, "applications.apply_for_startup", startup)
     existing = Application.objects.filter(call=call, startup=startup).first()
     if existing:
         return existing
@@ -121,7 +115,7 @@ def missing_answers(application: Application) -> list[Question]:
 def save_answers(*, application: Application, user, data: dict) -> Application:
     """Store answers (by question id); all are validated first, so a bad one changes nothing."""
     application = Application.objects.select_for_update().get(pk=application.pk)
-    _require_applicant(user, application)
+    require(user, "applications.change_application", application)
     if application.status not in FOUNDER_EDITABLE:
         raise ValidationError(_("This application can no longer be changed."))
     _require_open(application.call)
@@ -152,7 +146,7 @@ def _sniff(head: bytes) -> str | None:
 @transaction.atomic
 def attach_file(*, application: Application, question: Question, user, upload) -> Attachment:
     application = Application.objects.select_for_update().get(pk=application.pk)
-    _require_applicant(user, application)
+    require(user, "applications.change_application", application)
     if application.status not in FOUNDER_EDITABLE:
         raise ValidationError(_("This application can no longer be changed."))
     _require_open(application.call)
@@ -193,7 +187,7 @@ def submit_application(*, application: Application, user) -> Application:
     round), as its question changes do: a change is made before this submission, which is then
     checked against the changed questions, or refused after it."""
     application = Application.objects.select_for_update().get(pk=application.pk)
-    _require_applicant(user, application)
+    require(user, "applications.change_application", application)
     if application.status == Status.SUBMITTED:
         return application
     _locked_form(application.call)
@@ -213,7 +207,7 @@ def submit_application(*, application: Application, user) -> Application:
 @transaction.atomic
 def withdraw_application(*, application: Application, user) -> Application:
     application = Application.objects.select_for_update().get(pk=application.pk)
-    _require_applicant(user, application)
+    require(user, "applications.change_application", application)
     change_status(application, Status.WITHDRAWN, user)
     application.save(update_fields=["status", "updated_at"])
     # a startup that leaves the call gives up the hours in spaces acceptance granted
@@ -224,11 +218,6 @@ def withdraw_application(*, application: Application, user) -> Application:
 
 
 # The form builder: staff add, edit, delete and reorder a call's questions.
-
-
-def _require_call_staff(user, call: Call) -> None:
-    if not application_rules.can_decide_call(user, call):
-        raise PermissionDenied(_("Only the organisation's staff can change the application form."))
 
 
 def _locked_form(call: Call) -> ApplicationForm:
@@ -308,7 +297,7 @@ def add_question(
 ) -> Question:
     """A new question at the end of the call's form. Once an application has been submitted,
     only an optional one: a required question would leave the submitted ones unanswered."""
-    _require_call_staff(actor, call)
+    require(actor, "programs.change_call", call)
     form = _locked_form(call)
     if required and has_submissions(call):
         raise ValidationError(
@@ -339,7 +328,7 @@ def _staffed_question(question: Question, actor) -> tuple[Question, Call]:
     call = Call.objects.select_related("program").filter(form__questions=question.pk).first()
     if call is None:
         raise gone
-    _require_call_staff(actor, call)
+    require(actor, "programs.change_call", call)
     form = _locked_form(call)
     locked = Question.objects.select_for_update().filter(pk=question.pk, form=form).first()
     if locked is None:  # deleted meanwhile

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from startup_street.core.flash import error_text, flash_error
 from startup_street.programs.selectors import calls_visible_to
 from startup_street.startups.selectors import startups_of
 
@@ -15,10 +16,6 @@ from .enums import WITHDRAWABLE
 from .exports import FORMATS, spreadsheet_response
 from .forms import AnswersForm, DecisionForm, MoveQuestionForm, QuestionForm, UploadForm
 from .models import Question
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
 
 
 def _visible(request, pk: int):
@@ -39,7 +36,7 @@ def apply(request, call_id: int):
     try:
         application = services.start_application(call=call, startup=startup, user=request.user)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        flash_error(request, error)
         return redirect("programs:detail", slug=call.program.slug)
     return redirect("applications:detail", pk=application.pk)
 
@@ -109,7 +106,7 @@ def autosave(request, pk: int):
         text = (
             _("Not saved: correct the answers marked below.")
             if by_field
-            else _error_text(error)
+            else error_text(error)
             if isinstance(error, ValidationError)
             else _("Not saved.")
         )
@@ -137,7 +134,7 @@ def upload(request, pk: int, question_id: int):
             )
             messages.success(request, _("The file was uploaded."))
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            flash_error(request, error)
     return redirect("applications:detail", pk=pk)
 
 
@@ -161,7 +158,7 @@ def _founder_action(request, pk: int, action, done_message: str):
         action(application=application, user=request.user)
         messages.success(request, done_message)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        flash_error(request, error)
     return redirect("applications:detail", pk=pk)
 
 
@@ -270,7 +267,7 @@ def question_delete(request, call_id: int, question_id: int):
     try:
         services.delete_question(question=question, actor=request.user)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        flash_error(request, error)
         return redirect("applications:question_edit", call_id=call.pk, question_id=question.pk)
     messages.success(request, _("The question was deleted."))
     return redirect("applications:form_builder", call_id=call.pk)

@@ -1,15 +1,14 @@
 """Saying on the next page why something was refused: one way for every view."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 
 
-def error_text(error: ValidationError) -> str:
-    """Every message of a domain refusal, as one sentence run."""
-    return " ".join(error.messages)
+def error_text(error: Exception) -> str:
+    """Every message of a domain refusal (a ValidationError's, else the error's own), as one run."""
+    return " ".join(getattr(error, "messages", None) or [str(error)])
 
 
-def flash_error(request, error: ValidationError) -> None:
+def flash_error(request, error: Exception) -> None:
     messages.error(request, error_text(error))
 
 

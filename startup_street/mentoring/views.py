@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from startup_street.core.flash import flash_error
 from startup_street.matching.models import MatchRun
 from startup_street.organizations.selectors import organizations_staffed_by
 from startup_street.startups.models import Startup
@@ -131,10 +132,6 @@ def _staffed_run(request, pk: int) -> MatchRun:
     return get_object_or_404(runs, pk=pk)
 
 
-def _error_text(error) -> str:
-    return " ".join(getattr(error, "messages", None) or [str(error)])
-
-
 def _run_context(run: MatchRun, pair_form=None) -> dict:
     features = run.inputs.get("features") or {}
     startup_ids = features.get("startups", {}).get("ids", run.inputs.get("startups", []))
@@ -169,7 +166,7 @@ def run_detail(request, pk: int):
         try:
             created = services.confirm_run(run=run, actor=request.user)
         except (ValidationError, PermissionDenied) as error:
-            messages.error(request, _error_text(error))
+            flash_error(request, error)
         else:
             messages.success(
                 request, _("%(count)d mentorships were created.") % {"count": len(created)}
@@ -198,7 +195,7 @@ def run_edit(request, pk: int, action: str):
     try:
         target = _apply_edit(request, run, action)
     except (ValidationError, PermissionDenied) as error:
-        messages.error(request, _error_text(error))
+        flash_error(request, error)
         target = run
     return redirect("mentoring:run", pk=target.pk)
 
@@ -244,7 +241,7 @@ def bids(request):
                     value=form.cleaned_data["value"],
                 )
             except ValidationError as error:
-                messages.error(request, _error_text(error))
+                flash_error(request, error)
             else:
                 messages.success(request, _("Your preference was saved."))
         return redirect("mentoring:bids")
@@ -276,7 +273,7 @@ def founder_preferences(request, slug: str):
                     value=form.cleaned_data["value"],
                 )
             except ValidationError as error:
-                messages.error(request, _error_text(error))
+                flash_error(request, error)
             else:
                 messages.success(request, _("Your team's preference was saved."))
         return redirect("mentoring:preferences", slug=startup.slug)

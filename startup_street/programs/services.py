@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from startup_street.accounts.models import User
+from startup_street.core.permissions import require
 from startup_street.core.services import record_activity
 from startup_street.core.text import unique_slug
 from startup_street.core.timezones import make_aware_in
@@ -39,6 +40,7 @@ def _program_slug(organization: Organization, title: dict) -> str:
 
 @transaction.atomic
 def create_program(*, organization: Organization, actor: User, sectors=(), **fields) -> Program:
+    require(actor, "organizations.manage_programs_organization", organization)
     unknown = set(fields) - PROGRAM_FIELDS
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
@@ -56,6 +58,7 @@ def create_program(*, organization: Organization, actor: User, sectors=(), **fie
 
 @transaction.atomic
 def update_program(*, program: Program, actor: User, sectors=None, **fields) -> Program:
+    require(actor, "programs.change_program", program)
     unknown = set(fields) - PROGRAM_FIELDS
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
@@ -83,7 +86,11 @@ def save_call(
     call: Call | None = None,
 ) -> Call:
     """Create or update a call from wall-clock times in the call's own zone."""
-    call = call or Call(program=program)
+    if call is None:
+        require(actor, "programs.add_call_program", program)
+        call = Call(program=program)
+    else:
+        require(actor, "programs.change_call", call)
     call.title = title or {}
     call.time_zone = time_zone
     call.opens_at = make_aware_in(opens_local, time_zone)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from startup_street.accounts.models import User
+from startup_street.core.flash import flash_error
 from startup_street.core.i18n import normalise_language
 from startup_street.organizations.selectors import organizations_staffed_by
 from startup_street.startups.selectors import startups_of
@@ -179,7 +180,7 @@ def saved_search_create(request):
             language=normalise_language(get_language()) or "en",
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        flash_error(request, error)
         return redirect("programs:list")
     messages.success(request, _("Search saved: new calls that match will be e-mailed to you."))
     return redirect(search_url(saved))

@@ -22,6 +22,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from startup_street.core.permissions import require
 from startup_street.core.services import record_activity
 from startup_street.matching.solver import solve_matching
 
@@ -29,7 +30,7 @@ from . import selectors
 from .conflicts import detect_conflicts
 from .enums import AssignmentSource
 from .models import ReviewAssignment
-from .rules import require_call_staff
+from .rules import MANAGE_CALL
 from .services import rubric_for
 
 BASE, LANGUAGE_BONUS = 1.0, 0.5
@@ -92,7 +93,7 @@ def auto_assign(*, call, actor, max_probability: Fraction | None = None) -> Assi
 
     With `max_probability`, a random assignment in which no pair's chance exceeds it (or
     nothing at all, with the reason, when no such assignment exists)."""
-    require_call_staff(actor, call)
+    require(actor, MANAGE_CALL, call)
     detect_conflicts(call=call, actor=actor)
     rubric = rubric_for(call)
     applications = list(selectors.reviewable_applications(call).select_related("startup"))

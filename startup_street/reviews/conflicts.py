@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from startup_street.core.enums import PUBLIC_MAIL_DOMAINS
+from startup_street.core.permissions import require
 from startup_street.core.services import record_activity
 from startup_street.organizations.models import Membership
 from startup_street.startups.models import StartupMember
@@ -27,7 +28,7 @@ from startup_street.startups.models import StartupMember
 from . import selectors
 from .enums import ConflictReason
 from .models import Conflict, ReviewAssignment, Stake
-from .rules import require_call_staff
+from .rules import MANAGE_CALL
 
 Found = set[tuple[int, int, str]]  # (reviewer id, startup id, reason)
 
@@ -152,7 +153,7 @@ def _drop_unreviewed(call, pairs, actor) -> None:
 @transaction.atomic
 def detect_conflicts(*, call, actor) -> int:
     """Record the conflicts found between the call's reviewers and applicants; how many are new."""
-    require_call_staff(actor, call)
+    require(actor, MANAGE_CALL, call)
     found = detected_conflicts(call)
     created = _record(found, actor)
     _drop_unreviewed(call, {(r, s) for r, s, _reason in found}, actor)
@@ -174,8 +175,7 @@ def refuse_if_conflicted(*, call, reviewer, startup_id: int, actor) -> None:
 
 @transaction.atomic
 def declare_conflict(*, assignment: ReviewAssignment, reviewer, note: str = "") -> Conflict:
-    if assignment.reviewer_id != reviewer.pk:
-        raise PermissionDenied(_("This is not your assignment."))
+    require(reviewer, "reviews.review_assignment", assignment)
     conflict = Conflict.objects.filter(
         reviewer=reviewer, startup=assignment.application.startup, reason=ConflictReason.DECLARED
     ).first() or Conflict(

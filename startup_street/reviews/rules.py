@@ -1,10 +1,10 @@
-"""Review permissions, as questions, and the access helper services call."""
+"""Review permissions, as questions, registered as named permissions for ``core.permissions``.
+
+Who runs a call is one question, asked once: ``programs.rules.is_call_staff``."""
 
 import rules
-from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext as _
 
-from startup_street.organizations.rules import is_org_staff
+from startup_street.programs.rules import can_manage_call
 
 
 @rules.predicate
@@ -13,13 +13,17 @@ def is_assigned_reviewer(user, assignment) -> bool:
 
 
 @rules.predicate
-def is_call_staff(user, call) -> bool:
-    return call is not None and is_org_staff(user, call.program.organization)
+def is_blind_review(user, assignment) -> bool:
+    """Whether the assignment's call reviews blind (a call without a rubric yet does not)."""
+    rubric = getattr(assignment.application.call, "rubric", None) if assignment else None
+    return bool(rubric and rubric.blind)
 
 
-can_manage_reviews = is_call_staff | rules.is_superuser
+can_manage_reviews = can_manage_call
+# Blind review, as one question: may this reviewer see who applied (names, files' names)?
+can_see_applicant = is_assigned_reviewer & ~is_blind_review
 
-
-def require_call_staff(user, call) -> None:
-    if not can_manage_reviews(user, call):
-        raise PermissionDenied(_("Only the organisation's staff can manage reviews."))
+MANAGE_CALL = "reviews.manage_call"
+rules.add_perm(MANAGE_CALL, can_manage_reviews)
+rules.add_perm("reviews.review_assignment", is_assigned_reviewer)
+rules.add_perm("reviews.see_applicant", can_see_applicant)

@@ -174,7 +174,15 @@ def pseudonyms(application_id: int) -> dict[int, str]:
     }
 
 
-def other_reviews(assignment: ReviewAssignment, rubric: Rubric) -> list[dict]:
+def rubric_of(call) -> Rubric:
+    """The call's rubric, or the default one (unsaved) while staff have not set it: a read that
+    writes nothing."""
+    return Rubric.objects.filter(call=call).first() or Rubric(call=call)
+
+
+def other_reviews(
+    assignment: ReviewAssignment, rubric: Rubric, *, blind: bool | None = None
+) -> list[dict]:
     """What a reviewer sees of the others' reviews of the same application.
 
     Nothing while scoring, nor before submitting one's own; in discussion and once closed, the
@@ -194,7 +202,8 @@ def other_reviews(assignment: ReviewAssignment, rubric: Rubric) -> list[dict]:
         .prefetch_related(Prefetch("scores", queryset=Score.objects.select_related("criterion")))
         .order_by("assignment_id")
     )
-    names = pseudonyms(assignment.application_id) if rubric.blind else {}
+    blind = rubric.blind if blind is None else blind
+    names = pseudonyms(assignment.application_id) if blind else {}
     return [
         {
             "reviewer": names.get(review.assignment.reviewer_id)

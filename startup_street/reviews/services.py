@@ -7,13 +7,14 @@ from django.utils.translation import gettext as _
 
 from startup_street.applications.enums import Status
 from startup_street.applications.models import Application
+from startup_street.core.permissions import require
 from startup_street.core.services import record_activity
 
 from . import selectors
 from .conflicts import refuse_if_conflicted
 from .enums import AssignmentSource, Phase
 from .models import Criterion, Review, ReviewAssignment, Rubric, Score
-from .rules import require_call_staff
+from .rules import MANAGE_CALL
 
 RUBRIC_SETTINGS = (
     "blind",
@@ -31,7 +32,7 @@ def rubric_for(call) -> Rubric:
 @transaction.atomic
 def update_rubric(*, call, actor, **settings) -> Rubric:
     """Blind or open review, the phase, and how many reviewers each application gets."""
-    require_call_staff(actor, call)
+    require(actor, MANAGE_CALL, call)
     rubric = Rubric.objects.select_for_update().get(pk=rubric_for(call).pk)
     changed = {}
     for name in RUBRIC_SETTINGS:
@@ -51,7 +52,7 @@ def assign_reviewer(*, application: Application, reviewer, actor) -> ReviewAssig
 
     Not one transaction: a conflict found on the way is kept although the assignment is refused.
     """
-    require_call_staff(actor, application.call)
+    require(actor, MANAGE_CALL, application.call)
     if not selectors.reviewer_pool(application.call).filter(pk=reviewer.pk).exists():
         raise ValidationError(_("This person is not a reviewer of the organisation."))
     if not Application.objects.filter(pk=application.pk, status__in=selectors.REVIEWABLE).exists():
@@ -80,7 +81,7 @@ def assign_reviewer(*, application: Application, reviewer, actor) -> ReviewAssig
 @transaction.atomic
 def unassign_reviewer(*, assignment: ReviewAssignment, actor) -> None:
     """Staff take an assignment back; one with a submitted review stays (its scores count)."""
-    require_call_staff(actor, assignment.application.call)
+    require(actor, MANAGE_CALL, assignment.application.call)
     if Review.objects.filter(assignment=assignment, submitted_at__isnull=False).exists():
         raise ValidationError(_("This reviewer has already submitted a review."))
     assignment._history_user = actor
@@ -140,6 +141,7 @@ def submit_review(
     A reviewer may revise until the review is closed; each version of every score is kept in
     its history.
     """
+    require(reviewer, "reviews.review_assignment", assignment)
     if not selectors.assignments_of(reviewer).filter(pk=assignment.pk).exists():
         raise PermissionDenied(_("This is not your assignment."))
     assignment = ReviewAssignment.objects.select_for_update().get(pk=assignment.pk)
@@ -167,7 +169,7 @@ def submit_review(
 
 
 def add_criterion(*, call, actor, label: dict, weight, scale_min: int, scale_max: int) -> Criterion:
-    require_call_staff(actor, call)
+    require(actor, MANAGE_CALL, call)
     rubric = rubric_for(call)
     if scale_max <= scale_min:
         raise ValidationError({"scale_max": [_("The highest score must exceed the lowest.")]})

@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from startup_street.accounts.models import User
+from startup_street.core.permissions import require
 from startup_street.core.services import record_activity
 from startup_street.core.text import unique_slug
 
@@ -44,6 +45,7 @@ def create_startup(*, owner: User, sectors=(), **fields) -> Startup:
 
 @transaction.atomic
 def update_startup(*, startup: Startup, actor: User, sectors=None, **fields) -> Startup:
+    require(actor, "startups.change_startup", startup)
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")

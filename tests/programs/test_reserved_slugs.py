@@ -9,7 +9,7 @@ from startup_street.programs import services, urls
 from startup_street.programs.importers import import_rows
 from startup_street.programs.models import RESERVED_PROGRAM_SLUGS, Program
 from startup_street.programs.resources import ProgramResource
-from tests.factories import make_organization, make_program, make_user
+from tests.factories import make_member, make_organization, make_program, make_user
 
 pytestmark = pytest.mark.django_db
 RESERVED = sorted(RESERVED_PROGRAM_SLUGS)
@@ -48,6 +48,7 @@ def test_program_titled_facets_is_readable_through_the_api(client, organization,
 @pytest.mark.parametrize("word", RESERVED)
 def test_made_slug_skips_reserved_words(client, bob, word):
     organization = make_organization(slug=word)
+    make_member(organization, bob, "program_manager")  # the service asks who may publish here
     first = _create(organization, bob, {"ko": "로봇 실증 지원"})  # no Latin letters to slug
     second = _create(organization, bob, {"zh-hans": "机器人示范"})
     assert (first.slug, second.slug) == (f"{word}-program", f"{word}-program-2")

@@ -8,19 +8,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from startup_street.applications.selectors import answers_by_question, questions_of
-
 from .. import conflicts, selectors, services
-from ..enums import Phase
 from ..forms import ConflictForm, ReviewForm
-from ..models import Review, ReviewAssignment
+from ..models import ReviewAssignment
+from ..sheets import applicant_shown, attachment_name, review_sheet, sees_applicant
 
 
 @login_required
 def my_reviews(request):
-    return render(
-        request, "reviews/review_list.html", {"assignments": selectors.assignments_of(request.user)}
-    )
+    assignments = list(selectors.assignments_of(request.user))
+    for assignment in assignments:  # as this reviewer may name it (blind review)
+        assignment.applicant = applicant_shown(request.user, assignment)
+    return render(request, "reviews/review_list.html", {"assignments": assignments})
 
 
 def _own_assignment(request, pk: int) -> ReviewAssignment:
@@ -47,11 +46,8 @@ def _review_form(request, assignment, criteria, review):
 @require_http_methods(["GET", "POST"])
 def review_detail(request, pk: int):
     assignment = _own_assignment(request, pk)
-    application = assignment.application
-    rubric = services.rubric_for(application.call)
-    criteria = list(rubric.criteria.all())
-    review = Review.objects.filter(assignment=assignment).first()
-    form = _review_form(request, assignment, criteria, review)
+    sheet = review_sheet(assignment, request.user)
+    form = _review_form(request, assignment, sheet.criteria, sheet.review)
     if request.method == "POST" and form.is_valid():
         try:
             services.submit_review(
@@ -66,17 +62,18 @@ def review_detail(request, pk: int):
         else:
             messages.success(request, _("Your review was submitted."))
             return redirect("reviews:detail", pk=pk)
-    answers = answers_by_question(application)
     context = {
+        "sheet": sheet,
         "assignment": assignment,
-        "application": application,
-        "rubric": rubric,
-        "closed": rubric.phase == Phase.CLOSED,
+        "application": sheet.application,
+        "rubric": sheet.rubric,
+        "blind": sheet.blind,
+        "closed": sheet.closed,
         "form": form,
-        "review": review,
-        "others": selectors.other_reviews(assignment, rubric),
-        "questions": [(q, answers.get(q.pk)) for q in questions_of(application.call)],
-        "attachments": application.attachments.all(),
+        "review": sheet.review,
+        "others": sheet.others,
+        "questions": sheet.questions,
+        "attachments": sheet.attachments,
         "conflict_form": ConflictForm(),
     }
     return render(request, "reviews/review_detail.html", context)
@@ -86,16 +83,12 @@ def review_detail(request, pk: int):
 def review_attachment(request, pk: int, attachment_id: int):
     assignment = _own_assignment(request, pk)
     attachment = get_object_or_404(assignment.application.attachments, pk=attachment_id)
-    name = (
-        attachment.original_name
-        if not services.rubric_for(assignment.application.call).blind
-        else f"attachment-{attachment.pk}"
-    )
+    blind = not sees_applicant(request.user, assignment)
     response = FileResponse(
         attachment.file.open("rb"),
         content_type=attachment.content_type,
         as_attachment=True,
-        filename=name,
+        filename=attachment_name(attachment, blind=blind),
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response

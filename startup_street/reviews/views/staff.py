@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from startup_street.applications.exports import FORMATS, spreadsheet_response
 from startup_street.applications.selectors import applications_visible_to
+from startup_street.core.flash import flash_error, flash_form_errors
 from startup_street.programs.selectors import calls_visible_to
 
 from .. import assignment as auto
@@ -22,24 +23,16 @@ from ..models import ReviewAssignment
 
 def managed_call(request, call_id: int):
     call = get_object_or_404(calls_visible_to(request.user), pk=call_id)
-    if not review_rules.can_manage_reviews(request.user, call):
+    if not request.user.has_perm(review_rules.MANAGE_CALL, call):
         raise PermissionDenied
     return call
-
-
-def say_error(request, error: ValidationError) -> None:
-    messages.error(request, " ".join(error.messages))
-
-
-def say_form_errors(request, form) -> None:
-    messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def manage(request, call_id: int):
     call = managed_call(request, call_id)
-    rubric = services.rubric_for(call)
+    rubric = selectors.rubric_of(call)  # GET writes nothing: a default rubric until set
     criterion_form = CriterionForm(request.POST or None)
     if request.method == "POST" and criterion_form.is_valid():
         try:
@@ -53,6 +46,7 @@ def manage(request, call_id: int):
         "call": call,
         "rubric": rubric,
         "rubric_form": RubricForm(instance=rubric),
+        "criteria": list(rubric.criteria.all()) if rubric.pk else [],
         "criterion_form": criterion_form,
         "assignments": selectors.assignments_to_call(call),
         "applications": selectors.reviewable_applications(call).select_related("startup"),
@@ -78,7 +72,7 @@ def rubric_settings(request, call_id: int):
         )
         messages.success(request, _("The review settings were saved."))
     else:
-        say_form_errors(request, form)
+        flash_form_errors(request, form)
     return redirect("reviews:manage", call_id=call.pk)
 
 
@@ -88,7 +82,7 @@ def run_auto_assign(request, call_id: int):
     call = managed_call(request, call_id)
     form = AutoAssignForm(request.POST)
     if not form.is_valid():
-        say_form_errors(request, form)
+        flash_form_errors(request, form)
         return redirect("reviews:manage", call_id=call.pk)
     cap = auto.parse_cap(form.cleaned_data["randomize"])
     outcome = auto.auto_assign(call=call, actor=request.user, max_probability=cap)
@@ -116,7 +110,7 @@ def manual_assign(request, call_id: int):
             services.assign_reviewer(application=application, reviewer=reviewer, actor=request.user)
             messages.success(request, _("The reviewer was assigned."))
         except ValidationError as error:
-            say_error(request, error)
+            flash_error(request, error)
     return redirect("reviews:manage", call_id=call.pk)
 
 
@@ -129,7 +123,7 @@ def unassign(request, call_id: int, pk: int):
         services.unassign_reviewer(assignment=assignment, actor=request.user)
         messages.success(request, _("The assignment was removed."))
     except ValidationError as error:
-        say_error(request, error)
+        flash_error(request, error)
     return redirect("reviews:manage", call_id=call.pk)
 
 
@@ -139,7 +133,7 @@ def record_stake(request, call_id: int):
     call = managed_call(request, call_id)
     form = StakeForm(request.POST, call=call)
     if not form.is_valid():
-        say_form_errors(request, form)
+        flash_form_errors(request, form)
         return redirect("reviews:manage", call_id=call.pk)
     try:
         conflicts.record_stake(
@@ -157,7 +151,7 @@ def record_stake(request, call_id: int):
         )
         messages.success(request, text % {"count": created})
     except ValidationError as error:
-        say_error(request, error)
+        flash_error(request, error)
     return redirect("reviews:manage", call_id=call.pk)
 
 
