@@ -1,4 +1,5 @@
 import hashlib
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -167,7 +168,10 @@ def attach_file(*, application: Application, question: Question, user, upload) -
     if detected is None or detected != (upload.content_type or detected):
         raise ValidationError(_("Upload a PDF, PNG or JPEG file whose content matches its type."))
     digest = hashlib.sha256(content).hexdigest()
-    Attachment.objects.filter(application=application, question=question).delete()
+    replaced = list(Attachment.objects.filter(application=application, question=question))
+    for old in replaced:  # the replaced file leaves the disk once the new one is committed
+        old.delete()
+        transaction.on_commit(partial(old.file.storage.delete, old.file.name))
     attachment = Attachment(
         application=application,
         question=question,
