@@ -2,6 +2,7 @@
 the hold setting and the release of held decisions, the cohort and notices to applicants."""
 
 import dataclasses
+import functools
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -77,6 +78,11 @@ class DecisionRound:
                 self._sectors[startup_id].add(sector_id)
         return locked
 
+    @functools.cached_property
+    def space_grants(self):
+        """What acceptance into the call grants in spaces, read once for the round."""
+        return space_services.call_space_grants(self.call)
+
     def sectors_of(self, application: Application) -> set[int]:
         if application.startup_id not in self._sectors:
             self._sectors[application.startup_id] = set(
@@ -120,7 +126,7 @@ class DecisionRound:
         else:
             self._tell(application, actor, decision)
             if accepting or leaving:
-                sync_space_entitlements(application, actor)
+                sync_space_entitlements(application, actor, self.space_grants)
         if (accepting or leaving) and self._accepted is not None:
             self._count(application, 1 if accepting else -1)
         return application
@@ -164,12 +170,12 @@ class DecisionRound:
             ]
 
 
-def sync_space_entitlements(application: Application, actor) -> None:
+def sync_space_entitlements(application: Application, actor, grants=None) -> None:
     """What the call grants in spaces follows the decision its team was told: granted when it
     says accepted, revoked when it stops saying so. Called in the deciding transaction."""
     if application.status == Status.ACCEPTED:
         space_services.grant_call_entitlements(
-            call=application.call, startup=application.startup, actor=actor
+            call=application.call, startup=application.startup, actor=actor, grants=grants
         )
     else:
         space_services.revoke_call_entitlements(

@@ -10,6 +10,7 @@ from .bookings import (
 )
 from .demonstrations import decide_plan, record_result, submit_plan
 from .entitlements import (
+    call_space_grants,
     grant_call_entitlements,
     grant_entitlement,
     revoke_call_entitlements,
@@ -29,6 +30,7 @@ __all__ = [
     "book_series",
     "book_space",
     "booking_calendar",
+    "call_space_grants",
     "cancel_booking",
     "decide_plan",
     "decline_booking",

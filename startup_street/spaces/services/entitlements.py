@@ -50,11 +50,18 @@ def grant_entitlement(
     return entitlement
 
 
-def grant_call_entitlements(*, call, startup, actor) -> list[Entitlement]:
+def call_space_grants(call) -> list[CallSpaceGrant]:
+    """What acceptance into ``call`` grants; read once by a round of decisions."""
+    return list(CallSpaceGrant.objects.filter(call=call))
+
+
+def grant_call_entitlements(
+    *, call, startup, actor, grants: list[CallSpaceGrant] | None = None
+) -> list[Entitlement]:
     """What acceptance into ``call`` grants ``startup`` (the call's space grants), from today in
     the call's zone. Called by the decision that accepts, inside its transaction; the caller
     has checked that ``actor`` decides for the call. Accepting again renews, never duplicates."""
-    grants = list(CallSpaceGrant.objects.filter(call=call))
+    grants = call_space_grants(call) if grants is None else grants
     if not grants:
         return []
     granted = []
