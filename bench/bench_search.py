@@ -53,7 +53,7 @@ def setup(programs: int) -> None:
     Organization.objects.all().delete()
     User.objects.all().delete()
     started = time.perf_counter()
-    load_demo(programs=programs, startups=10)
+    load_demo(programs=programs, startups=10, work=False)
     print(f"generated {programs} programs in {time.perf_counter() - started:.1f} s", flush=True)
 
 

@@ -26,10 +26,9 @@ SHOWN = 8
 
 def founder_home(user) -> dict:
     now = timezone.now()
-    applications = list(
+    applications = list(  # the status the team sees: a held decision is not told yet
         applications_of(user)
         .select_related("call__program__organization")
-        .prefetch_related("timeline")
         .order_by("call__closes_at")[:50]
     )
     drafts = [a for a in applications if a.status == Status.DRAFT and a.call.closes_at > now]

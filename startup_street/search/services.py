@@ -74,20 +74,34 @@ def write_entries(
 ) -> list[SearchEntry]:
     """Write entries of ``kind`` (terms, postings, any ``extra`` fields: ``fields``, the
     embedding's), the terms new to the vocabulary and the generation, in the caller's
-    transaction."""
+    transaction: one read of the existing entries, one insert and one update, however many
+    there are."""
     analysed = [Counter(terms) for terms in tokens]
     ids = term_ids(kind, set().union(*analysed))
-    entries = []
-    for n, (object_id, counts) in enumerate(zip(object_ids, analysed, strict=True)):
-        defaults = {
-            "terms": " ".join(tokens[n]),  # in order: PostgreSQL matches phrases by position
-            "postings": encode_postings({ids[term]: k for term, k in counts.items()}),
-            **extra[n],
-        }
-        entry, _created = SearchEntry.objects.update_or_create(
-            kind=kind, object_id=object_id, defaults=defaults
+    existing = {
+        entry.object_id: entry
+        for entry in SearchEntry.objects.filter(kind=kind, object_id__in=object_ids).defer(
+            "terms", "postings", "embedding"
         )
+    }
+    now = timezone.now()
+    entries, new, changed = [], [], {"terms", "postings", "updated_at"}
+    for n, (object_id, counts) in enumerate(zip(object_ids, analysed, strict=True)):
+        entry = existing.get(object_id)
+        if entry is None:
+            entry = SearchEntry(kind=kind, object_id=object_id)
+            new.append(entry)
+        entry.terms = " ".join(tokens[n])  # in order: PostgreSQL matches phrases by position
+        entry.postings = encode_postings({ids[term]: k for term, k in counts.items()})
+        entry.updated_at = now
+        for name, value in extra[n].items():
+            setattr(entry, name, value)
+        changed.update(extra[n])
         entries.append(entry)
+    SearchEntry.objects.bulk_create(new, batch_size=500)
+    SearchEntry.objects.bulk_update(
+        [entry for entry in entries if entry.object_id in existing], sorted(changed), batch_size=500
+    )
     bump_generation(kind)
     return entries
 

@@ -177,7 +177,22 @@ def _load(name: str, threads: int | None) -> Embedder:
             return embedder
         except _UNAVAILABLE as error:
             logger.warning("embedder %s unavailable (%s)", candidate, error)
+            _fallbacks[candidate] = str(error)
+    logger.error(
+        "search falls back to character hashing: no embedding model could be loaded (%s); "
+        "cross-lingual recall is degraded",
+        "; ".join(f"{n}: {e}" for n, e in _fallbacks.items()) or name,
+    )
     return get_embedder(HASHING)
+
+
+_fallbacks: dict[str, str] = {}
+
+
+def model_status() -> dict:
+    """What a health check reads: ``degraded`` once a wanted model could not be loaded and
+    search fell back to hashing, with each model's reason; loads nothing itself."""
+    return {"degraded": bool(_fallbacks), "failed": dict(_fallbacks), "loaded": sorted(_cache)}
 
 
 def available_embedders() -> list[str]:

@@ -1,0 +1,35 @@
+from .manage import decide, manage, move, publish, solve, unpin
+from .outcomes import entry_step, startup_outcomes
+from .participate import (
+    agenda,
+    agenda_ics,
+    agenda_pdf,
+    answer,
+    event_detail,
+    event_list,
+    participants,
+    register,
+    requests,
+    send_request,
+)
+
+__all__ = [
+    "agenda",
+    "agenda_ics",
+    "agenda_pdf",
+    "answer",
+    "decide",
+    "entry_step",
+    "event_detail",
+    "event_list",
+    "manage",
+    "move",
+    "participants",
+    "publish",
+    "register",
+    "requests",
+    "send_request",
+    "solve",
+    "startup_outcomes",
+    "unpin",
+]
