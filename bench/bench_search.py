@@ -82,10 +82,11 @@ def index_stages(cache_dir: Path) -> dict:
         .order_by("pk")
     )
     texts = [indexing.program_text(p) for p in programs]
-    semantic = [indexing.semantic_text(p) for p in programs]
+    semantic = [indexing.semantic_texts(p) for p in programs]  # rows embedded per program
     # The analysers' dictionary (terms.tsv, Kiwi's and jieba's added words) changes the terms.
     dictionary = analysers.TERMS_PATH.read_bytes() + " ".join(analysers._KIWI_USER_WORDS).encode()
-    key = hashlib.sha256("\0".join(texts + semantic).encode() + dictionary).hexdigest()
+    flat = ["\1".join(rows) for rows in semantic]
+    key = hashlib.sha256("\0".join(texts + flat).encode() + dictionary).hexdigest()
     model = services.embedder()
     # one file per catalogue text (SQLite and PostgreSQL give texts in slightly other orders)
     cache_path = cache_dir / f"search-{len(programs)}-{model.name}-{key[:12]}.pickle"
@@ -102,10 +103,10 @@ def index_stages(cache_dir: Path) -> dict:
         result["distinct_texts"] = len(distinct)
         print(f"tokenised at {result['tokenise']:.0f}/s ({len(distinct)} distinct)", flush=True)
         started = time.perf_counter()
-        unique = list(dict.fromkeys(semantic))
+        unique = list(dict.fromkeys(text for rows in semantic for text in rows))
         encoded = np.vstack([model.encode(unique[i : i + 256]) for i in range(0, len(unique), 256)])
         row = {text: n for n, text in enumerate(unique)}
-        vectors = encoded[[row[text] for text in semantic]]
+        vectors = [encoded[[row[text] for text in rows]] for rows in semantic]
         result["embed"] = len(programs) / (time.perf_counter() - started)
         result["distinct_semantic"] = len(unique)
         print(f"embedded at {result['embed']:.0f}/s ({len(unique)} distinct)", flush=True)
