@@ -33,8 +33,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from startup_street.search import analysers  # noqa: E402
-from startup_street.search.embeddings import (  # noqa: E402
+from startup_street.text import analysers  # noqa: E402
+from startup_street.text.embeddings import (  # noqa: E402
     _FACTORIES,
     available_embedders,
     canonical_name,

@@ -8,7 +8,7 @@ Data: bench/data/relevance/{corpus,queries}.json, made by bench/relevance_data.p
 programs and the graded judgements are made: bench/data/relevance/README.md). The programs are
 loaded as real Organization / Program rows into a throwaway SQLite database, or, with
 DATABASE_URL set, into that PostgreSQL database (emptied of organisations and programs first, and
-again at the end), then indexed by ``startup_street.search.services.reindex()``. Every query
+again at the end), then indexed by ``startup_street.programs.indexing.reindex()``. Every query
 goes through ``startup_street.search.selectors.ranked_program_ids`` exactly as the site calls it.
 
 Metrics: nDCG@10 (linear gain = grade, ideal ranking from every judged program) and recall@20 of
@@ -115,10 +115,10 @@ def load(corpus: dict) -> dict[int, str]:
 
 
 def index() -> tuple[int, float]:
-    from startup_street.search import services
+    from startup_street.programs import indexing
 
     started = time.perf_counter()
-    done = services.reindex()
+    done = indexing.reindex()
     return done, time.perf_counter() - started
 
 
@@ -174,8 +174,8 @@ class BM25:
 
 
 def baseline_index(pk_to_id: dict[int, str]) -> BM25:
+    from startup_street.programs.indexing import program_text
     from startup_street.programs.models import Program
-    from startup_street.search.services import program_text
 
     programs = (
         Program.objects.filter(pk__in=list(pk_to_id))
@@ -272,7 +272,7 @@ def channel_runs(queries: list[dict], pk_to_id: dict[int, str]) -> list[dict]:
     from django.test.utils import override_settings
 
     from startup_street.search import selectors
-    from startup_street.search.analysers import fts_query_terms
+    from startup_street.text.analysers import fts_query_terms
 
     search = selectors._postgres if connection.vendor == "postgresql" else selectors._sqlite
     runs = []

@@ -53,7 +53,7 @@ def setup(programs: int) -> None:
     Organization.objects.all().delete()
     User.objects.all().delete()
     started = time.perf_counter()
-    load_demo(programs=programs, startups=10)
+    load_demo(programs=programs, startups=10, work=False)
     print(f"generated {programs} programs in {time.perf_counter() - started:.1f} s", flush=True)
 
 
@@ -70,17 +70,19 @@ def index_stages(cache_dir: Path) -> dict:
     import numpy as np
     from django.db import transaction
 
+    from startup_street.programs import indexing
     from startup_street.programs.models import Program
-    from startup_street.search import analysers, services
-    from startup_street.search.analysers import load_analysers, tokenize
+    from startup_street.search import services
+    from startup_street.text import analysers
+    from startup_street.text.analysers import load_analysers, tokenize
 
     programs = list(
         Program.objects.select_related("organization")
         .prefetch_related("sectors", "calls")
         .order_by("pk")
     )
-    texts = [services.program_text(p) for p in programs]
-    semantic = [services.semantic_text(p) for p in programs]
+    texts = [indexing.program_text(p) for p in programs]
+    semantic = [indexing.semantic_text(p) for p in programs]
     # The analysers' dictionary (terms.tsv, Kiwi's and jieba's added words) changes the terms.
     dictionary = analysers.TERMS_PATH.read_bytes() + " ".join(analysers._KIWI_USER_WORDS).encode()
     key = hashlib.sha256("\0".join(texts + semantic).encode() + dictionary).hexdigest()
@@ -118,7 +120,7 @@ def index_stages(cache_dir: Path) -> dict:
     started = time.perf_counter()
     for start in range(0, len(programs), BATCH):
         with transaction.atomic():
-            services.index_programs(
+            indexing.index_programs(
                 programs[start : start + BATCH],
                 vectors[start : start + BATCH],
                 tokens[start : start + BATCH],

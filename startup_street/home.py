@@ -9,7 +9,7 @@ from django.utils import timezone
 from startup_street.accounts.models import User
 from startup_street.applications.enums import DECIDED, Status
 from startup_street.applications.models import Application
-from startup_street.applications.selectors import applications_of, mask_held_decision
+from startup_street.applications.selectors import applications_of
 from startup_street.matching.models import MatchRun
 from startup_street.mentoring.models import MentoringSession, MentorProfile, Mentorship
 from startup_street.mentoring.selectors import held_hours
@@ -26,13 +26,11 @@ SHOWN = 8
 
 def founder_home(user) -> dict:
     now = timezone.now()
-    applications = [
-        mask_held_decision(application)
-        for application in applications_of(user)
+    applications = list(  # the status the team sees: a held decision is not told yet
+        applications_of(user)
         .select_related("call__program__organization")
-        .prefetch_related("timeline")
         .order_by("call__closes_at")[:50]
-    ]
+    )
     drafts = [a for a in applications if a.status == Status.DRAFT and a.call.closes_at > now]
     waiting = [a for a in applications if a.status in (Status.SUBMITTED, Status.UNDER_REVIEW)]
     decided = sorted(

@@ -1,14 +1,17 @@
 """Settings, all read from the environment.
 
-The embedded default (SQLite file under ``var/``, console e-mail, DEBUG on) needs no service.
-Production: set ``DEBUG=0``, ``SECRET_KEY``, ``ALLOWED_HOSTS`` and ``DATABASE_URL``; the security
-settings below then switch on and ``manage.py check --deploy`` passes without warnings.
+The embedded default (SQLite file under ``var/``, console e-mail) needs no service. DEBUG is off
+unless ``DEBUG=1``: ``startup-street demo`` and ``runserver`` (and the test suite) turn it on for
+development. Production (``startup-street serve``): set ``SECRET_KEY``, ``ALLOWED_HOSTS`` and
+``DATABASE_URL``; the security settings below are on and ``check --deploy`` passes without
+warnings.
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -27,11 +30,14 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise RuntimeError("SECRET_KEY must be set when DEBUG is off.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off (DEBUG=1 for development, or a long random "
+            "SECRET_KEY for production)."
+        )
     SECRET_KEY = "dev-only-startup-street-secret-key-do-not-use-in-production-0123456789"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
@@ -46,6 +52,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "django_htmx",
+    "ninja",  # serves Swagger UI for /api/v1/docs from its own static files, not a CDN
     "django_tasks",
     "django_tasks_db",
     "import_export",
@@ -55,22 +62,27 @@ INSTALLED_APPS = [
     "startup_street.organizations",
     "startup_street.startups",
     "startup_street.programs",
+    "startup_street.spaces",
     "startup_street.applications",
     "startup_street.matching",
     "startup_street.reviews",
     "startup_street.decisions",
     "startup_street.mentoring",
     "startup_street.events",
+    "startup_street.dashboard",
     "startup_street.search",
     "startup_street.api",
     "startup_street.demo",
+    "startup_street.operations",
 ]
 
 MIDDLEWARE = [
+    "startup_street.operations.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "startup_street.core.middleware.RequestSizeLimitMiddleware",  # before anything reads a body
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -152,6 +164,16 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
+# The lock is keyed on the address as log-in reads it (case-folded), with the client's address;
+# behind a reverse proxy set AXES_IPWARE_PROXY_COUNT so the client's own address is used.
+AXES_USERNAME_CALLABLE = "startup_street.accounts.lockout.username_for_lockout"
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+# Requests per client address (and per e-mail address for resets) per hour.
+SIGNUP_RATE_LIMIT = int(os.environ.get("SIGNUP_RATE_LIMIT", "10"))
+PASSWORD_RESET_RATE_LIMIT = int(os.environ.get("PASSWORD_RESET_RATE_LIMIT", "5"))
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 
@@ -163,6 +185,8 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
 DEFAULT_USER_TIME_ZONE = "Asia/Seoul"
+# The city's zone: the dashboard's periods are whole days here.
+DASHBOARD_TIME_ZONE = os.environ.get("DASHBOARD_TIME_ZONE", "Asia/Seoul")
 LANGUAGE_COOKIE_NAME = "street_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
@@ -174,6 +198,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", DATA_DIR / "private"))
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(20 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# A request's Content-Length may exceed the largest attachment by this much (form fields,
+# multipart headers) before it is refused unread.
+REQUEST_OVERHEAD_BYTES = 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -210,6 +237,7 @@ CONTENT_SECURITY_POLICY = (
 )
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # probed over plain HTTP by the process manager
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -218,12 +246,40 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
 
+# Logs on standard error, as text or (LOG_FORMAT=json) one JSON object a line, each with the
+# request id that the X-Request-ID response header also carries (startup_street/operations/logs.py).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+LOG_FORMATS = {
+    "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    "json": {
+        "()": "pythonjsonlogger.json.JsonFormatter",
+        "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+        "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+    },
+}
+if LOG_FORMAT not in LOG_FORMATS:
+    raise ImproperlyConfigured(
+        f"LOG_FORMAT must be one of {sorted(LOG_FORMATS)}, not {LOG_FORMAT!r}."
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "startup_street.operations.logs.RequestIdFilter"}},
+    "formatters": {"console": LOG_FORMATS[LOG_FORMAT]},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "console",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {  # the production server's own lines, in the same format
+        name: {"handlers": ["console"], "level": "INFO", "propagate": False}
+        for name in ("gunicorn.error", "gunicorn.access")
+    },
 }
+
 
 NINJA_PAGINATION_PER_PAGE = 20
 NINJA_PAGINATION_MAX_PER_PAGE_SIZE = 100
@@ -263,3 +319,24 @@ TASKS = {
         }[TASKS_BACKEND]
     }
 }
+
+# Running in production (startup_street/operations; README "Running in production").
+# The health probe fails when the oldest waiting background job has waited this many seconds.
+HEALTH_TASK_MAX_WAIT = int(os.environ.get("HEALTH_TASK_MAX_WAIT", "900"))
+# `startup-street worker`: a job failing with one of these (a database, mail or network hiccup)
+# is tried again after TASKS_RETRY_BACKOFF seconds, doubled each time (with jitter, at most
+# TASKS_RETRY_MAX_DELAY), up to TASKS_MAX_ATTEMPTS attempts; then, or at once for any other
+# error, it becomes a dead letter that staff re-run from the admin.
+TASKS_MAX_ATTEMPTS = int(os.environ.get("TASKS_MAX_ATTEMPTS", "5"))
+TASKS_RETRY_BACKOFF = float(os.environ.get("TASKS_RETRY_BACKOFF", "30"))
+TASKS_RETRY_MAX_DELAY = float(os.environ.get("TASKS_RETRY_MAX_DELAY", "3600"))
+TASKS_TRANSIENT_ERRORS = [
+    "django.db.utils.OperationalError",
+    "django.db.utils.InterfaceError",
+    "smtplib.SMTPException",
+    "builtins.ConnectionError",
+    "builtins.TimeoutError",
+]
+# Nightly backups by the worker's schedule into this folder when set, the newest BACKUP_KEEP kept.
+BACKUP_DIR = os.environ.get("BACKUP_DIR", "")
+BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "7"))

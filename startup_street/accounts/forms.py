@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from startup_street.core.timezones import time_zone_choices
 
-from .models import User
+from .models import TokenScope, User
 
 
 class LoginForm(AuthenticationForm):
@@ -53,3 +53,15 @@ class SignupForm(ProfileForm):
 
 class ApiTokenForm(forms.Form):
     name = forms.CharField(label=_("Token name"), max_length=80)
+    scope = forms.ChoiceField(label=_("Scope"), choices=TokenScope.choices, initial=TokenScope.READ)
+    lifetime_days = forms.TypedChoiceField(
+        label=_("Expires after"),
+        coerce=int,
+        initial=90,
+        choices=[
+            (7, _("7 days")),
+            (30, _("30 days")),
+            (90, _("90 days")),
+            (365, _("one year")),
+        ],
+    )

@@ -1,10 +1,12 @@
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
-from .models import ApiToken, User, hash_token
+from .models import ApiToken, TokenScope, User, hash_token
 
 
 @transaction.atomic
@@ -39,10 +41,19 @@ def update_profile(*, user: User, **fields) -> User:
     return user
 
 
-def create_api_token(*, user: User, name: str) -> tuple[ApiToken, str]:
+def create_api_token(
+    *, user: User, name: str, scope: str = TokenScope.WRITE, lifetime_days: int = 90
+) -> tuple[ApiToken, str]:
     """Make a token; the raw key is returned once and never stored."""
     raw = settings.API_TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken(user=user, name=name, prefix=raw[:10], key_hash=hash_token(raw))
+    token = ApiToken(
+        user=user,
+        name=name,
+        scope=scope,
+        expires_at=timezone.now() + timedelta(days=lifetime_days),
+        prefix=raw[:10],
+        key_hash=hash_token(raw),
+    )
     token.full_clean()
     token.save()
     return token, raw
@@ -53,15 +64,31 @@ def revoke_api_token(*, token: ApiToken) -> None:
     token.save(update_fields=["revoked_at"])
 
 
-def user_for_token(raw: str) -> User | None:
+def live_token(raw: str) -> ApiToken | None:
+    """The token behind ``raw`` if it is neither revoked nor expired and its owner is active."""
+    now = timezone.now()
     token = (
         ApiToken.objects.select_related("user")
-        .filter(key_hash=hash_token(raw), revoked_at__isnull=True, user__is_active=True)
+        .filter(
+            key_hash=hash_token(raw),
+            revoked_at__isnull=True,
+            expires_at__gt=now,
+            user__is_active=True,
+        )
         .first()
     )
     if token is None:
         return None
-    now = timezone.now()
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    return token.user
+    return token
+
+
+def user_for_token(raw: str) -> User | None:
+    token = live_token(raw)
+    return token.user if token else None
+
+
+def tokens_of(user: User):
+    """Every token the user made, live ones first, for the profile page."""
+    return user.api_tokens.order_by(F("revoked_at").desc(nulls_first=True), "-created_at")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -7,8 +8,17 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from startup_street.core.ratelimit import client_address, hit
+
 from . import services
 from .forms import ApiTokenForm, LoginForm, ProfileForm, SignupForm
+from .lockout import normalise_email
+
+HOUR = 3600
+
+
+def _too_many(form):
+    form.add_error(None, _("Too many attempts from here. Wait an hour and try again."))
 
 
 class LoginView(auth_views.LoginView):
@@ -21,6 +31,11 @@ def signup(request):
     if request.user.is_authenticated:
         return redirect("core:home")
     form = SignupForm(request.POST or None)
+    if request.method == "POST" and not hit(
+        scope="signup", key=client_address(request), limit=settings.SIGNUP_RATE_LIMIT, period=HOUR
+    ):
+        _too_many(form)
+        return render(request, "accounts/signup.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         user = services.register_user(
@@ -43,7 +58,7 @@ def profile(request):
         services.update_profile(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your profile was saved."))
         return redirect("accounts:profile")
-    tokens = request.user.api_tokens.filter(revoked_at__isnull=True)
+    tokens = services.tokens_of(request.user)
     context = {
         "form": form,
         "tokens": tokens,
@@ -58,9 +73,11 @@ def profile(request):
 def token_create(request):
     form = ApiTokenForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Give the token a name of at most 80 characters."))
+        messages.error(
+            request, _("Give the token a name of at most 80 characters, a scope and a lifetime.")
+        )
         return redirect("accounts:profile")
-    token, raw = services.create_api_token(user=request.user, name=form.cleaned_data["name"])
+    token, raw = services.create_api_token(user=request.user, **form.cleaned_data)
     return render(request, "accounts/token_created.html", {"token": token, "raw": raw})
 
 
@@ -73,7 +90,21 @@ def token_revoke(request, pk: int):
     return redirect("accounts:profile")
 
 
-password_reset = auth_views.PasswordResetView.as_view(
+class PasswordResetView(auth_views.PasswordResetView):
+    """At most PASSWORD_RESET_RATE_LIMIT requests an hour per client and per address."""
+
+    def form_valid(self, form):
+        limit = settings.PASSWORD_RESET_RATE_LIMIT
+        email = normalise_email(form.cleaned_data["email"])
+        by_client = hit(scope="reset", key=client_address(self.request), limit=limit, period=HOUR)
+        by_address = hit(scope="reset-email", key=email, limit=limit, period=HOUR)
+        if not (by_client and by_address):
+            _too_many(form)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
+
+
+password_reset = PasswordResetView.as_view(
     template_name="accounts/password_reset.html",
     email_template_name="accounts/email/password_reset.txt",
     subject_template_name="accounts/email/password_reset_subject.txt",

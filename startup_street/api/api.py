@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query, Router
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from startup_street.core.i18n import normalise_language
 from startup_street.core.models import Sector
@@ -18,7 +18,10 @@ from .applications import router as application_router
 from .auth import ANYONE, SIGNED_IN
 from .events import router as events_router
 from .filters import valid_filter_form
+from .indicators import router as indicator_router
+from .memberships import router as membership_router
 from .mentoring import router as mentoring_router
+from .pagination import PageNumberPagination
 from .reviews import router as review_router
 from .saved_searches import router as saved_search_router
 from .schemas import (
@@ -35,6 +38,9 @@ from .schemas import (
     StartupPatch,
 )
 from .search import router as search_router
+from .spaces import bookings as booking_router
+from .spaces import entitlements as entitlement_router
+from .spaces import spaces as space_router
 
 api = NinjaAPI(
     title="Startup Street API",
@@ -96,6 +102,9 @@ def patch_startup(request, slug: str, payload: StartupPatch):
     if not request.auth.has_perm("startups.change_startup", startup):
         raise PermissionDenied
     fields = payload.dict(exclude_unset=True)
+    nulls = {name for name, value in fields.items() if value is None} - StartupPatch.NULLABLE
+    if nulls:
+        raise ValidationError({name: [_("This field cannot be empty (null).")] for name in nulls})
     codes = fields.pop("sectors", None)
     sectors = None
     if codes is not None:
@@ -160,6 +169,7 @@ def get_call(request, call_id: int):
 
 
 api.add_router("/organizations", orgs)
+api.add_router("/organizations", membership_router)
 api.add_router("/startups", startups)
 api.add_router("/programs", programs)
 api.add_router("/calls", calls)
@@ -167,5 +177,9 @@ api.add_router("/applications", application_router)
 api.add_router("/mentoring", mentoring_router)
 api.add_router("/events", events_router)
 api.add_router("/search", search_router)
+api.add_router("/indicators", indicator_router)
 api.add_router("/reviews", review_router)
 api.add_router("/saved-searches", saved_search_router)
+api.add_router("/spaces", space_router)
+api.add_router("/bookings", booking_router)
+api.add_router("/entitlements", entitlement_router)

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from startup_street.applications import selectors, services
 from startup_street.applications.forms import DECISION_CHOICES
@@ -28,6 +28,7 @@ from startup_street.reviews import history
 from startup_street.startups.selectors import startups_of
 
 from .auth import SIGNED_IN
+from .pagination import PageNumberPagination
 from .schemas import AnswersIn, ApplicationOut, DecisionIn, ErrorOut, FieldErrorsOut
 
 router = Router(tags=["applications"], auth=SIGNED_IN)

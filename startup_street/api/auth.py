@@ -1,20 +1,26 @@
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer, django_auth
 
-from startup_street.accounts.services import user_for_token
+from startup_street.accounts.models import TokenScope
+from startup_street.accounts.services import live_token
+
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 
 class PersonalToken(HttpBearer):
     """``Authorization: Bearer ss_...``: a personal token made on the profile page."""
 
     def authenticate(self, request, token):
-        user = user_for_token(token)
-        if user is None:
+        found = live_token(token)
+        if found is None:
             raise AuthenticationError(401, _("The token is unknown, revoked or expired."))
-        request.user = user
-        return user
+        if found.scope != TokenScope.WRITE and request.method not in SAFE_METHODS:
+            raise PermissionDenied(_("This token may only read."))
+        request.user = found.user
+        return found.user
 
 
 def anonymous(request):

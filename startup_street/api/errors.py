@@ -16,6 +16,12 @@ MESSAGES = {
     "json_invalid": lambda: _("The request body is not valid JSON."),
     "model_attributes_type": lambda: _("Send a JSON object."),
     "extra_forbidden": lambda: _("This field is not known."),
+    "less_than_equal": lambda: _("This number is too large."),
+    "greater_than_equal": lambda: _("This number is too small."),
+    "int_from_float": lambda: _("Enter a whole number."),
+    "int_type": lambda: _("Enter a whole number."),
+    "string_type": lambda: _("Enter text."),
+    "none_forbidden": lambda: _("This field cannot be empty (null)."),
 }
 
 
@@ -51,3 +57,10 @@ def install(api) -> None:
         return api.create_response(
             request, {"detail": _("You do not have permission to do this.")}, status=403
         )
+
+
+def unknown_address(request, rest: str = ""):
+    """Any /api/v1/ address no operation matches (a malformed id among them): JSON, not HTML."""
+    from django.http import JsonResponse
+
+    return JsonResponse({"detail": _("Not found.")}, status=404)

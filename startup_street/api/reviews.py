@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from startup_street.accounts.models import User
 from startup_street.applications.selectors import answers_by_question, questions_of
@@ -29,6 +29,7 @@ from startup_street.reviews.enums import Phase
 from startup_street.reviews.models import ReviewAssignment
 
 from .auth import SIGNED_IN
+from .pagination import PageNumberPagination
 from .schemas import ErrorOut, FieldErrorsOut
 
 router = Router(tags=["reviews"], auth=SIGNED_IN)
@@ -133,7 +134,7 @@ class AssignmentDetailOut(AssignmentOut):
 
 
 class ReviewIn(Schema):
-    scores: dict[str, int | float | str | None]
+    scores: dict[str, bool | int | float | str | None]  # bool kept apart: true is no score
     comment_to_staff: str = ""
     comment_to_applicant: str = ""
 
@@ -397,8 +398,11 @@ def unassign(request, call_id: int, assignment_id: int):
 
 
 @router.post("/calls/{int:call_id}/auto-assign", response={200: AutoAssignOut, **WRITE})
-def auto_assign(request, call_id: int):
-    outcome = auto.auto_assign(call=_managed_call(request, call_id), actor=request.auth)
+def auto_assign(request, call_id: int, max_probability: str | None = None):
+    """`?max_probability=1/2` (or 1/3, 2/3, 3/4): a random assignment with that cap per pair."""
+    call = _managed_call(request, call_id)
+    cap = auto.parse_cap(max_probability)
+    outcome = auto.auto_assign(call=call, actor=request.auth, max_probability=cap)
     return {**outcome.__dict__, "diagnosis": list(outcome.diagnosis)}
 
 

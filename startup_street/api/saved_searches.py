@@ -3,7 +3,7 @@ from datetime import datetime
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from pydantic import ConfigDict
 
 from startup_street.core.i18n import normalise_language
@@ -12,6 +12,7 @@ from startup_street.programs.discovery import search_url
 
 from .auth import SIGNED_IN
 from .filters import valid_filter_form
+from .pagination import PageNumberPagination
 from .schemas import ErrorOut, FieldErrorsOut, ProgramFiltersIn
 
 router = Router(tags=["saved searches"], auth=SIGNED_IN)

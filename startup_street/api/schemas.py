@@ -1,4 +1,5 @@
 from datetime import date, datetime
+from typing import ClassVar
 
 from ninja import Field, Schema
 
@@ -56,6 +57,8 @@ class StartupOut(Schema):
 
 
 class StartupPatch(Schema):
+    NULLABLE: ClassVar[set[str]] = {"founded_on", "team_size"}  # the rest refuse null
+
     name: str | None = None
     tagline: dict[str, str] | None = None
     description: dict[str, str] | None = None

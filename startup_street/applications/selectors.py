@@ -7,17 +7,18 @@ from .models import Application, Question
 
 
 def applications_visible_to(user) -> QuerySet[Application]:
-    """The user's own startups' applications and those sent to calls their organisation runs."""
+    """The user's own startups' applications and those sent (not drafts) to calls their
+    organisation runs."""
     qs = Application.objects.select_related("call__program__organization", "startup")
     if not user.is_authenticated:
         return qs.none()
     if user.is_superuser:
-        return qs
+        return qs.filter(Q(startup__members__user=user) | ~Q(status=Status.DRAFT)).distinct()
     own = Q(startup__members__user=user)
     staffed = Q(
         call__program__organization__memberships__user=user,
         call__program__organization__memberships__role__in=STAFF_ROLES,
-    )
+    ) & ~Q(status=Status.DRAFT)  # a draft is its team's alone until it is submitted
     return qs.filter(own | staffed).distinct()
 
 

@@ -1,4 +1,5 @@
 import hashlib
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from startup_street.core.timezones import get_zone, zone_label
 from startup_street.programs.models import Call
+from startup_street.spaces import services as space_services
 from startup_street.startups.models import Startup
 
 from . import rules as application_rules
@@ -166,7 +168,10 @@ def attach_file(*, application: Application, question: Question, user, upload) -
     if detected is None or detected != (upload.content_type or detected):
         raise ValidationError(_("Upload a PDF, PNG or JPEG file whose content matches its type."))
     digest = hashlib.sha256(content).hexdigest()
-    Attachment.objects.filter(application=application, question=question).delete()
+    replaced = list(Attachment.objects.filter(application=application, question=question))
+    for old in replaced:  # the replaced file leaves the disk once the new one is committed
+        old.delete()
+        transaction.on_commit(partial(old.file.storage.delete, old.file.name))
     attachment = Attachment(
         application=application,
         question=question,
@@ -211,6 +216,10 @@ def withdraw_application(*, application: Application, user) -> Application:
     _require_applicant(user, application)
     change_status(application, Status.WITHDRAWN, user)
     application.save(update_fields=["status", "updated_at"])
+    # a startup that leaves the call gives up the hours in spaces acceptance granted
+    space_services.revoke_call_entitlements(
+        call=application.call, startup=application.startup, actor=user
+    )
     return application
 
 

@@ -98,12 +98,25 @@ def _attach_errors(form, error: ValidationError) -> None:
 @require_POST
 def autosave(request, pk: int):
     application = _visible(request, pk)
+    fields = [
+        str(pk) for pk in selectors.questions_of(application.call).values_list("pk", flat=True)
+    ]
     try:
         services.save_answers(application=application, user=request.user, data=request.POST)
     except (ValidationError, PermissionDenied) as error:
-        text = _error_text(error) if isinstance(error, ValidationError) else _("Not saved.")
-        return render(request, "applications/_autosave.html", {"error": text}, status=200)
-    return render(request, "applications/_autosave.html", {"saved_at": timezone.now()})
+        # Each wrong answer's message goes under its field; the status line says none was saved.
+        by_field = error.message_dict if getattr(error, "error_dict", None) else {}
+        text = (
+            _("Not saved: correct the answers marked below.")
+            if by_field
+            else _error_text(error)
+            if isinstance(error, ValidationError)
+            else _("Not saved.")
+        )
+        context = {"error": text, "fields": [(name, by_field.get(name, [])) for name in fields]}
+        return render(request, "applications/_autosave.html", context, status=200)
+    context = {"saved_at": timezone.now(), "fields": [(name, []) for name in fields]}
+    return render(request, "applications/_autosave.html", context)
 
 
 @login_required

@@ -1,5 +1,5 @@
 import zoneinfo
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from functools import cache
 
 from django.conf import settings
@@ -60,3 +60,18 @@ def zone_label(dt: datetime, zone: tzinfo) -> str:
 def make_aware_in(naive: datetime, zone_name: str) -> datetime:
     """Interpret a wall-clock time in the given zone (e.g. a call's deadline)."""
     return timezone.make_aware(naive, get_zone(zone_name))
+
+
+def make_aware_strictly(naive: datetime, zone_name: str) -> datetime:
+    """``make_aware_in``, but a wall-clock time the zone skips (the hour lost when clocks go
+    forward) is refused with the reason instead of being shifted silently."""
+    aware = make_aware_in(naive, zone_name)
+    if aware.astimezone(UTC).astimezone(aware.tzinfo).replace(tzinfo=None) != naive:
+        raise ValidationError(
+            _(
+                "%(time)s does not exist in %(zone)s: the clocks skip that hour. "
+                "Enter a time before or after the change."
+            ),
+            params={"time": naive.strftime("%Y-%m-%d %H:%M"), "zone": zone_name},
+        )
+    return aware

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -49,7 +49,3 @@ def switch_time_zone(request):
         request.user.save(update_fields=["time_zone"])
     response.set_cookie(TIME_ZONE_COOKIE, zone, max_age=COOKIE_AGE, samesite="Lax")
     return response
-
-
-def healthz(request):
-    return JsonResponse({"status": "ok"})

@@ -16,6 +16,7 @@ from startup_street.core.permissions import require
 from startup_street.core.services import record_activity
 from startup_street.programs.models import Call
 from startup_street.reviews.selectors import ranking
+from startup_street.spaces import services as space_services
 from startup_street.startups.models import Startup
 
 from . import quotas, tasks
@@ -118,6 +119,8 @@ class DecisionRound:
             self._hold(application, actor, decision)
         else:
             self._tell(application, actor, decision)
+            if accepting or leaving:
+                sync_space_entitlements(application, actor)
         if (accepting or leaving) and self._accepted is not None:
             self._count(application, 1 if accepting else -1)
         return application
@@ -159,6 +162,19 @@ class DecisionRound:
                 )
                 for status in self._quotas
             ]
+
+
+def sync_space_entitlements(application: Application, actor) -> None:
+    """What the call grants in spaces follows the decision its team was told: granted when it
+    says accepted, revoked when it stops saying so. Called in the deciding transaction."""
+    if application.status == Status.ACCEPTED:
+        space_services.grant_call_entitlements(
+            call=application.call, startup=application.startup, actor=actor
+        )
+    else:
+        space_services.revoke_call_entitlements(
+            call=application.call, startup=application.startup, actor=actor
+        )
 
 
 @transaction.atomic
@@ -260,6 +276,7 @@ def release_decisions(*, call, actor) -> int:
             change_status(application, decision.value, decision.decided_by)
             application.decided_at = decision.decided_at
             application.save(update_fields=["status", "decided_at", "updated_at"])
+            sync_space_entitlements(application, decision.decided_by)
             told.append(application.pk)
         decision.released_at = now
         decision.save(update_fields=["released_at"])

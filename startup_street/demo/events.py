@@ -23,7 +23,9 @@ from startup_street.events.models import (
 from startup_street.organizations.models import Organization
 from startup_street.startups.models import Startup
 
-from .data.people import DOMAIN
+from .data.people import org_domain, startup_domain
+
+PARTNER_DOMAIN = startup_domain("beijing-partners")  # the Beijing companies' demo log-ins
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 SEOUL_STARTUPS = 20
@@ -157,7 +159,7 @@ def load_events(*, seed: int, now: datetime) -> None:
         return
     kic = Organization.objects.get(slug="kic-beijing")
     hub = Organization.objects.get(slug="seoul-startup-hub")
-    manager = User.objects.get(email=f"kic-manager@{DOMAIN}")
+    manager = User.objects.get(email=f"kic-manager@{org_domain('kic-beijing')}")
     event = _delegation(kic, hub, now)
     seoul = _seoul_side(event, manager, rng)
     beijing = _beijing_side(event, manager, rng)
@@ -209,7 +211,7 @@ def _delegation(kic, hub, now):
 
 
 def _seoul_side(event, manager, rng):
-    founder = User.objects.get(email=f"founder@{DOMAIN}")
+    founder = User.objects.get(email=f"founder@{startup_domain('robowave')}")
     robowave = Startup.objects.filter(members__user=founder).first()
     others = list(_seoul_startups().exclude(pk=robowave.pk).order_by("pk")[: SEOUL_STARTUPS - 1])
     registrations = []
@@ -228,10 +230,14 @@ def _seoul_side(event, manager, rng):
 
 def _beijing_side(event, manager, rng):
     password = make_password(None)  # these partners do not log in, except the first
-    demo_password = User.objects.get(email=f"founder@{DOMAIN}").password
+    demo_password = User.objects.get(email=f"founder@{startup_domain('robowave')}").password
     users = []
     for n in range(len(BEIJING_NAMES)):
-        email = f"partner-cn@{DOMAIN}" if n == 0 else f"beijing-partner-{n:02d}@{DOMAIN}"
+        email = (
+            f"partner-cn@{PARTNER_DOMAIN}"
+            if n == 0
+            else f"beijing-partner-{n:02d}@{PARTNER_DOMAIN}"
+        )
         users.append(
             User(email=email, display_name=BEIJING_NAMES[n], preferred_language="zh-hans",
                  time_zone="Asia/Shanghai", password=password)

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 from django.utils.text import slugify
 from faker import Faker
@@ -24,14 +25,26 @@ from startup_street.organizations.models import Membership, Organization
 from startup_street.programs.models import Call, Program
 from startup_street.startups.models import Startup, StartupMember
 
+from . import applications, history, mentoring
 from .data import ANY_SECTOR, SECTOR_WORDS
 from .data import programs as texts
 from .data import startups as firms
 from .data.organizations import ORGANIZATIONS, OrgTemplate
-from .data.people import ADMIN, DEMO_ACCOUNTS, DEMO_STARTUPS, DOMAIN, FIRST_PROGRAMS, LANGS
+from .data.people import (
+    ADMIN,
+    DEMO_ACCOUNTS,
+    DEMO_STARTUPS,
+    FIRST_PROGRAMS,
+    LANGS,
+    MENTORS,
+    PANEL,
+    org_domain,
+    startup_domain,
+)
 from .events import load_events
 
 DEMO_PASSWORD = "street-demo-2026"
+QUIET_MAIL = "django.core.mail.backends.dummy.EmailBackend"
 SPACE = {"ko": " ", "zh-hans": "", "en": " "}  # between sentences
 FAKER_LOCALES = {"ko": "ko_KR", "zh-hans": "zh_CN", "en": "en_US"}
 STATUS_WEIGHTS = {"open": 50, "upcoming": 25, "closed": 25}
@@ -92,14 +105,29 @@ def summarise() -> Summary:
     )
 
 
-def load_demo(*, seed: int = 20261124, programs: int = 200, startups: int = 500) -> Summary:
-    """Load the demo world unless it is there already; returns what the database holds."""
-    with transaction.atomic():
+def load_demo(
+    *, seed: int = 20261124, programs: int = 200, startups: int = 500, work: bool = True
+) -> Summary:
+    """Load the demo world unless it is there already; returns what the database holds.
+    ``work=False`` loads only the catalogue and the people, without anything they have done."""
+    now = timezone.now()
+    # Nobody is e-mailed about the demo's applications and sessions as they are written.
+    with override_settings(EMAIL_BACKEND=QUIET_MAIL), transaction.atomic():
         if not _is_loaded():
-            world = plan_world(seed=seed, programs=programs, startups=startups, now=timezone.now())
+            world = plan_world(seed=seed, programs=programs, startups=startups, now=now)
             _write(world)
-            load_events(seed=seed, now=timezone.now())
+            if work:
+                _write_work(now=now, seed=seed)
     return summarise()
+
+
+def _write_work(*, now: datetime, seed: int) -> None:
+    """What people are doing on the street, written through the apps' own services so that it
+    keeps every rule. One line per area, in the order the areas depend on each other."""
+    applications.load(now=now, seed=seed)  # forms, applications, reviews, decisions
+    mentoring.load(now=now, seed=seed)  # mentor profiles and hours, a match, sessions
+    history.load(now=now, seed=seed)  # five years of past intakes and outcomes, for the dashboard
+    load_events(seed=seed, now=now)  # a Seoul delegation meets Beijing partners
 
 
 def _is_loaded() -> bool:
@@ -146,7 +174,7 @@ def _org_index(slug: str) -> int:
 
 
 def _plan_demo_accounts(world: World) -> None:
-    for account in DEMO_ACCOUNTS:
+    for account in [*DEMO_ACCOUNTS, *PANEL, *MENTORS]:
         user = world.add_user(**account.user_fields())
         for slug, role in account.memberships:
             world.memberships.append((_org_index(slug), user, role))
@@ -165,7 +193,7 @@ def _plan_staff(world: World, rng: random.Random, fakers, programs: int) -> None
     for index, org in enumerate(ORGANIZATIONS):
         for role, handle, count in (("admin", "admin", 1), ("program_manager", "pm", 2)):
             for k in range(1, count + 1):
-                email = f"{org.slug}.{handle}{k}@{DOMAIN}"
+                email = f"{handle}{k}@{org_domain(org.slug)}"
                 user = world.add_user(**_person(fakers, org.language, org.time_zone, email))
                 world.memberships.append((index, user, role))
     weights = [org.weight for org in ORGANIZATIONS]
@@ -177,7 +205,7 @@ def _plan_staff(world: World, rng: random.Random, fakers, programs: int) -> None
             home = rng.choices(range(len(ORGANIZATIONS)), weights)[0]
             org = ORGANIZATIONS[home]
             language = "en" if rng.random() < 0.1 else org.language
-            email = f"{role}{k:03d}@{DOMAIN}"
+            email = f"{role}{k:03d}@{org_domain(org.slug)}"
             user = world.add_user(**_person(fakers, language, org.time_zone, email))
             also = {home}
             if rng.random() < 0.35:  # many experts sit on more than one organisation's panel
@@ -550,9 +578,10 @@ def _plan_team(world, rng, fakers, spec, startup: int, language, zone, index) ->
         owner = world.user_index(spec["owner"])
         mates = [world.user_index(email) for email in spec["teammates"]]
     else:
-        owner = world.add_user(**_person(fakers, language, zone, f"founder{index:04d}@{DOMAIN}"))
+        domain = startup_domain(world.startups[startup][0]["slug"])
+        owner = world.add_user(**_person(fakers, language, zone, f"founder{index:04d}@{domain}"))
         mates = [
-            world.add_user(**_person(fakers, language, zone, f"team{index:04d}-{k}@{DOMAIN}"))
+            world.add_user(**_person(fakers, language, zone, f"team{index:04d}-{k}@{domain}"))
             for k in range(1, rng.choices([0, 1, 2], [50, 35, 15])[0] + 1)
         ]
     world.startup_members.append((startup, owner, "owner", owner_title))

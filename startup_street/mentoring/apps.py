@@ -10,6 +10,8 @@ class MentoringConfig(AppConfig):
     def ready(self):
         from startup_street.reviews.conflicts import register_mentored
 
+        from .indexing import connect
         from .selectors import mentored_pairs
 
         register_mentored(mentored_pairs)  # a mentor never reviews a startup they mentored
+        connect()  # the staff search's index follows mentor profiles

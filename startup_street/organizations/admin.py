@@ -1,6 +1,8 @@
 from django.contrib import admin
+from import_export.admin import ImportExportMixin
 
 from .models import Invitation, Membership, Organization
+from .resources import OrganizationResource
 
 
 class MembershipInline(admin.TabularInline):
@@ -10,7 +12,10 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(ImportExportMixin, admin.ModelAdmin):
+    """Import previews each row (created, updated or invalid with its errors) before writing."""
+
+    resource_classes = [OrganizationResource]
     list_display = ["slug", "__str__", "kind", "city", "country", "is_active"]
     list_filter = ["kind", "country", "is_active"]
     search_fields = ["slug", "name", "city"]

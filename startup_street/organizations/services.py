@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from startup_street.accounts.models import User, hash_token
 from startup_street.core.services import record_activity
 
+from .enums import Role
 from .models import Invitation, Membership, Organization
 
 INVITATION_LIFETIME = timedelta(days=14)
@@ -23,6 +24,29 @@ def add_member(*, organization: Organization, user: User, role: str, actor=None)
     if created:
         record_activity(actor=actor, verb="membership.added", target=membership, role=role)
     return membership
+
+
+@transaction.atomic
+def remove_member(*, membership: Membership, actor: User) -> None:
+    """Take one role away from a member; every door reads memberships live, so their access
+    through this role (staff pages, review assignments, attachments, scoring) ends at once."""
+    organization = membership.organization
+    if not actor.has_perm("organizations.invite_organization", organization):
+        raise PermissionDenied(_("Only the organisation's administrators can remove members."))
+    membership = Membership.objects.select_for_update().filter(pk=membership.pk).first()
+    if membership is None:
+        return
+    admins = organization.memberships.filter(role=Role.ADMIN)
+    if membership.role == Role.ADMIN and not admins.exclude(pk=membership.pk).exists():
+        raise ValidationError(_("An organisation keeps at least one administrator."))
+    record_activity(
+        actor=actor,
+        verb="membership.removed",
+        target=organization,
+        user=membership.user_id,
+        role=membership.role,
+    )
+    membership.delete()
 
 
 @transaction.atomic

@@ -9,4 +9,5 @@ urlpatterns = [
     path("<slug:slug>/", views.organization_detail, name="detail"),
     path("<slug:slug>/edit/", views.organization_edit, name="edit"),
     path("<slug:slug>/members/", views.organization_members, name="members"),
+    path("<slug:slug>/members/<int:pk>/remove/", views.remove_member, name="remove_member"),
 ]

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from . import selectors, services
 from .forms import InvitationForm, OrganizationForm
@@ -82,6 +82,26 @@ def organization_members(request, slug: str):
         "invitations": selectors.open_invitations_of(organization),
     }
     return render(request, "organizations/organization_members.html", context)
+
+
+@login_required
+@require_POST
+def remove_member(request, slug: str, pk: int):
+    organization = _visible_organization(request, slug)
+    if not request.user.has_perm("organizations.invite_organization", organization):
+        raise PermissionDenied
+    membership = get_object_or_404(organization.memberships.select_related("user"), pk=pk)
+    try:
+        services.remove_member(membership=membership, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("%(name)s is no longer %(role)s.")
+            % {"name": membership.user, "role": membership.get_role_display()},
+        )
+    return redirect("organizations:members", slug=organization.slug)
 
 
 @login_required

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from startup_street.core.timezones import get_zone
+from startup_street.search.selectors import ranked_program_ids
 
 from .forms import ProgramFilterForm
 from .models import Call, DeadlineReminder, Program, ProgramFollow, SavedSearch, SavedSearchAlert
@@ -65,8 +66,6 @@ class _Batch:
 
     def ranked(self, query: str) -> set[int]:
         """The batch's programs among the words' ranked matches."""
-        from startup_street.search.selectors import ranked_program_ids  # search is above programs
-
         if query not in self._ranked:
             self._ranked[query] = self.program_ids & set(ranked_program_ids(query))
         return self._ranked[query]

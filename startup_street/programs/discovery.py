@@ -34,7 +34,7 @@ def find_programs(user, data: dict) -> Found:
     filtered = selectors.with_listing_data(selectors.filter_programs(base, params=params))
     if hits is None:
         return Found(filtered.order_by("-created_at", "pk"), base, params)
-    return Found(RankedResults(filtered, hits.ids, hits.corrections), base, params)
+    return Found(RankedResults(filtered, hits.ids, hits.corrections, hits.query), base, params)
 
 
 def search_params(saved) -> dict:

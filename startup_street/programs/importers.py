@@ -17,26 +17,26 @@ Documented columns (one row per program; a row may also open one call):
     call_time_zone      IANA zone (default: the organisation's)
     call_seats          optional positive integer
 
-Every row is validated; an invalid row is reported with its line number and nothing of it is
-written. Rows whose slug already exists are updated, so an import can be re-run.
+The whole table is validated before anything is written (``core.importing``): each invalid row
+is reported with its line, two rows with the same slug are an error, and unless ``partial`` one
+invalid row means nothing is written. Then every row is written in one transaction, in batches.
+Rows whose slug already exists are updated, so an import can be re-run.
 """
 
-import csv
 import hashlib
-import io
-import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from startup_street.core.importing import ImportReport, Rows, Source, run_import
 from startup_street.core.models import Sector
-from startup_street.core.timezones import make_aware_in
+from startup_street.core.tabular import cell_text
+from startup_street.core.timezones import make_aware_strictly
 from startup_street.organizations.enums import OrganizationKind
 from startup_street.organizations.models import Organization
 
@@ -46,36 +46,29 @@ from .services import NewCalls, announce_after_commit
 
 LANGS = {"ko": "ko", "zh": "zh-hans", "en": "en"}
 TRUE = {"1", "true", "yes", "y", "on"}
+REQUIRED_COLUMNS = ("organization",)
+# What an import sets on a program (``fill_program``); an update writes these and nothing else.
+PROGRAM_FIELDS = [
+    "organization",
+    "title",
+    "summary",
+    "description",
+    "original_language",
+    "kind",
+    "stages",
+    "city",
+    "country",
+    "website",
+    "is_published",
+]
 
 
-@dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    calls: int = 0
-    errors: list[str] = field(default_factory=list)
-
-    def __str__(self) -> str:
-        text = f"{self.created} created, {self.updated} updated, {self.calls} calls"
-        return text + (f", {len(self.errors)} rows rejected" if self.errors else "")
-
-
-def read_rows(path: Path) -> list[dict]:
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return data if isinstance(data, list) else data.get("programs", [])
-    if suffix == ".xlsx":
-        from openpyxl import load_workbook
-
-        sheet = load_workbook(path, read_only=True, data_only=True).active
-        rows = sheet.iter_rows(values_only=True)
-        header = [str(h or "").strip() for h in next(rows, [])]
-        return [dict(zip(header, row, strict=False)) for row in rows if any(row)]
-    if suffix == ".csv":
-        text = path.read_text(encoding="utf-8-sig")
-        return list(csv.DictReader(io.StringIO(text)))
-    raise ValueError(f"Unsupported file type {suffix!r}: use .csv, .json or .xlsx")
+def cells(row: dict) -> dict:
+    """A row's cells as text (``ValidationError`` for a cell that holds a nested object)."""
+    try:
+        return {str(name).strip(): cell_text(value) for name, value in row.items() if name}
+    except ValueError as error:
+        raise ValidationError(str(error)) from error
 
 
 def _text(row, prefix: str) -> dict:
@@ -111,21 +104,32 @@ def row_organization(row: dict) -> Organization:
 def row_sectors(row: dict) -> list[Sector]:
     codes = _codes(row.get("sectors"))
     sectors = list(Sector.objects.filter(code__in=codes))
-    if len(sectors) != len(set(codes)):
-        unknown = sorted(set(codes) - {sector.code for sector in sectors})
+    _check_sector_codes(codes, {sector.code for sector in sectors})
+    return sectors
+
+
+def _check_sector_codes(codes: list[str], known: set[str]) -> None:
+    unknown = sorted(set(codes) - known)
+    if unknown:
         raise ValidationError(
             {"sectors": _("Unknown sector: %(codes)s.") % {"codes": ", ".join(unknown)}}
         )
-    return sectors
 
 
 def row_slug(row: dict, organization: Organization) -> str:
     """The slug a row stands for: its own (a reserved word is refused when the program is
-    validated), or one made from the organisation and title (never a reserved word)."""
+    validated), or one made from the organisation and the title — the English title when there
+    is one, otherwise a digest of the title in every language — so that re-importing the same
+    row updates the same program and two different titles never share a slug."""
     base = str(row.get("slug") or "").strip()
+    if base:
+        return base
     title = _text(row, "title")
-    made = slugify(f"{organization.slug}-{title.get('en') or row.get('external_id', '')}")
-    return base or unreserved_slug(made)
+    words = title.get("en") or str(row.get("external_id") or "")
+    if not words:
+        canonical = "|".join(f"{code}={text}" for code, text in sorted(title.items()))
+        words = hashlib.sha1(canonical.encode()).hexdigest()[:10]  # noqa: S324 - a name
+    return unreserved_slug(slugify(f"{organization.slug}-{words}")[:100].strip("-"))
 
 
 def fill_program(program: Program, row: dict, organization: Organization) -> Program:
@@ -144,16 +148,16 @@ def fill_program(program: Program, row: dict, organization: Organization) -> Pro
     return program
 
 
-def import_call(program: Program, row: dict, new_calls: NewCalls | None = None) -> Call | None:
-    """The row's call (``call_opens`` .. ``call_closes`` in ``call_time_zone``), created unless
-    the program already has one with the same dates; new calls are announced once committed
-    (with ``new_calls``, to the saved searches together with the import's other new calls)."""
+def row_call(program: Program, row: dict, *, check: bool = True) -> Call | None:
+    """The row's call (``call_opens`` .. ``call_closes``, wall-clock times in
+    ``call_time_zone``), validated but not saved; a time the zone skips (a daylight-saving gap)
+    is refused with the reason, never shifted."""
     if not (row.get("call_opens") and row.get("call_closes")):
         return None
     zone = str(row.get("call_time_zone") or program.organization.time_zone).strip()
     try:
-        opens = make_aware_in(_parse_local(row["call_opens"]), zone)
-        closes = make_aware_in(_parse_local(row["call_closes"]), zone)
+        opens = make_aware_strictly(_parse_local(row["call_opens"]), zone)
+        closes = make_aware_strictly(_parse_local(row["call_closes"]), zone)
         seats = int(row["call_seats"]) if str(row.get("call_seats") or "").strip() else None
     except (ValueError, TypeError, KeyError) as error:
         raise ValidationError(
@@ -163,10 +167,22 @@ def import_call(program: Program, row: dict, new_calls: NewCalls | None = None) 
                 )
             }
         ) from error
-    if Call.objects.filter(program=program, opens_at=opens, closes_at=closes).exists():
-        return None
     call = Call(program=program, opens_at=opens, closes_at=closes, time_zone=zone, seats=seats)
-    call.full_clean()
+    if check:
+        call.full_clean(exclude=["program"], validate_unique=False, validate_constraints=False)
+    return call
+
+
+def import_call(program: Program, row: dict, new_calls: NewCalls | None = None) -> Call | None:
+    """The row's call, created unless the program already has one with the same dates; new
+    calls are announced once committed (with ``new_calls``, to the saved searches together with
+    the import's other new calls)."""
+    call = row_call(program, row)
+    if (
+        call is None
+        or program.calls.filter(opens_at=call.opens_at, closes_at=call.closes_at).exists()
+    ):
+        return None
     call.save()
     if new_calls is None:
         announce_after_commit(call)
@@ -175,36 +191,137 @@ def import_call(program: Program, row: dict, new_calls: NewCalls | None = None) 
     return call
 
 
-def _import_row(row: dict, report: ImportReport, new_calls: NewCalls) -> None:
-    organization = row_organization(row)
-    sectors = row_sectors(row)
-    slug = row_slug(row, organization)
-    program = Program.objects.filter(slug=slug).first()
-    is_new = program is None
-    program = program or Program(slug=slug or f"{organization.slug}-{Program.objects.count() + 1}")
-    fill_program(program, row, organization)
-    program.full_clean()
-    program.save()
-    program.sectors.set(sectors)
-    report.created += is_new
-    report.updated += not is_new
-    report.calls += import_call(program, row, new_calls) is not None
+@dataclass
+class PreparedProgram:
+    program: Program  # validated; unsaved when new
+    sector_ids: list[int]
+    call: Call | None
 
 
-def import_rows(rows: list[dict]) -> ImportReport:
-    """Each row in a transaction of its own; the new calls of every row that was written reach
-    the saved searches in one batch at the end."""
-    report = ImportReport()
-    new_calls = NewCalls()
-    for line, row in enumerate(rows, start=2):
+class ProgramImporter:
+    """Rows in the documented columns as programs (``core.importing.RowImporter``): each batch
+    of rows reads its organisations and existing programs in one query each; a batch is
+    written with one insert, one update, the sectors, the new calls and the search entries
+    (their embeddings are left to the background job)."""
+
+    def __init__(self):
+        self.organizations: dict[str, Organization | None] = {}
+        self.sectors = dict(Sector.objects.values_list("code", "pk"))
+        self.new_calls = NewCalls()
+
+    def key(self, prepared: PreparedProgram) -> str:
+        return prepared.program.slug
+
+    def prepare(
+        self, rows: list[tuple[int, dict]], *, check: bool = True
+    ) -> list[tuple[int, object]]:
+        texts, slugs = {}, {}
+        for line, row in rows:
+            try:
+                texts[line] = cells(row)
+                slugs[line] = row_slug(texts[line], self._organization(texts[line]))
+            except ValidationError as error:
+                texts[line] = error
+        existing = Program.objects.in_bulk(list(slugs.values()), field_name="slug")
+        return [
+            (
+                line,
+                text
+                if isinstance(text, ValidationError)
+                else self._prepared(text, existing, check=check),
+            )
+            for line, text in texts.items()
+        ]
+
+    def _organization(self, row: dict) -> Organization:
+        slug = row.get("organization") or ""
+        if slug not in self.organizations:
+            self.organizations[slug] = Organization.objects.filter(slug=slug).first()
+        if self.organizations[slug] is None:
+            raise ValidationError(
+                {"organization": _("Unknown organisation “%(slug)s”.") % {"slug": slug}}
+            )
+        return self.organizations[slug]
+
+    def _prepared(
+        self, row: dict, existing: dict, *, check: bool
+    ) -> PreparedProgram | ValidationError:
         try:
-            with transaction.atomic():
-                _import_row(row, report, new_calls)
-        except (ValidationError, ValueError, TypeError) as error:
-            detail = error.message_dict if hasattr(error, "error_dict") else error
-            report.errors.append(f"row {line}: {detail}")
-    new_calls.alert_after_commit()
+            organization = self._organization(row)
+            codes = _codes(row.get("sectors"))
+            _check_sector_codes(codes, set(self.sectors))
+            slug = row_slug(row, organization)
+            program = existing.get(slug) or Program(slug=slug)
+            if program.pk and program.organization_id != organization.pk:
+                raise ValidationError(
+                    {"slug": _("“%(slug)s” is a program of another organisation.") % {"slug": slug}}
+                )
+            fill_program(program, row, organization)
+            if check:
+                program.full_clean(
+                    exclude=["organization"], validate_unique=False, validate_constraints=False
+                )
+            call = row_call(program, row, check=check)
+        except ValidationError as error:
+            return error
+        return PreparedProgram(program, [self.sectors[code] for code in set(codes)], call)
+
+    def write(self, batch: list[PreparedProgram], report: ImportReport) -> None:
+        new = [item.program for item in batch if item.program.pk is None]
+        old = [item.program for item in batch if item.program.pk is not None]
+        now = timezone.now()
+        for program in old:
+            program.updated_at = now
+        Program.objects.bulk_create(new)
+        Program.objects.bulk_update(old, [*PROGRAM_FIELDS, "updated_at"])
+        through = Program.sectors.through
+        through.objects.filter(program__in=old).delete()
+        through.objects.bulk_create(
+            through(program_id=item.program.pk, sector_id=sector)
+            for item in batch
+            for sector in item.sector_ids
+        )
+        report.created += len(new)
+        report.updated += len(old)
+        report.calls += self._write_calls(batch, created={program.pk for program in new})
+        self._index([item.program.pk for item in batch])
+
+    def _write_calls(self, batch: list[PreparedProgram], created: set[int]) -> int:
+        have = set(
+            Call.objects.filter(program__in=[item.program for item in batch]).values_list(
+                "program_id", "opens_at", "closes_at"
+            )
+        )
+        calls = []
+        for item in batch:
+            call = item.call
+            if call is not None and (item.program.pk, call.opens_at, call.closes_at) not in have:
+                call.program = item.program
+                calls.append(call)
+        Call.objects.bulk_create(calls)
+        for call in calls:
+            self.new_calls.add(call, followers=call.program_id not in created)
+        return len(calls)
+
+    @staticmethod
+    def _index(ids: list[int]) -> None:
+        from .indexing import index_programs
+
+        programs = Program.objects.filter(pk__in=ids).select_related("organization")
+        index_programs(list(programs.prefetch_related("sectors", "calls")))
+
+
+def import_table(source: Source, *, partial: bool = False, progress=None) -> ImportReport:
+    """Import programs from a table (``open_programs_table``) or rows: validated first, then
+    written in one transaction (with ``partial``, the valid rows even when some are not)."""
+    importer = ProgramImporter()
+    report = run_import(source, importer, partial=partial, progress=progress)
+    importer.new_calls.alert_after_commit()
     return report
+
+
+def import_rows(rows: list[dict], *, partial: bool = False) -> ImportReport:
+    return import_table(Rows(rows), partial=partial)
 
 
 # K-Startup announcements (fields as published by the K-Startup open-data service).
@@ -281,9 +398,11 @@ def is_kstartup(rows: list[dict]) -> bool:
     return bool(rows) and "pbancSn" in rows[0]
 
 
-def import_kstartup(records: list[dict], organization: Organization | None = None) -> ImportReport:
+def import_kstartup(
+    records: list[dict], organization: Organization | None = None, *, partial: bool = False
+) -> ImportReport:
     rows = [
         kstartup_row(record, organization or _kstartup_organization(record.get("org_name_ref")))
         for record in records
     ]
-    return import_rows(rows)
+    return import_rows(rows, partial=partial)

@@ -6,7 +6,9 @@ imports back unchanged. Import previews the rows (what would be created or updat
 invalid row with its errors) before anything is written.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from import_export import fields, resources
 
 from startup_street.core.timezones import get_zone
@@ -52,6 +54,7 @@ class ProgramResource(resources.ModelResource):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._new_calls = importers.NewCalls()  # matched against the saved searches together
+        self._slug_rows: dict[str, int] = {}  # a slug repeated in one file is an error
         for name in COLUMNS:  # every column read by the importer, written by ``_export``
             self.fields[name] = fields.Field(column_name=name, dehydrate_method=self._export(name))
 
@@ -65,6 +68,8 @@ class ProgramResource(resources.ModelResource):
         skip_diff = True
 
     def before_import(self, dataset, **kwargs):
+        for index, row in enumerate(list(dataset)):
+            dataset[index] = tuple(unquote_formula(cell) for cell in row)
         if "slug" not in (dataset.headers or []):  # optional: made from the title when absent
             dataset.append_col([""] * len(dataset), header="slug")
 
@@ -83,7 +88,27 @@ class ProgramResource(resources.ModelResource):
         instance._import_sectors = importers.row_sectors(row)
         if not instance.slug:
             instance.slug = importers.row_slug(row, organization)
+        elif instance.organization_id and instance.organization_id != organization.pk:
+            raise ValidationError(
+                {
+                    "slug": _("“%(slug)s” is a program of another organisation.")
+                    % {"slug": instance.slug}
+                }
+            )
+        self._claim_slug(instance.slug, kwargs.get("row_number"))
         importers.fill_program(instance, row, organization)
+
+    def _claim_slug(self, slug: str, row_number: int | None) -> None:
+        first = self._slug_rows.setdefault(slug, row_number or 0)
+        if first != (row_number or 0):
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "“%(key)s” is also on row %(first)s; each row must stand for its own."
+                    )
+                    % {"key": slug, "first": first}
+                }
+            )
 
     def save_m2m(self, instance, row, **kwargs):
         instance.sectors.set(instance._import_sectors)
@@ -96,7 +121,22 @@ class ProgramResource(resources.ModelResource):
 
     @staticmethod
     def _export(name: str):
-        return lambda program: _cell(program, name)
+        return lambda program: quote_formula(_cell(program, name))
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def quote_formula(text: str) -> str:
+    """Text that a spreadsheet would run as a formula (``=HYPERLINK(...)``) gets a leading
+    apostrophe: shown as text in CSV and XLSX alike; the import takes it off again."""
+    return "'" + text if isinstance(text, str) and text.startswith(FORMULA_STARTS) else text
+
+
+def unquote_formula(value):
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
 
 
 def _cell(program: Program, name: str) -> str:

@@ -107,9 +107,12 @@ class NewCalls:
     def __init__(self):
         self.ids: list[int] = []
 
-    def add(self, call: Call) -> None:
+    def add(self, call: Call, *, followers: bool = True) -> None:
+        """``followers=False``: the call's program was created in the same write, so nobody
+        follows it yet and there is no one to tell but the saved searches."""
         if call.is_news:
-            transaction.on_commit(lambda: announce_new_call(call))
+            if followers:
+                transaction.on_commit(lambda: announce_new_call(call))
             transaction.on_commit(lambda: self.ids.append(call.pk))  # dropped if rolled back
 
     def alert_after_commit(self) -> None:

@@ -14,3 +14,11 @@ def task_alert_saved_searches_for_calls(call_ids: list[int]) -> int:
 def task_alert_saved_searches(call_id: int) -> int:
     """One call's alerts (jobs queued before calls were batched still run)."""
     return alert_saved_searches(call_id)
+
+
+@task()
+def task_embed_programs(program_ids: list[int]) -> int:
+    """Embed the given programs' search entries whose text changed since their last embedding."""
+    from .indexing import embed_programs
+
+    return embed_programs(program_ids)

@@ -6,12 +6,19 @@ Conflicted pairs are forbidden. Affinity rewards a shared working language (the 
 language is the one the applicant wrote in) so that, all else equal, reviewers read originals.
 When capacity falls short, every application still gets at least one reviewer before any gets
 a second, and the shortfall is reported.
+
+Staff may ask for a randomised assignment instead (``max_probability``, e.g. 1/2): no
+(application, reviewer) pair is then made with probability above the cap, so nobody can count
+on reviewing a given application (which limits collusion), at the best expected fit.
 """
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
@@ -26,6 +33,8 @@ from .rules import require_call_staff
 from .services import rubric_for
 
 BASE, LANGUAGE_BONUS = 1.0, 0.5
+# the caps offered to staff: at most 1 chance in 2, in 3, 2 in 3, 3 in 4 per pair
+RANDOM_CAPS = ("1/2", "1/3", "2/3", "3/4")
 
 
 @dataclass(frozen=True)
@@ -65,9 +74,24 @@ def _arrays(applications, reviewers, existing, conflicts):
     return item[keep], agent[keep], language[keep]
 
 
+def parse_cap(value: str | None) -> Fraction | None:
+    """One of `RANDOM_CAPS` as a fraction, None for a blank value, else a translated error."""
+    if value in (None, ""):
+        return None
+    if value not in RANDOM_CAPS:
+        raise ValidationError(
+            _("Choose a chance per pair of %(choices)s, or none for the best fit.")
+            % {"choices": ", ".join(RANDOM_CAPS)}
+        )
+    return Fraction(value)
+
+
 @transaction.atomic
-def auto_assign(*, call, actor) -> AssignOutcome:
-    """Conflicts are detected first, so that no door assigns a pair the platform knows about."""
+def auto_assign(*, call, actor, max_probability: Fraction | None = None) -> AssignOutcome:
+    """Conflicts are detected first, so that no door assigns a pair the platform knows about.
+
+    With `max_probability`, a random assignment in which no pair's chance exceeds it (or
+    nothing at all, with the reason, when no such assignment exists)."""
     require_call_staff(actor, call)
     detect_conflicts(call=call, actor=actor)
     rubric = rubric_for(call)
@@ -80,10 +104,10 @@ def auto_assign(*, call, actor) -> AssignOutcome:
             else _("The organisation has no reviewers yet.")
         )
         return AssignOutcome(False, 0, False, 0.0, (reason,))
-    made = list(
-        ReviewAssignment.objects.filter(application__call=call).values_list(
-            "application_id", "reviewer_id"
-        )
+    made = list(  # a departed reviewer's assignment counts only if they submitted a review
+        ReviewAssignment.objects.filter(application__call=call)
+        .filter(selectors.still_reviewer() | Q(review__submitted_at__isnull=False))
+        .values_list("application_id", "reviewer_id")
     )
     existing = set(made)
     per_app = {a.pk: 0 for a in applications}
@@ -108,11 +132,22 @@ def auto_assign(*, call, actor) -> AssignOutcome:
         "max_load": capacity,
         "components": {"base": np.full(len(item), BASE), "language": language},
     }
-    result = solve_matching(**options)
-    diagnosis = tuple(result.diagnosis)
-    if not result.ok:
-        result = solve_matching(**options, allow_partial=True)
-        diagnosis += tuple(result.diagnosis)
+    if max_probability is not None:
+        result = solve_matching(**options, randomized=True, max_prob=max_probability)
+        if not result.ok:
+            reason = _(
+                "No random assignment gives every application its reviewers with at most "
+                "%(cap)s chance per reviewer; nothing was assigned. Choose a larger chance or "
+                "the best fit."
+            ) % {"cap": f"{max_probability.numerator}/{max_probability.denominator}"}
+            return AssignOutcome(False, 0, False, 0.0, (reason, *result.diagnosis))
+        diagnosis = ()
+    else:
+        result = solve_matching(**options)
+        diagnosis = tuple(result.diagnosis)
+        if not result.ok:
+            result = solve_matching(**options, allow_partial=True)
+            diagnosis += tuple(result.diagnosis)
     created = bulk_create_with_history(
         [
             ReviewAssignment(
@@ -134,6 +169,7 @@ def auto_assign(*, call, actor) -> AssignOutcome:
         objective=float(result.objective),
         status=result.status,
         diagnosis=list(diagnosis),
+        max_probability=None if max_probability is None else str(max_probability),
     )
     return AssignOutcome(
         ok=bool(result.ok) and not diagnosis,

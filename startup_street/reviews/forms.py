@@ -87,6 +87,24 @@ class AssignForm(forms.Form):
     reviewer = forms.IntegerField(label=_("Reviewer"))
 
 
+class AutoAssignForm(forms.Form):
+    randomize = forms.ChoiceField(
+        label=_("Randomise"),
+        required=False,
+        choices=[
+            ("", _("No: the best fit")),
+            ("1/2", _("At most 1 chance in 2 per reviewer")),
+            ("1/3", _("At most 1 chance in 3 per reviewer")),
+            ("2/3", _("At most 2 chances in 3 per reviewer")),
+            ("3/4", _("At most 3 chances in 4 per reviewer")),
+        ],
+        help_text=_(
+            "A random assignment in which no reviewer is sure to get a given application, "
+            "which limits collusion; the expected fit is the best such assignments allow."
+        ),
+    )
+
+
 class ConflictForm(forms.Form):
     note = forms.CharField(label=_("Why (optional)"), required=False, max_length=300)
 

@@ -1,13 +1,14 @@
 import statistics
 from collections import defaultdict
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from startup_street.accounts.models import User
 from startup_street.applications.enums import Status
 from startup_street.applications.models import Application
 from startup_street.organizations.enums import Role
+from startup_street.organizations.models import Membership
 from startup_street.organizations.selectors import organizations_staffed_by
 from startup_street.startups.models import Startup
 
@@ -27,25 +28,37 @@ def reviewer_pool(call) -> QuerySet[User]:
 
 
 def startups_for_stakes(user) -> QuerySet[Startup]:
-    """Startups the user may record stakes for: their own, and applicants to calls they staff
-    (any applicant, for a superuser)."""
+    """Startups the user may record stakes for: their own, and those that sent (not merely
+    drafted) an application to a call they staff (any applicant, for a superuser)."""
     if not user.is_authenticated:
         return Startup.objects.none()
+    sent = Q(applications__status__in=[s for s in Status.values if s != Status.DRAFT])
     if user.is_superuser:
-        return Startup.objects.filter(
-            Q(members__user=user) | Q(applications__isnull=False)
-        ).distinct()
+        return Startup.objects.filter(Q(members__user=user) | sent).distinct()
     return Startup.objects.filter(
         Q(members__user=user)
-        | Q(applications__call__program__organization__in=organizations_staffed_by(user))
+        | sent & Q(applications__call__program__organization__in=organizations_staffed_by(user))
     ).distinct()
 
 
+def still_reviewer() -> Exists:
+    """The assignment's reviewer is still a reviewer of the organisation running the call:
+    removing the membership ends the assignment at once (answers, attachments, scoring)."""
+    return Exists(
+        Membership.objects.filter(
+            user=OuterRef("reviewer"),
+            organization=OuterRef("application__call__program__organization"),
+            role=Role.REVIEWER,
+        )
+    )
+
+
 def assignments_of(user) -> QuerySet[ReviewAssignment]:
-    """A reviewer's own assignments: never anyone else's."""
+    """A reviewer's own assignments: never anyone else's, and none once they left the
+    organisation."""
     if not user.is_authenticated:
         return ReviewAssignment.objects.none()
-    return ReviewAssignment.objects.filter(reviewer=user).select_related(
+    return ReviewAssignment.objects.filter(still_reviewer(), reviewer=user).select_related(
         "application__call__program", "application__call__rubric", "application__startup", "review"
     )
 

@@ -101,8 +101,10 @@ def _clean_scores(criteria: list[Criterion], scores: dict) -> dict[int, int]:
     for criterion in criteria:
         raw = scores.get(criterion.pk, scores.get(str(criterion.pk)))
         try:
+            if isinstance(raw, bool):  # JSON true is not the score 1
+                raise TypeError
             value = int(raw)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # 1e400 and Infinity overflow, NaN fails
             errors[str(criterion.pk)] = [_("Give a score.")]
             continue
         whole = not isinstance(raw, float) or raw == value  # 3.5 is not a score on a 1–5 scale
@@ -138,7 +140,7 @@ def submit_review(
     A reviewer may revise until the review is closed; each version of every score is kept in
     its history.
     """
-    if assignment.reviewer_id != reviewer.pk:
+    if not selectors.assignments_of(reviewer).filter(pk=assignment.pk).exists():
         raise PermissionDenied(_("This is not your assignment."))
     assignment = ReviewAssignment.objects.select_for_update().get(pk=assignment.pk)
     rubric = rubric_for(assignment.application.call)

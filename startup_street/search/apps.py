@@ -11,9 +11,13 @@ class SearchConfig(AppConfig):
         from django.conf import settings
         from threadpoolctl import threadpool_limits
 
-        # Keeping the index in step with programs is infrastructure, not business logic: the
+        # Keeping the index in step with startups is infrastructure, not business logic: the
         # handlers run inside the saving transaction, so the index commits with the data.
-        from . import hooks  # noqa: F401
+        # Programs and mentors are followed by their own apps (programs/indexing.py,
+        # mentoring/indexing.py).
+        from .hooks import connect
+
+        connect()
 
         # numpy's BLAS threads (the embedding model, nearest neighbours): one per process by
         # default. A search is small work; more threads only spin against the server's other

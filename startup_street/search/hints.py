@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .analysers import match_concepts
+from startup_street.text.analysers import match_concepts, tokenize
 
 # concept -> the kinds of support (programs.enums.SupportKind) it asks for; grants and
 # subsidies are "commercialisation" money in K-Startup's taxonomy, investment is "funding".
@@ -117,12 +117,14 @@ SECTORS = {
 
 # Topics a query may name that no sector of the taxonomy stands for: a program meets them by
 # naming them in its text only.
-TOPICS = {"smart_city", "proptech", "social_venture", "quantum", "deep_tech"}
+TOPICS = {"smart_city", "proptech", "social_venture", "quantum", "deep_tech", "tourism"}
+TOPICS |= {"re_founder", "senior_founder", "solo_founder", "esg", "maritime", "water", "culture"}
+TOPICS |= {"local_business", "maker", "foreign_founder", "women", "youth", "pre_founder"}
 
-# concept -> (words of the English city names it covers, country code)
+# place concept -> (the place concepts a program's city may name for it, country code)
 PLACES = {
     "seoul": (("seoul",), "KR"),
-    "beijing": (("beijing",), "CN"),
+    "beijing": (("beijing", "zhongguancun"), "CN"),
     "zhongguancun": (("beijing", "zhongguancun"), "CN"),
     "shanghai": (("shanghai",), "CN"),
     "shenzhen": (("shenzhen",), "CN"),
@@ -131,77 +133,73 @@ PLACES = {
     "guangzhou": (("guangzhou",), "CN"),
     "chengdu": (("chengdu",), "CN"),
     "tianjin": (("tianjin",), "CN"),
+    "hong_kong": (("hong_kong",), ""),
     "pangyo": (("pangyo", "seongnam"), "KR"),
     "seongnam": (("pangyo", "seongnam"), "KR"),
     "busan": (("busan",), "KR"),
-    "incheon": (("incheon", "songdo"), "KR"),
+    "incheon": (("incheon",), "KR"),
     "daejeon": (("daejeon",), "KR"),
     "daegu": (("daegu",), "KR"),
     "gwangju": (("gwangju",), "KR"),
     "ulsan": (("ulsan",), "KR"),
-    "jeonbuk": (("jeonbuk", "iksan", "jeonju"), "KR"),
+    "jeonbuk": (("jeonbuk",), "KR"),
     "jeju": (("jeju",), "KR"),
+    "gyeonggi": (("gyeonggi", "pangyo", "seongnam"), "KR"),
     "tokyo": (("tokyo",), "JP"),
     "singapore": (("singapore",), "SG"),
-    "silicon_valley": (("silicon valley", "san francisco", "palo alto"), "US"),
+    "silicon_valley": (("silicon_valley",), "US"),
     "berlin": (("berlin",), "DE"),
     "korea": ((), "KR"),
     "china": ((), "CN"),
     "japan": ((), "JP"),
     "usa": ((), "US"),
     "germany": ((), "DE"),
-    "united_kingdom": (("london",), "GB"),
+    "united_kingdom": (("united_kingdom",), "GB"),
 }
+
+
+def places_of(city: str) -> list[str]:
+    """The place concepts a program's city names, whatever language it is written in (서울,
+    首尔 and Seoul are all "seoul"): stored with the program's entry at indexing."""
+    if not city:
+        return []
+    return sorted(match_concepts(tokenize(city)) & PLACES.keys())
 
 
 @dataclass
 class Hints:
     kinds: set[str] = field(default_factory=set)
     sectors: set[str] = field(default_factory=set)
-    cities: set[str] = field(default_factory=set)  # lower-case words of city names
+    places: set[str] = field(default_factory=set)  # place concepts a program may be in
     countries: set[str] = field(default_factory=set)
     topics: set[str] = field(default_factory=set)  # concepts of SECTORS or TOPICS named
 
     def __bool__(self) -> bool:
-        return bool(self.kinds or self.sectors or self.topics or self.cities or self.countries)
+        return bool(self.kinds or self.sectors or self.topics or self.places or self.countries)
 
-    def matches(
-        self, kind: str, city: str, country: str, sectors: set[str], mentioned: float = 0.0
-    ) -> float:
-        """The share of the hinted facets (topic, kind, place) that a program meets. The topic
-        counts half by the program's sectors (a program open to every sector, none given, meets
-        it by half) and half by ``mentioned``, the share of the query's topics that its own text
-        names in any language."""
-        asked = met = 0
-        if self.sectors:
-            asked += 1
-            by_sector = 1.0 if self.sectors & sectors else (0.5 if not sectors else 0.0)
-            met += (by_sector + mentioned) / 2
-        elif self.topics:
-            asked += 1
-            met += mentioned
-        if self.kinds:
-            asked += 1
-            met += kind in self.kinds
-        if self.cities or self.countries:
-            asked += 1
-            city = (city or "").lower()
-            if self.cities:
-                met += any(word in city for word in self.cities)
-            else:
-                met += country in self.countries
-        return met / asked if asked else 0.0
+    def place_met(self, facets) -> float:
+        """1 when the program is in a place the query asks for (a city asked for must be its
+        city; a country alone, its country)."""
+        if self.places:
+            return float(bool(self.places & facets.places))
+        if self.countries:
+            return float(facets.country in self.countries)
+        return 0.0
 
 
-def hints_for(terms: list[str]) -> Hints:
-    concepts = match_concepts(terms)
+def hints_for(query) -> Hints:
+    """What a parsed query asks of a program's fields. Only the places it means as a location
+    count as places: a market ("entering the Chinese market") or a nationality ("for Korean
+    founders") is no place a program must be in."""
+    concepts = set(query.concepts)
     hints = Hints(
         kinds={kind for c in concepts & KINDS.keys() for kind in KINDS[c]},
         sectors={SECTORS[c] for c in concepts & SECTORS.keys()},
         topics=concepts & (SECTORS.keys() | TOPICS),
     )
-    for concept in concepts & PLACES.keys():
+    for concept in set(query.places) & PLACES.keys():
         cities, country = PLACES[concept]
-        hints.cities.update(cities)
-        hints.countries.add(country)
+        hints.places.update(cities)
+        if country and not cities:
+            hints.countries.add(country)
     return hints

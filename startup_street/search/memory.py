@@ -20,13 +20,12 @@ from typing import NamedTuple
 
 import numpy as np
 
-from startup_street.programs.models import Program
+from startup_street.text.lexical import LexicalIndex, decode_postings
+from startup_street.text.locks import ForkSafeLock
+from startup_street.text.vectors import VectorIndex
 
-from .lexical import LexicalIndex, decode_postings
-from .locks import ForkSafeLock
 from .models import IndexGeneration, SearchEntry, SearchTerm
 from .services import PROGRAM
-from .vectors import VectorIndex
 
 logger = logging.getLogger(__name__)
 
@@ -41,13 +40,37 @@ def generation(kind: str = PROGRAM) -> int:
 
 
 class Facets(NamedTuple):
-    """A program's fields that hints compare with what a query names."""
+    """An entry's structured fields (written by its app's indexer) that ranking compares with
+    what a query names."""
 
     kind: str
     city: str
     country: str
     sectors: frozenset
     languages: frozenset  # the languages its title is written in
+    places: frozenset  # place concepts its city names, in any language
+    stages: frozenset  # the stages it takes (empty: any)
+    max_years: int | None  # years since founding its calls take at most (None: any)
+    team: tuple[int, int] | None  # team sizes its calls take
+    revenue: str | None  # the highest revenue band its calls take
+
+    @classmethod
+    def of(cls, fields: dict | None) -> Facets | None:
+        if not fields:
+            return None
+        team = fields.get("team")
+        return cls(
+            fields.get("kind", ""),
+            fields.get("city", ""),
+            fields.get("country", ""),
+            frozenset(fields.get("sectors", ())),
+            frozenset(fields.get("languages", ())),
+            frozenset(fields.get("places", ())),
+            frozenset(fields.get("stages", ())),
+            fields.get("max_years"),
+            tuple(team) if team else None,
+            fields.get("revenue"),
+        )
 
 
 @dataclass
@@ -57,7 +80,7 @@ class View:
     vectors: VectorIndex
     lexical: LexicalIndex
     vocabulary: Vocabulary
-    facets: dict[int, Facets]  # programs only
+    facets: dict[int, Facets]  # entries that have structured fields
 
     def statistics(self, terms) -> dict[str, tuple[int, int]]:
         """term -> (its id, how many current entries hold it), for the terms some entry holds."""
@@ -85,29 +108,46 @@ def _entries(kind: str):
     return SearchEntry.objects.filter(kind=kind).order_by()
 
 
-def _fetch(entries, model_name: str):
-    """(ids, postings, vectors, newest) of ``entries``; ids sorted."""
-    ids, postings, vectors, newest, dim = [], [], [], None, 0
+def _fetch(entries, model_name: str, facets: dict[int, Facets]):
+    """(ids, postings, vectors, newest, dim) of ``entries``, ids sorted; their structured
+    fields go into ``facets``."""
+    ids, postings, vectors, newest = [], [], [], None
     rows = entries.order_by("object_id").values_list(
-        "object_id", "postings", "embedding", "embedder", "updated_at"
+        "object_id", "postings", "embedding", "embedder", "updated_at", "fields"
     )
-    for object_id, posting, embedding, embedder, updated in rows.iterator(chunk_size=2000):
+    for object_id, posting, embedding, embedder, updated, fields in rows.iterator(chunk_size=2000):
         ids.append(object_id)
+        if (found := Facets.of(fields)) is not None:
+            facets[object_id] = found
+        else:
+            facets.pop(object_id, None)
         postings.append(bytes(posting or b""))
         vector = bytes(embedding) if embedding is not None and embedder == model_name else b""
         vectors.append(vector)
-        dim = dim or len(vector) // 4
         newest = updated if newest is None or updated > newest else newest
-    return ids, postings, vectors, newest, dim
+    return ids, postings, vectors, newest
 
 
-def _matrix(vectors: list[bytes], dim: int) -> np.ndarray:
-    """Rows of float32; an entry not embedded yet is a zero row (it matches nothing)."""
-    out = np.zeros((len(vectors), max(dim, 1)), dtype=np.float32)
-    for row, blob in enumerate(vectors):
-        if len(blob) == 4 * dim and dim:
-            out[row] = np.frombuffer(blob, dtype=np.float32)
-    return out
+def _matrix(vectors: list[bytes], dim: int) -> tuple[np.ndarray, np.ndarray]:
+    """(rows of float32, rows per entry): an entry holds as many rows as its embedding has
+    (several embedded texts); one not embedded yet is one zero row (it matches nothing)."""
+    counts = np.array(
+        [len(b) // (4 * dim) if dim and b and len(b) % (4 * dim) == 0 else 1 for b in vectors],
+        dtype=np.int64,
+    )
+    out = np.zeros((int(counts.sum()), max(dim, 1)), dtype=np.float32)
+    start = 0
+    for blob, count in zip(vectors, counts.tolist(), strict=True):
+        if dim and blob and len(blob) == 4 * dim * count:
+            out[start : start + count] = np.frombuffer(blob, dtype=np.float32).reshape(count, dim)
+        start += count
+    return out, counts
+
+
+def _dimension(model_name: str) -> int:
+    from startup_street.text.embeddings import get_embedder
+
+    return get_embedder(model_name).dim
 
 
 def warm() -> None:
@@ -116,7 +156,8 @@ def warm() -> None:
     arriving meanwhile waits for the same read rather than starting its own."""
     from django.db import connection
 
-    from .analysers import load_analysers
+    from startup_street.text.analysers import load_analysers
+
     from .services import embedder
 
     started = time.perf_counter()
@@ -154,25 +195,25 @@ def _read(kind: str, model_name: str, stamp: int, previous: View | None) -> View
         return _read_all(kind, model_name, stamp)
     current = np.fromiter(_entries(kind).values_list("object_id", flat=True), dtype=np.int64)
     current.sort()
-    ids, postings, vectors, newest, dim = _fetch(
-        _entries(kind).filter(updated_at__gte=previous.newest), model_name
+    facets = dict(previous.facets)
+    ids, postings, vectors, newest = _fetch(
+        _entries(kind).filter(updated_at__gte=previous.newest), model_name, facets
     )
     old = previous.vectors
-    if dim and old.vectors.shape[1] not in (1, dim):
+    dim = _dimension(model_name)
+    if old.vectors.shape[1] not in (1, dim):
         return _read_all(kind, model_name, stamp)
     missing = np.setdiff1d(current, np.concatenate([old.ids, np.array(ids, dtype=np.int64)]))
     if len(missing):  # written at the same instant as the last read: read those too
-        more = _fetch(_entries(kind).filter(object_id__in=missing.tolist()), model_name)
+        more = _fetch(_entries(kind).filter(object_id__in=missing.tolist()), model_name, facets)
         ids, postings, vectors = ids + more[0], postings + more[1], vectors + more[2]
-        dim = dim or more[4]
     lexical = previous.lexical.with_changes(dict(zip(ids, postings, strict=True)), current)
     if lexical is None:
         return _read_all(kind, model_name, stamp)
     held = {t for blob in postings for t in decode_postings(blob)[0].tolist()}
     vocabulary = previous.vocabulary.read(kind, held)
-    facets = previous.facets
-    if kind == PROGRAM and ids:
-        facets.update(_program_facets(ids))
+    present = set(current.tolist())
+    facets = {pk: f for pk, f in facets.items() if pk in present}
     return View(
         stamp=stamp,
         newest=max(filter(None, [newest, previous.newest])),
@@ -184,15 +225,16 @@ def _read(kind: str, model_name: str, stamp: int, previous: View | None) -> View
 
 
 def _read_all(kind: str, model_name: str, stamp: int) -> View:
-    ids, postings, vectors, newest, dim = _fetch(_entries(kind), model_name)
+    facets: dict[int, Facets] = {}
+    ids, postings, vectors, newest = _fetch(_entries(kind), model_name, facets)
     vocabulary = Vocabulary().read(kind)
     return View(
         stamp=stamp,
         newest=newest,
-        vectors=VectorIndex(ids, _matrix(vectors, dim)),
+        vectors=VectorIndex(ids, *_matrix(vectors, _dimension(model_name))),
         lexical=LexicalIndex(ids, postings),
         vocabulary=vocabulary,
-        facets=_program_facets(None) if kind == PROGRAM else {},
+        facets=facets,
     )
 
 
@@ -230,43 +272,41 @@ class Vocabulary:
 CHUNK = 5000  # ids per IN (...) list
 
 
-def _program_facets(ids: list[int] | None) -> dict[int, Facets]:
-    """pk -> the facets of ``ids`` (None: every program)."""
-    programs = Program.objects.order_by()
-    through = Program.sectors.through.objects.order_by()
-    if ids is None:
-        parts = [(programs, through)]
-    else:
-        parts = [
-            (
-                programs.filter(pk__in=ids[i : i + CHUNK]),
-                through.filter(program_id__in=ids[i : i + CHUNK]),
-            )
-            for i in range(0, len(ids), CHUNK)
-        ]
-    out: dict[int, Facets] = {}
-    for rows, links in parts:
-        sectors: dict[int, set[str]] = {}
-        for pk, code in links.values_list("program_id", "sector__code").iterator(chunk_size=5000):
-            sectors.setdefault(pk, set()).add(code)
-        values = rows.values_list("pk", "kind", "city", "country", "title")
-        for pk, kind, city, country, title in values.iterator(chunk_size=5000):
-            languages = frozenset(title or ())
-            out[pk] = Facets(kind, city, country, frozenset(sectors.get(pk, ())), languages)
-    return out
-
-
 def _patch_vectors(old: VectorIndex, current, ids, vectors, dim) -> VectorIndex:
-    dim = dim or old.vectors.shape[1]
-    matrix = np.zeros((len(current), dim), dtype=np.float32)
-    pos = np.searchsorted(old.ids, current)
-    kept = pos < len(old.ids)
-    kept[kept] = old.ids[pos[kept]] == current[kept]
-    if old.vectors.shape[1] == dim:
-        matrix[kept] = old.vectors[pos[kept]]
-    if ids:
-        at = np.searchsorted(current, ids)
-        inside = (at < len(current)) & (current[np.minimum(at, len(current) - 1)] == ids)
-        fresh = _matrix(vectors, dim)
-        matrix[at[inside]] = fresh[inside]
-    return VectorIndex(current, matrix)
+    """``old`` with the entries of ``ids`` (their embeddings ``vectors``) replaced or added and
+    those not in ``current`` (every id, ascending) dropped."""
+    fresh, fresh_counts = _matrix(vectors, dim)
+    fresh_ids = np.asarray(ids, dtype=np.int64)
+    order = np.argsort(fresh_ids, kind="stable")
+    fresh_first = np.concatenate([[0], np.cumsum(fresh_counts)[:-1]]).astype(np.int64)
+    # each current entry's rows: from the fresh read if it is there, else from the old index
+    at_fresh = np.searchsorted(fresh_ids[order], current)
+    in_fresh = np.zeros(len(current), dtype=bool)
+    if len(fresh_ids):
+        clipped = np.minimum(at_fresh, len(fresh_ids) - 1)
+        in_fresh = fresh_ids[order][clipped] == current
+    at_old = np.minimum(np.searchsorted(old.ids, current), max(len(old.ids) - 1, 0))
+    in_old = ~in_fresh & (len(old.ids) > 0)
+    if len(old.ids):
+        in_old &= old.ids[at_old] == current
+    same_width = old.vectors.shape[1] == dim
+    counts = np.ones(len(current), dtype=np.int64)
+    starts = np.zeros(len(current), dtype=np.int64)
+    source = np.zeros(len(current), dtype=np.int8)  # 0 none (a zero row), 1 old, 2 fresh
+    if same_width:
+        counts[in_old] = old.counts[at_old[in_old]]
+        starts[in_old] = old.first[at_old[in_old]]
+        source[in_old] = 1
+    if len(fresh_ids):
+        fresh_pos = order[np.minimum(at_fresh, len(fresh_ids) - 1)]
+        counts[in_fresh] = fresh_counts[fresh_pos[in_fresh]]
+        starts[in_fresh] = fresh_first[fresh_pos[in_fresh]]
+        source[in_fresh] = 2
+    total = int(counts.sum())
+    within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    rows = np.repeat(starts, counts) + within
+    kinds = np.repeat(source, counts)
+    matrix = np.zeros((total, dim), dtype=np.float32)
+    matrix[kinds == 1] = old.vectors[rows[kinds == 1]]
+    matrix[kinds == 2] = fresh[rows[kinds == 2]]
+    return VectorIndex(current, matrix, counts)

@@ -14,9 +14,13 @@ class SearchEntry(models.Model):
     kind = models.CharField(_("kind"), max_length=20)
     object_id = models.PositiveBigIntegerField(_("object id"))
     terms = models.TextField(_("terms"))
-    # Each distinct term's id (SearchTerm) and count, packed (see search/lexical.py).
+    # Each distinct term's id (SearchTerm) and count, packed (see text/lexical.py).
     postings = models.BinaryField(_("postings"), null=True, editable=False)
+    # One or more float32 rows (the embedded texts), concatenated.
     embedding = models.BinaryField(_("embedding"), null=True, editable=False)
+    # Structured fields that ranking compares with a query (a program's kind of support, place,
+    # sectors, languages, eligibility), written by the indexer of the entry's app.
+    fields = models.JSONField(_("structured fields"), null=True, blank=True, editable=False)
     embedder = models.CharField(_("embedding model"), max_length=40, blank=True)
     # A digest of the text the embedding was made from: the background job re-embeds only
     # entries whose text changed (null until the first embedding).

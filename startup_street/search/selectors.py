@@ -4,30 +4,31 @@ Lexical rankings come from the database's full-text index (BM25 in FTS5 on SQLit
 on PostgreSQL) while the catalogue is small, and from BM25 over the stored postings held in
 memory (``memory.py``, ``lexical.py``) once it has ``SEARCH_MEMORY_INDEX_FROM`` entries, where
 ranking every match in the database would cost a query hundreds of milliseconds. The semantic
-ranking compares the query's embedding with the stored ones (``vectors.py``).
+ranking compares the query's embedding with the stored ones (``text/vectors.py``).
 """
 
+import functools
+import json
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 from django.conf import settings
 from django.db import connection
 
 from startup_street.core.i18n import normalise_language
-from startup_street.mentoring.models import MentorProfile
 from startup_street.organizations.selectors import organizations_staffed_by
-from startup_street.startups.selectors import startups_visible_to
-
-from .analysers import (
+from startup_street.text.analysers import (
     concept_forms,
-    detect_language,
-    english_words,
-    expansion_terms,
     fts_query_terms,
+    is_english_word,
     spelling_variants,
 )
-from .hints import Hints, hints_for
+from startup_street.text.query import ParsedQuery, parse_query
+
+from .hints import hints_for
+from .kinds import KINDS
 from .memory import View, view
 from .services import MENTOR, PROGRAM, STARTUP, embedder
 
@@ -64,13 +65,8 @@ def _postgres(terms: list[str], limit: int, kind: str = PROGRAM) -> list[tuple[i
 
 def _semantic(query: str, limit: int, current: View | None = None) -> list[tuple[int, float]]:
     """Nearest programs by meaning, in any language, above a similarity floor."""
-    model = embedder()
-    index = (current or view(model.name)).vectors
-    if not len(index):
-        return []
-    ids, scores = index.nearest(model.encode([query], is_query=True)[0], limit)
-    floor = settings.SEARCH_SEMANTIC_MIN_SIMILARITY
-    return [(int(i), float(x)) for i, x in zip(ids, scores, strict=True) if x >= floor]
+    vector = embedder().encode([query], is_query=True)[0]
+    return _nearest(vector, limit, current or view(embedder().name))
 
 
 def _memory(terms: list[str], stats: dict[str, tuple[int, int]], limit: int, current: View):
@@ -91,31 +87,36 @@ def _memory(terms: list[str], stats: dict[str, tuple[int, int]], limit: int, cur
 
 
 CHANNELS = ("lexical", "semantic")
-# Reciprocal-rank fusion: weight of each ranking, and k (see bench/bench_relevance.py).
-FUSION = {"own": 0.3, "expanded": 1.0, "semantic": 1.5}
-RRF_K = 60
-HINT_WEIGHT = 0.1  # times the share of the query's kind, topic and place a program meets
-HINTED = 100  # how many of the best fused programs the hints may move
-LANGUAGE_WEIGHT = 0.0005  # added for a program written in the query's language (a tie-break)
+RANKING_PATH = Path(__file__).parent / "data" / "ranking.json"
 
 
 @dataclass
 class Ranking:
-    """What a query found: program ids best first, and the misspelt words it read otherwise
-    (as typed -> as read)."""
+    """What a query found: program ids best first, the query as parsed (what it was understood
+    as) and the misspelt words it read otherwise (as typed -> as read)."""
 
     ids: list[int] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
+    query: ParsedQuery | None = None
 
 
-def corrections_for(query: str, known: Container[str], current: View) -> dict[str, tuple[str, str]]:
-    """Index terms of English words that no program holds -> (the nearest term some programs
-    hold, that word as spelt): one edit or two deletes, the most common first. "acelerator"
-    is read as accelerator."""
+@functools.cache
+def ranking_model() -> tuple[tuple[str, ...], np.ndarray, dict]:
+    """(feature names, weights, settings) fitted by bench/fit_ranking.py (data/ranking.json)."""
+    data = json.loads(RANKING_PATH.read_text(encoding="utf-8"))
+    weights = np.array([data["weights"][name] for name in FEATURES], dtype=np.float64)
+    return FEATURES, weights, data
+
+
+def corrections_for(query: ParsedQuery, known: Container[str], current: View) -> dict:
+    """Index terms of English words that are not words (neither in an English word list nor
+    held by any program) -> (the nearest term some programs hold, that word as spelt): one
+    edit or two deletes, the most common first. "acelerator" is read as accelerator; a real
+    word the catalogue lacks ("bakery") is left as it is."""
     variants = {
         term: (word, found)
-        for term, word in english_words(query).items()
-        if term not in known and (found := spelling_variants(word))
+        for term, word in query.words.items()
+        if term not in known and not is_english_word(word) and (found := spelling_variants(word))
     }
     if not variants:
         return {}
@@ -138,87 +139,192 @@ def _words(terms: Iterable[str]) -> set[str]:
     return {word for term in terms for word in term.split()}
 
 
-def rank_programs(query: str, limit: int = LIMIT, channels: Sequence[str] = CHANNELS) -> Ranking:
+def parsed(query: str | ParsedQuery) -> ParsedQuery:
+    return query if isinstance(query, ParsedQuery) else parse_query(query)
+
+
+def rank_programs(
+    query: str | ParsedQuery, limit: int = LIMIT, channels: Sequence[str] = CHANNELS
+) -> Ranking:
     """Programs for a query, best first; an empty or unusable query finds nothing, never fails.
 
-    Three rankings are fused by reciprocal rank with the ``FUSION`` weights: BM25 over the
-    query's own terms, BM25 over the query with the other languages' forms of the concepts it
-    names, and multilingual sentence embeddings (a Korean query finds a Chinese-only program by
-    meaning). The kind, sector and place the query names then move matching programs up
-    (``hints``). English words that no program holds are read as the nearest word some do.
-    ``channels`` picks which rankings take part (the relevance benchmark compares them).
+    The query is parsed once (``text.query.parse_query``). Three rankings find the candidates:
+    BM25 over the query's own terms, BM25 over the query with the other languages' forms of
+    the concepts it names, and multilingual embeddings (a Korean query finds a Chinese-only
+    program by meaning; a program is as near as its nearest embedded text). Each candidate is
+    then scored by one linear model over calibrated features (``features``): each channel's
+    score and rank, the kind, topic and place the query names, the market it names, the
+    language and the eligibility it states, with weights fitted on the tuning queries of the
+    relevance benchmarks (``bench/fit_ranking.py``, ``data/ranking.json``). English words that
+    are not words are read as the nearest word programs hold. ``channels`` picks which
+    rankings take part (the relevance benchmark compares them).
     """
-    terms = fts_query_terms(query)
-    if not terms:
-        return Ranking()
+    parsed_query, lists = _gather(query, limit, channels)
+    if lists is None:
+        return Ranking(query=parsed_query)
+    if len(channels) < len(CHANNELS):  # one channel alone: its own order
+        only = lists["own"] + lists["expanded"] if "lexical" in channels else lists["semantic"]
+        ids = list(dict.fromkeys(pk for pk, _s in only))[:limit]
+        return Ranking(ids, parsed_query.corrections, parsed_query)
+    candidates, matrix = features(parsed_query, lists, lists["view"])
+    if not candidates:
+        return Ranking([], parsed_query.corrections, parsed_query)
+    _names, weights, _settings = ranking_model()
+    scores = matrix @ weights
+    order = np.lexsort((np.asarray(candidates), -scores))[:limit]
+    return Ranking([candidates[i] for i in order], parsed_query.corrections, parsed_query)
+
+
+def _gather(query, limit: int, channels) -> tuple[ParsedQuery, dict | None]:
+    """The query parsed (and its misspelt non-words read as catalogue words) and each
+    channel's candidates; None for a query with no terms."""
+    parsed_query = parsed(query)
+    if not parsed_query:
+        return parsed_query, None
     current = view(embedder().name)  # one generation check a query; the rest is in memory
-    expansions = expansion_terms(terms)
-    stats = current.statistics(_words(terms + expansions))
-    corrected = corrections_for(query, stats, current)
-    words = english_words(query)
-    corrections = {words[t]: spelt for t, (_best, spelt) in corrected.items() if t in words}
-    rankings = []
+    stats = current.statistics(_words(parsed_query.terms + parsed_query.expansions))
+    read_as = corrections_for(parsed_query, stats, current)
+    if read_as:
+        parsed_query = parsed_query.corrected(read_as)
+        stats.update(current.statistics(_words(parsed_query.terms + parsed_query.expansions)))
+    lists = _channels(parsed_query, stats, current, limit, channels)
+    lists["view"] = current
+    return parsed_query, lists
+
+
+def candidate_features(query: str, limit: int = LIMIT) -> tuple[list[int], np.ndarray]:
+    """Every candidate of a query with its feature row (what bench/fit_ranking.py fits on)."""
+    parsed_query, lists = _gather(query, limit, CHANNELS)
+    if lists is None:
+        return [], np.zeros((0, len(FEATURES)))
+    return features(parsed_query, lists, lists["view"])
+
+
+def _channels(query: ParsedQuery, stats, current: View, limit: int, channels) -> dict:
+    """Each channel's (id, score) list, best first: own terms, expanded terms, semantic."""
+    lists = {"own": [], "expanded": [], "semantic": [], "vector": None}
     if "lexical" in channels:
-        own = [corrected[term][0] if term in corrected else term for term in terms]
-        expanded = list(dict.fromkeys(own + (expansion_terms(own) if corrected else expansions)))
+        own = list(query.terms)
+        expanded = list(dict.fromkeys(own + list(query.expansions)))
         if len(current.lexical) >= settings.SEARCH_MEMORY_INDEX_FROM:
-            if corrected:
-                stats.update(current.statistics(_words(expanded)))
-            rankings += [
-                (FUSION["own"], _memory(own, stats, limit, current)),
-                (FUSION["expanded"], _memory(expanded, stats, limit, current)),
-            ]
+            lists["own"] = _memory(own, stats, limit, current)
+            lists["expanded"] = _memory(expanded, stats, limit, current)
         else:
             search = _postgres if connection.vendor == "postgresql" else _sqlite
-            rankings += [
-                (FUSION["own"], search(own, limit)),
-                (FUSION["expanded"], search(expanded, limit)),
-            ]
+            lists["own"], lists["expanded"] = search(own, limit), search(expanded, limit)
     if "semantic" in channels:
-        rankings.append((FUSION["semantic"], _semantic(query[:1000], limit, current)))
-    fused: dict[int, float] = {}
-    for weight, ranking in rankings:
-        for rank, (object_id, _score) in enumerate(ranking):
-            fused[object_id] = fused.get(object_id, 0.0) + weight / (RRF_K + rank)
-    best = sorted(fused, key=fused.get, reverse=True)[:limit]
-    if best:  # the hints are a part of the hybrid ranking; the language tie-break is not
-        hints = hints_for(terms) if len(channels) > 1 else Hints()
-        best = _apply_hints(best, fused, hints, normalise_language(detect_language(query)), current)
-    return Ranking(best, corrections)
+        vector = embedder().encode([query.text[:1000]], is_query=True)[0]
+        lists["vector"] = vector
+        lists["semantic"] = _nearest(vector, limit, current)
+    return lists
 
 
-def _apply_hints(
-    best: list[int], fused: dict[int, float], hints: Hints, language: str, current: View
-) -> list[int]:
-    """Move up, among the best ``HINTED``, the programs whose kind, topic and place the query
-    names, and (by a hair: a tie-break) those written in the query's language. Their fields
-    are held in the view."""
-    head = best[:HINTED]
-    mentioned = _topics_mentioned(hints.topics, head, current) if hints else [0.0] * len(head)
-    boosted = {}
-    for pk, share in zip(head, mentioned, strict=True):
+def _nearest(vector, limit: int, current: View) -> list[tuple[int, float]]:
+    index = current.vectors
+    if not len(index):
+        return []
+    ids, scores = index.nearest(vector, limit)
+    floor = settings.SEARCH_SEMANTIC_MIN_SIMILARITY
+    return [(int(i), float(x)) for i, x in zip(ids, scores, strict=True) if x >= floor]
+
+
+FEATURES = (
+    "own_score",  # BM25 over the query's own terms, over the best such score
+    "own_rank",  # k / (k + rank) in that ranking, 0 when absent
+    "expanded_score",
+    "expanded_rank",
+    "semantic",  # cosine of the program's nearest embedded text
+    "semantic_rank",
+    "kind",  # the kind of support asked for is the program's
+    "topic_sector",  # share of the topics asked for among the program's sectors
+    "topic_text",  # share of the topics asked for that its text names, any language
+    "place",  # its city or country is a place asked for
+    "market",  # its text names a market asked for ("entering the Chinese market")
+    "language",  # written in the query's language
+    "eligibility",  # -1 .. 1: the eligibility the query states against the program's rules
+)
+RRF_K = 60
+
+
+def features(query: ParsedQuery, lists: dict, current: View) -> tuple[list[int], np.ndarray]:
+    """The candidates (every program a channel found) and their feature rows."""
+    candidates = list(
+        dict.fromkeys(pk for name in ("own", "expanded", "semantic") for pk, _s in lists[name])
+    )
+    if not candidates:
+        return [], np.zeros((0, len(FEATURES)))
+    position = {pk: n for n, pk in enumerate(candidates)}
+    matrix = np.zeros((len(candidates), len(FEATURES)))
+    column = {name: n for n, name in enumerate(FEATURES)}
+    for name in ("own", "expanded", "semantic"):
+        ranking = lists[name]
+        if not ranking:
+            continue
+        best = max(score for _pk, score in ranking) or 1.0
+        for rank, (pk, score) in enumerate(ranking):
+            row = position[pk]
+            if name != "semantic":
+                matrix[row, column[f"{name}_score"]] = score / best
+            matrix[row, column[f"{name}_rank"]] = RRF_K / (RRF_K + rank)
+    if lists["vector"] is not None:
+        matrix[:, column["semantic"]] = current.vectors.similarity(lists["vector"], candidates)
+    hints = hints_for(query)
+    topics_named = _mentioned(hints.topics, candidates, current)
+    markets_named = _mentioned(query.markets, candidates, current)
+    language = normalise_language(query.language)
+    for pk, row in position.items():
         facets = current.facets.get(pk)
-        if facets is not None:
-            met = hints.matches(facets.kind, facets.city, facets.country, facets.sectors, share)
-            same = language in facets.languages
-            boosted[pk] = fused[pk] + HINT_WEIGHT * met + LANGUAGE_WEIGHT * same
-    return sorted(head, key=lambda pk: boosted.get(pk, fused[pk]), reverse=True) + best[HINTED:]
+        if facets is None:
+            continue
+        matrix[row, column["kind"]] = bool(hints.kinds) and facets.kind in hints.kinds
+        if hints.sectors:
+            matrix[row, column["topic_sector"]] = (
+                len(hints.sectors & facets.sectors) / len(hints.sectors) if facets.sectors else 0.5
+            )
+        matrix[row, column["place"]] = hints.place_met(facets)
+        matrix[row, column["language"]] = language in facets.languages
+        matrix[row, column["eligibility"]] = eligibility_fit(query.eligibility, facets)
+    matrix[:, column["topic_text"]] = topics_named
+    matrix[:, column["market"]] = markets_named
+    return candidates, matrix
 
 
-def _topics_mentioned(topics: set[str], head: list[int], current: View) -> list[float]:
-    """For each program of ``head``, the share of ``topics`` (concepts) its text names in any
-    language (from the postings held in memory)."""
-    shares = np.zeros(len(head))
-    if not topics:
-        return shares.tolist()
+def eligibility_fit(stated, facets) -> float:
+    """-1 .. 1: for each thing the query states about the founder's company, +1 where the
+    program's rules take it, -1 where they exclude it, 0 where they say nothing; the mean."""
+    if not stated:
+        return 0.0
+    items = []
+    if stated.years is not None:
+        most = facets.max_years
+        items.append(0 if most is None else (1 if stated.years <= most else -1))
+    stages = facets.stages
+    if stated.pre_founder:
+        items.append(0 if not stages else (1 if "idea" in stages else -1))
+    if stated.stage:
+        items.append(0 if not stages else (1 if stated.stage in stages else -1))
+    if stated.team is not None:
+        team = facets.team
+        items.append(0 if not team else (1 if team[0] <= stated.team <= team[1] else -1))
+    if stated.revenue:
+        items.append(0 if not facets.revenue else 1)  # no revenue is under every limit
+    return float(np.mean(items)) if items else 0.0
+
+
+def _mentioned(concepts, candidates: list[int], current: View) -> np.ndarray:
+    """For each candidate, the share of ``concepts`` its text names in any language (from the
+    postings held in memory)."""
+    shares = np.zeros(len(candidates))
+    if not concepts:
+        return shares
     vocabulary = current.vocabulary
-    for concept in topics:
+    for concept in concepts:
         groups = [
             [vocabulary.get(word) for word in form.split()] for form in concept_forms(concept)
         ]
         groups = [group for group in groups if None not in group]
-        shares += current.lexical.holds(groups, head)
-    return (shares / len(topics)).tolist()
+        shares += current.lexical.holds(groups, candidates)
+    return shares / len(concepts)
 
 
 def ranked_program_ids(
@@ -232,11 +338,12 @@ class RankedResults(Sequence):
     """Search hits in rank order, fetched a page at a time: the visibility and facet filters
     of ``qs`` are applied to the ids only, and full rows are loaded just for the slice asked."""
 
-    def __init__(self, qs, ids: list[int], corrections: dict[str, str] | None = None):
+    def __init__(self, qs, ids: list[int], corrections: dict[str, str] | None = None, query=None):
         allowed = set(qs.filter(pk__in=ids).values_list("pk", flat=True))
         self.qs = qs
         self.ids = [pk for pk in ids if pk in allowed]
         self.corrections = corrections or {}
+        self.query = query  # the ParsedQuery: what the words were understood as
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -256,7 +363,7 @@ def search_programs(qs, query: str) -> RankedResults:
     """``qs`` (already filtered for visibility and facets) restricted to the query's matches,
     best first."""
     ranking = rank_programs(query)
-    return RankedResults(qs, ranking.ids, ranking.corrections)
+    return RankedResults(qs, ranking.ids, ranking.corrections, ranking.query)
 
 
 def can_search_people(user) -> bool:
@@ -280,15 +387,10 @@ def search_people(user, query: str, limit: int = 50) -> People:
     if not terms:
         return People()
     search = _postgres if connection.vendor == "postgresql" else _sqlite
-    startup_ids = [pk for pk, _s in search(terms, limit, kind=STARTUP)]
-    mentor_ids = [pk for pk, _s in search(terms, limit, kind=MENTOR)]
-    startups = startups_visible_to(user).filter(pk__in=startup_ids).in_bulk()
-    mentors = (
-        MentorProfile.objects.filter(pk__in=mentor_ids, is_active=True)
-        .select_related("user")
-        .in_bulk()
-    )
-    return People(
-        startups=[startups[pk] for pk in startup_ids if pk in startups],
-        mentors=[mentors[pk] for pk in mentor_ids if pk in mentors],
-    )
+    found = {}
+    for kind in (STARTUP, MENTOR):
+        ids = [pk for pk, _s in search(terms, limit, kind=kind)]
+        registered = KINDS.get(kind)
+        visible = registered.visible(user, ids) if registered and registered.visible else {}
+        found[kind] = [visible[pk] for pk in ids if pk in visible]
+    return People(startups=found[STARTUP], mentors=found[MENTOR])

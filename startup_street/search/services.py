@@ -1,23 +1,28 @@
-"""Writing the search index: one entry per program, analysed in every language it is written in."""
+"""Writing the search index: entries of analysed terms, postings, embeddings and the structured
+fields that ranking compares with a query, for any kind of object.
+
+The search app knows no model above it: each app that has searchable objects writes their
+entries through ``write_entries`` / ``store_embeddings`` (programs: ``programs/indexing.py``,
+mentors: ``mentoring/indexing.py``) and registers its kind (``kinds.py``). Startups, which sit
+below search, are indexed here.
+"""
 
 import functools
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
-from django.utils import timezone, translation
+from django.utils import translation
 
 from startup_street.core.enums import Country
-from startup_street.programs.enums import SupportKind
-from startup_street.programs.models import Program
+from startup_street.text.analysers import tokenize
+from startup_street.text.embeddings import get_embedder
+from startup_street.text.lexical import decode_postings, encode_postings
 
-from .analysers import tokenize
-from .embeddings import get_embedder
-from .lexical import decode_postings, encode_postings
 from .models import IndexGeneration, SearchEntry, SearchTerm
 
 PROGRAM = "program"
@@ -26,22 +31,8 @@ MENTOR = "mentor"
 INDEX_LANGUAGES = ("ko", "zh-hans", "en")
 
 
-def program_text(program: Program) -> str:
-    """Everything a founder might search a program by, in every language it has: titles
-    (counted twice), summaries, descriptions, its calls' titles, the organisation, sectors and
-    the kind of support named in every interface language."""
-    parts = []
-    for field in ("title", "title", "summary", "description"):
-        parts += list((getattr(program, field) or {}).values())
-    parts += [text for call in program.calls.all() for text in (call.title or {}).values()]
-    parts += list((program.organization.name or {}).values())
-    parts += [text for sector in program.sectors.all() for text in sector.name.values()]
-    parts += _kind_labels(program.kind)
-    parts += [program.city, *_country_names(program.country)]  # a place in every language
-    return "\n".join(parts)
-
-
-def _in_every_language(label) -> tuple[str, ...]:
+def in_every_language(label) -> tuple[str, ...]:
+    """A lazily translated label in each interface language, repeats dropped."""
     labels = []
     for language in INDEX_LANGUAGES:
         with translation.override(language):
@@ -50,23 +41,12 @@ def _in_every_language(label) -> tuple[str, ...]:
 
 
 @functools.cache
-def _kind_labels(kind: str) -> tuple[str, ...]:
-    return _in_every_language(SupportKind(kind).label)
-
-
-@functools.cache
-def _country_names(code: str) -> tuple[str, ...]:
-    return _in_every_language(Country(code).label) if code in Country.values else ()
-
-
-def semantic_text(program: Program) -> str:
-    """What the embedding sees: titles and summaries, every language (descriptions are long)."""
-    parts = [*(program.title or {}).values(), *(program.summary or {}).values()]
-    return " · ".join(parts)[:2000]
+def country_names(code: str) -> tuple[str, ...]:
+    return in_every_language(Country(code).label) if code in Country.values else ()
 
 
 def embedder():
-    return get_embedder(settings.SEARCH_EMBEDDER)
+    return get_embedder(settings.SEARCH_EMBEDDER, threads=settings.SEARCH_BLAS_THREADS)
 
 
 def digest(text: str) -> str:
@@ -79,67 +59,76 @@ def bump_generation(kind: str = PROGRAM) -> None:
         IndexGeneration.objects.get_or_create(kind=kind, defaults={"generation": 1})
 
 
-def index_program(program: Program, vector: np.ndarray | None = None) -> SearchEntry:
-    """Write the program's analysed terms in the caller's transaction. Its embedding is written
-    too when ``vector`` is given; otherwise, if the text it is made from changed, a background
-    job re-embeds it once the transaction commits (the old embedding serves until then)."""
-    return index_programs([program], None if vector is None else [vector])[0]
-
-
-def index_programs(
-    programs: list[Program],
-    vectors: Sequence[np.ndarray] | None = None,
-    tokens: Sequence[list[str]] | None = None,
-) -> list[SearchEntry]:
-    """``index_program`` for many programs: one read of their old terms, one update of the
-    term counts and of the index generation. ``tokens`` are their analysed texts when the
-    caller has them already."""
-    if tokens is None:
-        tokens = [tokenize(program_text(program)) for program in programs]
-    texts = [semantic_text(program) for program in programs]
-    extra = [{} for _p in programs]
-    if vectors is not None:
-        model_name = embedder().name
-        for n, vector in enumerate(vectors):
-            extra[n] = {
-                "embedding": np.asarray(vector, dtype=np.float32).tobytes(),
-                "embedder": model_name,
-                "embedded_digest": digest(texts[n]),
-            }
-    entries = write_entries(PROGRAM, [p.pk for p in programs], tokens, extra)
-    stale = [
-        e.object_id
-        for e, text in zip(entries, texts, strict=True)
-        if e.embedded_digest != digest(text)
-    ]
-    if stale:
-        from .tasks import task_embed_programs
-
-        transaction.on_commit(lambda: task_embed_programs.enqueue(stale))
-    return entries
+def embedding_fields(vectors: np.ndarray, text_digest: str) -> dict:
+    """The entry fields that hold one object's embeddings (one row per embedded text)."""
+    return {
+        "embedding": np.asarray(vectors, dtype=np.float32).tobytes(),
+        "embedder": embedder().name,
+        "embedded_digest": text_digest,
+    }
 
 
 @transaction.atomic  # its own savepoint when the caller has a transaction already
 def write_entries(
     kind: str, object_ids: list[int], tokens: Sequence[list[str]], extra: Sequence[dict]
 ) -> list[SearchEntry]:
-    """Write entries of ``kind`` (terms, postings, any ``extra`` fields), the terms new to the
-    vocabulary and the generation, in the caller's transaction."""
+    """Write entries of ``kind`` (terms, postings, any ``extra`` fields: ``fields``, the
+    embedding's), the terms new to the vocabulary and the generation, in the caller's
+    transaction: one read of the existing entries, one insert and one update, however many
+    there are."""
     analysed = [Counter(terms) for terms in tokens]
     ids = term_ids(kind, set().union(*analysed))
-    entries = []
-    for n, (object_id, counts) in enumerate(zip(object_ids, analysed, strict=True)):
-        defaults = {
-            "terms": " ".join(tokens[n]),  # in order: PostgreSQL matches phrases by position
-            "postings": encode_postings({ids[term]: k for term, k in counts.items()}),
-            **extra[n],
-        }
-        entry, _created = SearchEntry.objects.update_or_create(
-            kind=kind, object_id=object_id, defaults=defaults
+    existing = {
+        entry.object_id: entry
+        for entry in SearchEntry.objects.filter(kind=kind, object_id__in=object_ids).defer(
+            "terms", "postings", "embedding"
         )
+    }
+    now = timezone.now()
+    entries, new, changed = [], [], {"terms", "postings", "updated_at"}
+    for n, (object_id, counts) in enumerate(zip(object_ids, analysed, strict=True)):
+        entry = existing.get(object_id)
+        if entry is None:
+            entry = SearchEntry(kind=kind, object_id=object_id)
+            new.append(entry)
+        entry.terms = " ".join(tokens[n])  # in order: PostgreSQL matches phrases by position
+        entry.postings = encode_postings({ids[term]: k for term, k in counts.items()})
+        entry.updated_at = now
+        for name, value in extra[n].items():
+            setattr(entry, name, value)
+        changed.update(extra[n])
         entries.append(entry)
+    SearchEntry.objects.bulk_create(new, batch_size=500)
+    SearchEntry.objects.bulk_update(
+        [entry for entry in entries if entry.object_id in existing], sorted(changed), batch_size=500
+    )
     bump_generation(kind)
     return entries
+
+
+def stale_embeddings(kind: str, texts: Mapping[int, str]) -> list[int]:
+    """The objects of ``texts`` (object id -> the text its embedding is made from) whose entry
+    was embedded from another text or by another model."""
+    model = embedder().name
+    entries = SearchEntry.objects.filter(kind=kind, object_id__in=list(texts))
+    held = {
+        pk: (d, name)
+        for pk, d, name in entries.values_list("object_id", "embedded_digest", "embedder")
+    }
+    return [pk for pk, text in texts.items() if pk in held and held[pk] != (digest(text), model)]
+
+
+@transaction.atomic
+def store_embeddings(kind: str, embedded: Mapping[int, tuple[np.ndarray, str]]) -> int:
+    """Write embeddings (object id -> (rows, the digest of the text they were made from)) to
+    the existing entries of ``kind``; returns how many."""
+    for object_id, (vectors, text_digest) in embedded.items():
+        SearchEntry.objects.filter(kind=kind, object_id=object_id).update(
+            **embedding_fields(vectors, text_digest)
+        )
+    if embedded:
+        bump_generation(kind)
+    return len(embedded)
 
 
 def index_startup(startup) -> SearchEntry:
@@ -147,16 +136,24 @@ def index_startup(startup) -> SearchEntry:
     sectors, city and country."""
     parts = [startup.name, *(startup.tagline or {}).values(), *(startup.description or {}).values()]
     parts += [text for sector in startup.sectors.all() for text in sector.name.values()]
-    parts += [startup.city, startup.region, *_country_names(startup.country)]
+    parts += [startup.city, startup.region, *country_names(startup.country)]
     return write_entries(STARTUP, [startup.pk], [tokenize("\n".join(filter(None, parts)))], [{}])[0]
 
 
-def index_mentor(profile) -> SearchEntry:
-    """A mentor's entry (staff search): name, headline, biography, expertise, languages."""
-    parts = [profile.user.display_name, *(profile.headline or {}).values()]
-    parts += [*(profile.bio or {}).values(), *profile.languages]
-    parts += [text for sector in profile.expertise.all() for text in sector.name.values()]
-    return write_entries(MENTOR, [profile.pk], [tokenize("\n".join(filter(None, parts)))], [{}])[0]
+def reindex_startups(progress: Callable[[int], None] | None = None) -> int:
+    """Rebuild the staff search's entries of every startup."""
+    from startup_street.startups.models import Startup
+
+    done = 0
+    with transaction.atomic():
+        SearchEntry.objects.filter(kind=STARTUP).delete()
+        SearchTerm.objects.filter(kind=STARTUP).delete()
+        for startup in Startup.objects.prefetch_related("sectors").iterator(chunk_size=500):
+            index_startup(startup)
+            done += 1
+    if progress:
+        progress(done)
+    return done
 
 
 @transaction.atomic
@@ -166,39 +163,13 @@ def remove_entry(kind: str, object_id: int) -> None:
         bump_generation(kind)
 
 
-def embed_programs(program_ids: Iterable[int]) -> int:
-    """Embed the programs whose entry is missing or stale; idempotent. Returns how many."""
-    model = embedder()
-    entries = {
-        e.object_id: e
-        for e in SearchEntry.objects.filter(kind=PROGRAM, object_id__in=list(program_ids))
-    }
-    programs = Program.objects.filter(pk__in=entries).prefetch_related("sectors")
-    stale = [
-        (program, text)
-        for program in programs
-        for text in [semantic_text(program)]
-        if entries[program.pk].embedded_digest != digest(text)
-        or entries[program.pk].embedder != model.name
-    ]
-    if not stale:
-        return 0
-    vectors = model.encode([text for _p, text in stale])
-    now = timezone.now()
+def remove_entries_except(kind: str, object_ids) -> None:
+    """After a full rebuild: drop the entries of ``kind`` whose object is not in ``object_ids``
+    (a queryset of ids or a list), prune the vocabulary and move the generation."""
+    SearchEntry.objects.filter(kind=kind).exclude(object_id__in=object_ids).delete()
     with transaction.atomic():
-        for (program, text), vector in zip(stale, vectors, strict=True):
-            SearchEntry.objects.filter(pk=entries[program.pk].pk).update(
-                embedding=vector.astype(np.float32).tobytes(),
-                embedder=model.name,
-                embedded_digest=digest(text),
-                updated_at=now,
-            )
-        bump_generation(PROGRAM)
-    return len(stale)
-
-
-def remove_program(program_id: int) -> None:
-    remove_entry(PROGRAM, program_id)
+        prune_terms(kind)
+        bump_generation(kind)
 
 
 def term_ids(kind: str, terms: Iterable[str]) -> dict[str, int]:
@@ -243,64 +214,3 @@ def prune_terms(kind: str = PROGRAM) -> int:
     for start in range(0, len(stale_ids), 5000):
         SearchTerm.objects.filter(pk__in=stale_ids[start : start + 5000]).delete()
     return len(held)
-
-
-def reindex_people(progress: Callable[[int], None] | None = None) -> int:
-    """Rebuild the staff search's entries of every startup and mentor."""
-    from startup_street.mentoring.models import MentorProfile
-    from startup_street.startups.models import Startup
-
-    done = 0
-    with transaction.atomic():
-        SearchEntry.objects.filter(kind__in=[STARTUP, MENTOR]).delete()
-        SearchTerm.objects.filter(kind__in=[STARTUP, MENTOR]).delete()
-        for startup in Startup.objects.prefetch_related("sectors").iterator(chunk_size=500):
-            index_startup(startup)
-            done += 1
-        profiles = MentorProfile.objects.select_related("user").prefetch_related("expertise")
-        for profile in profiles.iterator(chunk_size=500):
-            index_mentor(profile)
-            done += 1
-    if progress:
-        progress(done)
-    return done
-
-
-def reindex(
-    programs: Iterable[Program] | None = None, progress: Callable[[int], None] | None = None
-) -> int:
-    """Rebuild the entries of ``programs`` (default: all), in batches of one transaction each."""
-    qs = programs if programs is not None else Program.objects.all()
-    qs = qs.select_related("organization").prefetch_related("sectors", "calls").order_by("pk")
-    done = 0
-    batch: list[Program] = []
-    for program in qs.iterator(chunk_size=500):
-        batch.append(program)
-        if len(batch) == 500:
-            done += _write(batch)
-            batch = []
-            if progress:
-                progress(done)
-    done += _write(batch)
-    if programs is None:  # a full rebuild also clears what no longer exists
-        SearchEntry.objects.filter(kind=PROGRAM).exclude(
-            object_id__in=Program.objects.values("pk")
-        ).delete()
-        with transaction.atomic():
-            prune_terms(PROGRAM)
-            bump_generation(PROGRAM)
-    if progress:
-        progress(done)
-    return done
-
-
-@transaction.atomic
-def _write(programs: list[Program]) -> int:
-    if not programs:
-        return 0
-    texts = [semantic_text(p) for p in programs]
-    unique = list(dict.fromkeys(texts))  # identical texts (copied programs) embedded once
-    encoded = embedder().encode(unique)
-    row = {text: n for n, text in enumerate(unique)}
-    index_programs(programs, encoded[[row[text] for text in texts]])
-    return len(programs)

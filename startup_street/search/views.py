@@ -2,7 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
-from .analysers import MAX_QUERY_CHARS
+from startup_street.text.analysers import MAX_QUERY_CHARS
+
 from .selectors import can_search_people, search_people
 
 

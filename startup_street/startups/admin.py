@@ -1,6 +1,7 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Startup, StartupMember
+from .models import OutcomeReport, Startup, StartupMember
 
 
 class StartupMemberInline(admin.TabularInline):
@@ -25,3 +26,20 @@ class StartupMemberAdmin(admin.ModelAdmin):
     list_select_related = ["user", "startup"]
     search_fields = ["user__email", "startup__name"]
     autocomplete_fields = ["user", "startup"]
+
+
+@admin.register(OutcomeReport)
+class OutcomeReportAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "startup",
+        "year",
+        "quarter",
+        "employees",
+        "investment_raised_krw",
+        "verified_at",
+    ]
+    list_filter = ["year", "quarter", ("verified_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["startup"]
+    search_fields = ["startup__name", "startup__slug"]
+    autocomplete_fields = ["startup"]
+    readonly_fields = ["reported_by", "verified_by", "verified_at"]

@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.models import RulesModel
+from simple_history.models import HistoricalRecords
 
 from startup_street.core.enums import Country, RevenueBand, Stage
 from startup_street.core.fields import TranslatedTextField
@@ -78,3 +79,73 @@ class StartupMember(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.startup}"
+
+
+class OutcomeReport(TimeStampedModel):
+    """What a startup reports each quarter: the figures the city's indicators are made of.
+    One report per startup and quarter; a correction edits it (its history is kept); staff of
+    an organisation that accepted the startup may verify it, and only verified reports count."""
+
+    startup = models.ForeignKey(
+        Startup,
+        verbose_name=_("startup"),
+        on_delete=models.CASCADE,
+        related_name="outcome_reports",
+    )
+    year = models.PositiveIntegerField(
+        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    quarter = models.PositiveSmallIntegerField(
+        _("quarter"), validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    revenue_band = models.CharField(
+        _("annual revenue"), max_length=20, choices=RevenueBand.choices, blank=True
+    )
+    employees = models.PositiveIntegerField(_("employees at the end of the quarter"))
+    investment_raised_krw = models.PositiveBigIntegerField(
+        _("investment raised in the quarter (KRW)"), default=0
+    )
+    patents = models.PositiveIntegerField(_("patents filed in the quarter"), default=0)
+    export_revenue_krw = models.PositiveBigIntegerField(
+        _("export revenue in the quarter (KRW)"), default=0
+    )
+    markets_entered = models.CharField(
+        _("markets entered in the quarter"),
+        max_length=200,
+        blank=True,
+        help_text=_("Cities or countries, comma-separated (e.g. Beijing, Shanghai)."),
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reported by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-year", "-quarter"]
+        verbose_name = _("outcome report")
+        verbose_name_plural = _("outcome reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["startup", "year", "quarter"], name="startups_outcome_one_per_quarter"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.startup} · {self.year} Q{self.quarter}"
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None

@@ -1,4 +1,6 @@
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from startup_street.accounts.models import User
 from startup_street.core.services import record_activity
@@ -64,3 +66,42 @@ def add_startup_member(
     if created:
         record_activity(actor=actor, verb="startup.member_added", target=startup, user=user.pk)
     return member
+
+
+OUTCOME_FIELDS = (
+    "revenue_band",
+    "employees",
+    "investment_raised_krw",
+    "patents",
+    "export_revenue_krw",
+    "markets_entered",
+)
+
+
+@transaction.atomic
+def report_outcome(*, startup: Startup, actor: User, year: int, quarter: int, **fields):
+    """Record (or correct) a startup's report for a quarter. A correction of a verified report
+    needs verifying again; the history keeps every version."""
+    from .models import OutcomeReport
+    from .rules import is_startup_member
+
+    if not is_startup_member(actor, startup):
+        raise PermissionDenied(_("Only the startup's team reports its outcomes."))
+    unknown = set(fields) - set(OUTCOME_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown fields: {sorted(unknown)}")
+    report = (
+        OutcomeReport.objects.select_for_update()
+        .filter(startup=startup, year=year, quarter=quarter)
+        .first()
+    ) or OutcomeReport(startup=startup, year=year, quarter=quarter)
+    for name, value in fields.items():
+        setattr(report, name, value)
+    report.reported_by = actor
+    report.verified_by, report.verified_at = None, None
+    report.full_clean()
+    report.save()
+    record_activity(
+        actor=actor, verb="outcome.reported", target=startup, year=year, quarter=quarter
+    )
+    return report

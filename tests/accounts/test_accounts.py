@@ -129,7 +129,10 @@ def test_password_reset_unknown_email_sends_nothing(client):
 
 def test_token_created_shown_once_and_stored_hashed(client, alice):
     client.force_login(alice)
-    response = client.post(reverse("accounts:token_create"), {"name": "laptop"})
+    response = client.post(
+        reverse("accounts:token_create"),
+        {"name": "laptop", "scope": "write", "lifetime_days": "30"},
+    )
     raw = response.context["raw"]
     token = ApiToken.objects.get()
     assert raw.startswith("ss_") and raw not in token.key_hash

@@ -131,6 +131,15 @@ def test_staff_assign_unassign_and_auto_assign(client, call, assigned, reviewers
     assert outcome["created"] == 1 and outcome["ok"] is True  # tops up to k = 3
 
 
+def test_auto_assign_randomised_through_the_api(client, call, assigned, reviewers, bob):
+    url = f"{API}/calls/{call.pk}/auto-assign"
+    before = ReviewAssignment.objects.count()
+    bad = client.post(f"{url}?max_probability=0.9", **bearer(bob))
+    assert bad.status_code == 422 and ReviewAssignment.objects.count() == before
+    outcome = client.post(f"{url}?max_probability=3/4", **bearer(bob)).json()
+    assert outcome["ok"] is True and outcome["created"] == ReviewAssignment.objects.count() - before
+
+
 def test_outsider_cannot_assign_or_change_the_rubric(client, call, assigned, reviewers, charlie):
     url = f"{API}/calls/{call.pk}"
     body = {"application": assigned[0].application_id, "reviewer": reviewers[2].pk}

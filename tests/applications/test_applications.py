@@ -146,6 +146,7 @@ def test_attachment_download_permissions(client, call, organization, request, wh
     startup = make_startup(owner, teammates=[mate])
     application = services.start_application(call=call, startup=startup, user=owner)
     _complete(application, owner)
+    services.submit_application(application=application, user=owner)  # staff see no drafts
     attachment = application.attachments.get()
     users = {"alice": owner, "bob": mate, "charlie": request.getfixturevalue("charlie")}
     users["staff"] = request.getfixturevalue("bob")  # program manager of the organisation
@@ -288,3 +289,33 @@ def test_closed_call_message_names_deadline_in_call_zone(call, startup, alice):
     with pytest.raises(ValidationError) as error:
         services.start_application(call=call, startup=startup, user=alice)
     assert "2026-03-31 17:00 CST (Asia/Shanghai)" in error.value.messages[0]
+
+
+def test_autosave_shows_each_wrong_answer_under_its_field_and_saves_nothing(
+    client, call, startup, alice
+):
+    client.force_login(alice)
+    application = services.start_application(call=call, startup=startup, user=alice)
+    q = _questions(call)
+    response = client.post(
+        reverse("applications:autosave", args=[application.pk]),
+        {str(q["short_text"].pk): "AI", str(q["number"].pk): "many"},
+    )
+    page = response.content.decode()
+    assert "Not saved" in page
+    wrong = page.split(f'id="answer-errors-{q["number"].pk}"')[1].split("</div>")[0]
+    assert 'class="errorlist"' in wrong
+    fine = page.split(f'id="answer-errors-{q["short_text"].pk}"')[1].split("</div>")[0]
+    assert "errorlist" not in fine  # a field fixed since is cleared
+    assert not application.answers.exists()
+
+
+def test_submitted_application_offers_changes_not_a_draft(client, call, startup, alice):
+    application = services.start_application(call=call, startup=startup, user=alice)
+    _complete(application, alice)
+    services.submit_application(application=application, user=alice)
+    client.force_login(alice)
+    page = client.get(reverse("applications:detail", args=[application.pk])).content.decode()
+    assert "Save draft" not in page and "Save changes" in page
+    assert reverse("applications:submit", args=[application.pk]) not in page
+    assert "Yes, withdraw" in page  # withdrawing asks first

@@ -310,3 +310,13 @@ def test_decisions_page_queries_do_not_grow(client, call, bob, django_assert_max
         submit_one(call)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("decisions:decisions", args=[call.pk]))
+
+
+def test_bulk_decision_form_chooses_no_decision_for_staff(client, call, bob):
+    from django.urls import reverse
+
+    client.force_login(bob)
+    page = client.get(reverse("decisions:decisions", args=[call.pk])).content.decode()
+    select = page.split('name="decision"')[1].split("</select>")[0]
+    assert 'value="" selected' in select or "selected" not in select
+    assert "Yes, decide for the selected" in page  # asks before deciding many at once

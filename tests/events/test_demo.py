@@ -20,7 +20,7 @@ def test_demo_delegation_visit_is_solved_published_and_followed_up(db):
     assert sum(selectors.outcomes_by_kind().values()) == Outcome.objects.count() >= 5
     assert selectors.market_entries_by_route()[("seoul", "beijing")] >= 1
     founder_agenda = selectors.agenda_of(
-        event.registrations.get(user__email="founder@demo.startup-street.org")
+        event.registrations.get(user__email="founder@robowave.example.com")
     )
     assert len(founder_agenda) >= 2
     assert Event.objects.get(slug="beijing-market-info-session").is_published

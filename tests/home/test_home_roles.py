@@ -26,7 +26,7 @@ def test_anonymous_home_shows_the_catalogue_and_no_personal_section(client, call
 def test_staff_home_lists_their_calls_with_one_click_links(client_for, alice, call):
     page = client_for(alice).get(reverse("core:home")).content.decode()
     assert 'id="staff"' in page
-    for name in ("applications:form_builder", "reviews:manage", "reviews:decisions"):
+    for name in ("applications:form_builder", "reviews:manage", "decisions:decisions"):
         assert reverse(name, args=[call.pk]) in page
     assert reverse("mentoring:match", args=["seoul-hub"]) in page
     assert "Create a startup profile" not in page  # staff are not told to found a startup
@@ -64,3 +64,19 @@ def test_roles_end_with_the_membership(alice, organization):
 def test_roles_are_read_in_one_query(alice, organization, django_assert_num_queries):
     with django_assert_num_queries(1):
         roles_of(alice)
+
+
+@pytest.mark.django_db
+def test_program_page_offers_the_application_instead_of_apply_once_applied(
+    client_for, charlie, call
+):
+    from startup_street.applications.services import start_application
+
+    startup = factories.make_startup(charlie, name="Gridlight", slug="gridlight")
+    client = client_for(charlie)
+    page = client.get(reverse("programs:detail", args=["robot-testbed"])).content.decode()
+    assert reverse("applications:apply", args=[call.pk]) in page
+    application = start_application(call=call, startup=startup, user=charlie)
+    page = client.get(reverse("programs:detail", args=["robot-testbed"])).content.decode()
+    assert reverse("applications:apply", args=[call.pk]) not in page
+    assert reverse("applications:detail", args=[application.pk]) in page

@@ -9,8 +9,8 @@ from startup_street.matching.models import MatchRun
 from startup_street.mentoring import selectors, services
 from startup_street.mentoring.models import MentorBid, Mentorship
 from startup_street.mentoring.tasks import task_run_match
-from startup_street.search.embeddings import HashingEmbedder
 from startup_street.startups.models import Startup
+from startup_street.text.embeddings import HashingEmbedder
 from tests.factories import make_call, make_member, make_program, make_startup, make_user
 from tests.mentoring.test_mentoring import make_mentor
 
@@ -274,3 +274,19 @@ def test_mentor_bids_only_on_cohort_startups(organization, alice, startup, call,
     services.place_bid(mentor=mentor, actor=mentor.user, startup=startup, value="")
     assert selectors.bids_of(mentor) == {}
     assert Startup.objects.count() == 1
+
+
+def test_fair_variant_unproven_is_labelled(organization, alice, call, monkeypatch):
+    from startup_street.matching.solver import fair as fair_module
+    from startup_street.matching.solver.fair_milp import MilpStage
+
+    monkeypatch.setattr(
+        fair_module, "max_min_stage", lambda *a, **k: MilpStage(None, None, None, False, 0.1)
+    )
+    accept(call, *[make_startup(make_user()) for _ in range(2)])
+    make_mentor(organization, "one", max_startups=2)
+    make_mentor(organization, "two", max_startups=2)
+    run = propose(organization, alice, mode="fair", per_startup=2)
+    assert run.status == "proposed" and len(run.pairs) == 4
+    assert not run.optimal
+    assert any("not found in the time allowed" in line for line in run.diagnosis)

@@ -148,3 +148,24 @@ def test_admin_export_page_loads_for_admin(client, kic):
     make_program(kic)
     client.force_login(make_user("root", is_staff=True, is_superuser=True))
     assert client.get(reverse("admin:programs_program_export")).status_code == 200
+
+
+def test_resource_refuses_a_slug_repeated_in_one_file(kic):
+    first, second = {**ROW, "slug": "same"}, {**ROW, "slug": "same", "kind": "funding"}
+    result = ProgramResource().import_data(_dataset(first, second), dry_run=True)
+    invalid = result.invalid_rows[0]
+    assert invalid.number == 2 and "also on row 1" in str(invalid.error_dict["slug"])
+
+
+def test_resource_refuses_another_organisations_slug(kic):
+    other = make_organization(slug="other-org")
+    make_program(other, slug="theirs")
+    result = ProgramResource().import_data(_dataset({**ROW, "slug": "theirs"}), dry_run=True)
+    assert "another organisation" in str(result.invalid_rows[0].error_dict["slug"])
+    assert Program.objects.get(slug="theirs").organization == other
+
+
+def test_resource_refuses_a_time_in_a_daylight_saving_gap(kic):
+    row = {**ROW, "call_opens": "2027-03-14 02:30", "call_time_zone": "America/New_York"}
+    result = ProgramResource().import_data(_dataset(row), dry_run=True)
+    assert "does not exist in America/New_York" in str(result.invalid_rows[0].error_dict)

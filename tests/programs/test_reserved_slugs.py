@@ -95,10 +95,10 @@ def test_import_refuses_an_explicit_reserved_slug(organization):
 
 
 def test_import_makes_an_unreserved_slug_and_reruns_onto_it(bob):
-    make_organization(slug="feeds")
-    row = _row(organization="feeds", title_ko="창업 지원")
+    make_organization(slug="saved")
+    row = _row(organization="saved", title_en="Searches")
     assert import_rows([row]).created == 1
-    assert list(Program.objects.values_list("slug", flat=True)) == ["feeds-program"]
+    assert list(Program.objects.values_list("slug", flat=True)) == ["saved-searches-program"]
     assert import_rows([row]).updated == 1 and Program.objects.count() == 1
 
 

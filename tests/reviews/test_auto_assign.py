@@ -1,9 +1,11 @@
 from collections import Counter
+from fractions import Fraction
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from startup_street.reviews.assignment import auto_assign
+from startup_street.reviews.assignment import auto_assign, parse_cap
 from startup_street.reviews.models import Conflict, ReviewAssignment, Rubric
 from tests.factories import submit_one
 
@@ -63,3 +65,56 @@ def test_auto_assign_view_staff_only(client, call, reviewers, request, who, stat
     response = client.post(reverse("reviews:auto_assign", args=[call.pk]))
     assert response.status_code == status
     assert ReviewAssignment.objects.exists() == (status == 302)
+
+
+def test_randomised_assignment_caps_every_pair(call, reviewers, alice):
+    # 4 reviewers, 2 per application, at most 1 chance in 2 per pair: a valid assignment
+    Rubric.objects.create(call=call, reviewers_per_application=2, max_per_reviewer=4)
+    applications = [submit_one(call) for _ in range(4)]
+    outcome = auto_assign(call=call, actor=alice, max_probability=Fraction(1, 2))
+    assert outcome.ok and outcome.created == 8
+    pairs = list(ReviewAssignment.objects.values_list("application_id", "reviewer_id"))
+    assert set(Counter(a for a, _r in pairs).values()) == {2}
+    assert {a for a, _r in pairs} == {a.pk for a in applications}
+    assert max(Counter(r for _a, r in pairs).values()) <= 4
+
+
+def test_randomised_assignment_varies_between_runs(call, reviewers, alice):
+    Rubric.objects.create(call=call, reviewers_per_application=1, max_per_reviewer=4)
+    submit_one(call)
+    seen = set()
+    for _ in range(12):
+        auto_assign(call=call, actor=alice, max_probability=Fraction(1, 3))
+        seen.add(ReviewAssignment.objects.get().reviewer_id)
+        ReviewAssignment.objects.all().delete()
+    assert len(seen) >= 2  # 12 draws with every chance <= 1/3 cannot all agree (p <= 3**-11)
+
+
+def test_randomised_assignment_impossible_cap_changes_nothing(call, reviewers, alice):
+    # 2 reviewers per application out of 4 cannot each have at most 1 chance in 3
+    Rubric.objects.create(call=call, reviewers_per_application=2, max_per_reviewer=4)
+    submit_one(call)
+    outcome = auto_assign(call=call, actor=alice, max_probability=Fraction(1, 3))
+    assert not outcome.ok and outcome.created == 0 and "1/3" in outcome.diagnosis[0]
+    assert not ReviewAssignment.objects.exists()
+
+
+def test_auto_assign_view_randomised_and_bad_choice(client, call, reviewers, alice):
+    Rubric.objects.create(call=call, reviewers_per_application=1, max_per_reviewer=4)
+    submit_one(call)
+    client.force_login(alice)
+    url = reverse("reviews:auto_assign", args=[call.pk])
+    page = client.get(reverse("reviews:manage", args=[call.pk]))
+    assert b'name="randomize"' in page.content
+    response = client.post(url, {"randomize": "1/7"}, follow=True)
+    assert not ReviewAssignment.objects.exists()
+    assert any("1/7" in str(m) or "1/2" in str(m) for m in response.context["messages"])
+    client.post(url, {"randomize": "1/2"})
+    assert ReviewAssignment.objects.count() == 1
+
+
+def test_parse_cap():
+    assert parse_cap("") is None and parse_cap(None) is None
+    assert parse_cap("2/3") == Fraction(2, 3)
+    with pytest.raises(ValidationError):
+        parse_cap("0.9")

@@ -2,7 +2,8 @@
 
 The visitors: the applicant's founder, another applicant's founder, the assigned reviewer, a
 reviewer of the organisation not assigned, a reviewer with a conflict of interest, staff of
-another organisation, a city analyst, and (the control) the call's own staff. Each answers what
+another organisation, a city analyst, a reviewer who was assigned and then removed from the
+organisation, and (the control) the call's own staff. Each answers what
 the README promises: 404 for what one may not see, 403 for what one may see but not change; and
 no answer carries another startup's application or, in blind review, a reviewer's identity.
 """
@@ -14,6 +15,7 @@ from django.urls import reverse
 from startup_street.applications import services as applications
 from startup_street.applications.models import Application, Question
 from startup_street.decisions import services as decision_services
+from startup_street.organizations.services import remove_member
 from startup_street.reviews import conflicts, services
 from startup_street.reviews.models import Conflict, Review, ReviewAssignment, Rubric
 from tests.factories import (
@@ -36,6 +38,7 @@ VISITORS = [
     "conflicted",
     "other_staff",
     "analyst",
+    "removed",
     "staff",
 ]
 
@@ -48,7 +51,7 @@ def world(settings, tmp_path):
     people["analyst"].is_city_analyst = True
     people["analyst"].save()
     make_member(org, people["staff"], "program_manager")
-    for name in ("assigned", "unassigned", "conflicted"):
+    for name in ("assigned", "unassigned", "conflicted", "removed"):
         make_member(org, people[name], "reviewer")
     make_member(make_organization(), people["other_staff"], "admin")
     call = make_call(make_program(org), seats=2)
@@ -69,6 +72,11 @@ def world(settings, tmp_path):
         application=mine, reviewer=people["assigned"], actor=staff
     )
     services.assign_reviewer(application=theirs, reviewer=people["unassigned"], actor=staff)
+    departed = services.assign_reviewer(application=mine, reviewer=people["removed"], actor=staff)
+    remove_member(
+        membership=org.memberships.get(user=people["removed"]),
+        actor=make_user("root", is_superuser=True),
+    )
     services.assign_reviewer(application=theirs, reviewer=people["conflicted"], actor=staff)
     return {
         "people": people,
@@ -76,6 +84,7 @@ def world(settings, tmp_path):
         "application": mine,
         "theirs": theirs,
         "assignment": assignment,
+        "departed": departed,
         "attachment": mine.attachments.get(),
         "criterion": criterion,
         "pitch": pitch,
@@ -91,8 +100,13 @@ def _apply(call, founder, name, answer, pitch, deck):
     return applications.submit_application(application=application, user=founder)
 
 
-def _web_doors(w):
-    a, c, r = w["application"], w["call"], w["assignment"]
+def _assignment_for(w, who):
+    """The removed reviewer knocks on the doors of their own (former) assignment."""
+    return w["departed"] if who == "removed" else w["assignment"]
+
+
+def _web_doors(w, who=None):
+    a, c, r = w["application"], w["call"], _assignment_for(w, who)
     score = {f"score_{w['criterion'].pk}": 4}
     return {
         "application page": ("get", reverse("applications:detail", args=[a.pk]), {}),
@@ -160,7 +174,7 @@ def _expected(table, door, who):
 @pytest.mark.parametrize("who", VISITORS)
 @pytest.mark.parametrize("door", list(WEB))
 def test_web_door(client, world, door, who):
-    method, url, data = _web_doors(world)[door]
+    method, url, data = _web_doors(world, who)[door]
     client.force_login(world["people"][who])
     response = getattr(client, method)(url, data)
     assert response.status_code == _expected(WEB, door, who)
@@ -168,8 +182,8 @@ def test_web_door(client, world, door, who):
         _assert_unchanged(world)
 
 
-def _api_doors(w):
-    a, c, r = w["application"], w["call"], w["assignment"]
+def _api_doors(w, who=None):
+    a, c, r = w["application"], w["call"], _assignment_for(w, who)
     return {
         "application": ("get", f"/api/v1/applications/{a.pk}", None),
         "answers": ("patch", f"/api/v1/applications/{a.pk}/answers", {"answers": {}}),
@@ -219,7 +233,7 @@ API = {
 @pytest.mark.parametrize("who", VISITORS)
 @pytest.mark.parametrize("door", list(API))
 def test_api_door(client, world, door, who):
-    method, url, body = _api_doors(world)[door]
+    method, url, body = _api_doors(world, who)[door]
     kwargs = {"content_type": "application/json"} if body is not None else {}
     response = getattr(client, method)(url, body, **kwargs, **bearer(world["people"][who]))
     assert response.status_code == _expected(API, door, who)
@@ -231,7 +245,7 @@ def _assert_unchanged(w):
     application = Application.objects.get(pk=w["application"].pk)
     assert application.status == "submitted"
     assert application.answers.get(question=w["pitch"]).value == "Shelf robots"
-    assert ReviewAssignment.objects.filter(application=application).count() == 1
+    assert ReviewAssignment.objects.filter(application=application).count() == 2  # + removed
     assert not Review.objects.exists()
     assert not Conflict.objects.filter(reason="declared").exists()
     assert Rubric.objects.get(call=w["call"]).blind
@@ -242,7 +256,7 @@ def _everything_seen_by(client, w, who) -> str:
     user = w["people"][who]
     client.force_login(user)
     seen = []
-    for method, url, _data in _web_doors(w).values():
+    for method, url, _data in _web_doors(w, who).values():
         if method == "get":
             response = client.get(url)
             if response.status_code == 200 and "text/html" in response["Content-Type"]:
@@ -253,7 +267,7 @@ def _everything_seen_by(client, w, who) -> str:
         reverse("applications:detail", args=[w["theirs"].pk]),
     ):
         seen.append(client.get(url).content.decode())
-    for method, url, _body in _api_doors(w).values():
+    for method, url, _body in _api_doors(w, who).values():
         if method == "get":
             seen.append(client.get(url, **bearer(user)).content.decode())
     for url in ("/api/v1/applications", "/api/v1/reviews/assignments"):
@@ -285,3 +299,35 @@ def test_nobody_else_sees_the_application(client, world, who):
     seen = _everything_seen_by(client, world, who)
     assert "Secret Robotics" not in seen  # blind review: not even its reviewer knows who it is
     assert ("Shelf robots" in seen) == (who == "assigned")  # its answers reach its reviewer only
+
+
+def _dead_token(user, how):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from startup_street.accounts.models import ApiToken
+    from startup_street.accounts.services import create_api_token, revoke_api_token
+
+    token, raw = create_api_token(user=user, name=how)
+    if how == "expired":
+        ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - timedelta(1))
+    elif how == "revoked":
+        revoke_api_token(token=token)
+    else:  # the password changed after the token was made
+        user.set_password("a-brand-new-passphrase")
+        user.save()
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+
+@pytest.mark.parametrize("how", ["expired", "revoked", "password changed"])
+@pytest.mark.parametrize("who", ["staff", "assigned", "founder"])
+@pytest.mark.parametrize("door", list(API))
+def test_api_door_refuses_a_dead_token(client, world, door, who, how):
+    """Even the visitors each door lets through are refused with a token that has ended."""
+    method, url, body = _api_doors(world, who)[door]
+    kwargs = {"content_type": "application/json"} if body is not None else {}
+    auth = _dead_token(world["people"][who], how)
+    response = getattr(client, method)(url, body, **kwargs, **auth)
+    assert response.status_code == 401
+    _assert_unchanged(world)

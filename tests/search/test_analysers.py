@@ -3,7 +3,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from startup_street.search.analysers import (
+from startup_street.text.analysers import (
     MAX_QUERY_TERMS,
     TERMS_PATH,
     detect_language,
@@ -260,7 +260,7 @@ def test_suggest_over_a_large_vocabulary():
 
 
 def test_highlight_spans_mark_stems_and_cjk_words():
-    from startup_street.search.analysers import highlight_spans
+    from startup_street.text.analysers import highlight_spans
 
     text = "Robotics testbed 로봇 실증 机器人"
     spans = highlight_spans(text, ["robot", "로봇", "机器人"])
@@ -282,7 +282,7 @@ def test_highlight_filter_escapes_and_cuts_around_the_match():
 
 
 def test_a_matched_phrase_keeps_its_words_from_naming_other_concepts():
-    from startup_street.search.analysers import fts_query_terms, match_concepts
+    from startup_street.text.analysers import fts_query_terms, match_concepts
 
     concepts = match_concepts(fts_query_terms("seed breeding company support"))
     assert "seed_breeding" in concepts and "seed" not in concepts  # no seed round
@@ -291,7 +291,7 @@ def test_a_matched_phrase_keeps_its_words_from_naming_other_concepts():
 
 
 def test_korean_dictionary_words_match_however_kiwi_cuts_them():
-    from startup_street.search.analysers import fts_query_terms, match_concepts
+    from startup_street.text.analysers import fts_query_terms, match_concepts
 
     # Kiwi reads 에듀테크 as one word alone and as 에듀 + 테크 inside a sentence.
     assert "edtech" in match_concepts(fts_query_terms("에듀테크 창업 교육"))

@@ -3,8 +3,8 @@ import importlib.util
 import numpy as np
 import pytest
 
-from startup_street.search import embeddings
-from startup_street.search.embeddings import (
+from startup_street.text import embeddings
+from startup_street.text.embeddings import (
     E5,
     HASHING,
     USE,

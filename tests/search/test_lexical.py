@@ -4,8 +4,8 @@ import random
 import numpy as np
 import pytest
 
-from startup_street.search.lexical import K1, B, LexicalIndex, decode_postings, encode_postings
-from startup_street.search.vectors import VectorIndex
+from startup_street.text.lexical import K1, B, LexicalIndex, decode_postings, encode_postings
+from startup_street.text.vectors import VectorIndex
 
 
 def _corpus(seed=7, docs=60, vocabulary=25):
@@ -132,7 +132,8 @@ def test_a_phrase_counts_only_where_all_its_words_are():
 def test_a_forked_worker_does_not_inherit_a_held_search_lock():
     import os
 
-    from startup_street.search import analysers, embeddings, memory
+    from startup_street.search import memory
+    from startup_street.text import analysers, embeddings
 
     with memory._lock, analysers._load_lock, embeddings._lock:  # as if a thread were reading
         pid = os.fork()

@@ -1,10 +1,11 @@
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
-from startup_street.search.analysers import fts_query_terms, tokenize
 from startup_street.search.models import SearchEntry
 from startup_street.search.selectors import ranked_program_ids
+from startup_street.text.analysers import fts_query_terms, tokenize
 from tests.factories import make_program
 
 
@@ -181,7 +182,7 @@ def test_semantic_cache_follows_deletes_and_edits(organization, django_capture_o
 
 
 def test_vocabulary_keeps_one_id_per_term_and_a_reindex_prunes_it(organization):
-    from startup_street.search import services
+    from startup_street.programs import indexing
     from startup_street.search.models import SearchTerm
 
     def term_id(term):
@@ -196,7 +197,7 @@ def test_vocabulary_keeps_one_id_per_term_and_a_reindex_prunes_it(organization):
     assert list(term_id("drone")) == before and len(term_id("bakeri")) == 1
     first.delete()
     assert list(term_id("bakeri"))  # kept until a full reindex prunes what nothing holds
-    services.reindex()
+    indexing.reindex()
     assert not term_id("bakeri") and list(term_id("drone")) == before
 
 
@@ -237,19 +238,38 @@ def test_memory_path_reads_misspellings_and_hostile_queries(catalogue, in_memory
 
 
 def test_query_hints_read_kind_sector_and_place_in_any_language():
-    from startup_street.search.analysers import fts_query_terms
-    from startup_street.search.hints import hints_for
+    from startup_street.search.hints import hints_for, places_of
+    from startup_street.search.memory import Facets
+    from startup_street.text.query import parse_query
 
-    hints = hints_for(fts_query_terms("베이징 인공지능 스타트업 입주 공간"))
+    hints = hints_for(parse_query("베이징 인공지능 스타트업 입주 공간"))
     assert hints.kinds == {"space"} and hints.sectors == {"ai"}
-    assert "beijing" in hints.cities and hints.countries == {"CN"}
-    assert hints.matches("space", "Beijing", "CN", {"ai"}, mentioned=1.0) == 1.0
-    assert hints.matches("space", "Seoul", "KR", {"ai"}, mentioned=1.0) == pytest.approx(2 / 3)
-    # The topic is met half by the sectors and half by the program's own text naming it.
-    assert hints.matches("space", "Beijing", "CN", {"ai"}) == pytest.approx(5 / 6)
-    assert hints.matches("space", "Beijing", "CN", set(), mentioned=1.0) == pytest.approx(11 / 12)
-    assert hints_for(fts_query_terms("首尔 投资")).kinds == {"funding"}
-    assert not hints_for(fts_query_terms("hello there"))
+    assert "beijing" in hints.places
+
+    def facets(city, country):
+        return Facets.of({"city": city, "country": country, "places": places_of(city)})
+
+    # a city written in any language meets the place named in any other
+    assert hints.place_met(facets("北京", "CN")) == hints.place_met(facets("Beijing", "CN")) == 1
+    assert hints.place_met(facets("Seoul", "KR")) == 0
+    assert hints_for(parse_query("首尔 投资")).kinds == {"funding"}
+    assert hints_for(parse_query("서울 사무실")).place_met(facets("서울특별시", "KR")) == 1
+    assert not hints_for(parse_query("hello there"))
+
+
+def test_a_market_or_a_nationality_is_no_place():
+    from startup_street.search.hints import hints_for
+    from startup_street.text.query import parse_query
+
+    market = parse_query("entering the Chinese market")
+    assert market.markets == {"china"} and not market.places
+    assert not hints_for(market).countries
+    who = parse_query("Silicon Valley program for Korean founders")
+    assert who.nationalities == {"korea"} and who.places == {"silicon_valley"}
+    both = parse_query("중국 시장 진출 한국 스타트업")
+    assert both.markets == {"china"} and both.nationalities == {"korea"} and not both.places
+    assert parse_query("进入中国市场").markets == {"china"}
+    assert parse_query("서울 입주 공간").places == {"seoul"}
 
 
 def test_hints_move_the_program_whose_fields_match_up(organization):
@@ -367,7 +387,7 @@ def test_a_starting_process_reads_the_index_in_the_background(organization, sett
 
 
 def test_deleting_a_program_does_not_reindex_it_for_each_of_its_calls(organization, monkeypatch):
-    from startup_street.search import services
+    from startup_street.programs import indexing
     from tests.factories import make_call
 
     program = make_program(organization, title={"en": "Drone flight test site"})
@@ -377,8 +397,74 @@ def test_deleting_a_program_does_not_reindex_it_for_each_of_its_calls(organizati
     first.delete()  # a call deleted on its own: the program's entry drops its title
     assert ranked_program_ids("glider", channels=("lexical",)) == []
     analysed = []
-    monkeypatch.setattr(services, "program_text", lambda p: analysed.append(p.pk) or "")
+    monkeypatch.setattr(indexing, "program_text", lambda p: analysed.append(p.pk) or "")
     program.delete()
     assert analysed == []  # its calls went with it, with no re-indexing on the way
     assert not SearchEntry.objects.filter(kind="program", object_id=program.pk).exists()
     assert _stored_counts() == {}
+
+
+def test_search_page_shows_what_the_words_were_understood_as_and_drops_each(client, organization):
+    import re
+    from urllib.parse import parse_qs
+
+    make_program(organization, title={"en": "China market entry for robotics startups"})
+    response = client.get(
+        reverse("programs:list"),
+        {"q": "robotics entering the Chinese market founded three years ago", "kind": ""},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "Understood as:" in html
+    assert "Market: china" in html and "Founded up to 3 years ago" in html
+    assert "Topic: robot" in html
+    links = {
+        label.strip(): parse_qs(query.replace("&amp;", "&"))["q"][0]
+        for label, query in re.findall(r'<span class="tag">([^<]+) <a href="\?([^"]+)"', html)
+    }
+    assert links["Founded up to 3 years ago"] == "robotics entering the Chinese market"
+    assert "Chinese" not in links["Market: china"] and "robotics" in links["Market: china"]
+    with translation.override("ko"):
+        html = client.get(
+            reverse("programs:list"), {"q": "로봇 중국 진출"}, HTTP_ACCEPT_LANGUAGE="ko"
+        ).content.decode()
+    assert "진출 시장: 중국" in html and "이렇게 이해했습니다" in html
+
+
+def test_query_eligibility_in_three_languages():
+    from startup_street.text.query import parse_query
+
+    assert parse_query("founded three years ago").eligibility.years == 3
+    assert parse_query("창업 3년 이내 기업").eligibility.years == 3
+    assert parse_query("成立5年以内的企业").eligibility.years == 5
+    assert parse_query("예비창업자 교육").eligibility.pre_founder
+    assert parse_query("pre-founder bootcamp").eligibility.pre_founder
+    assert parse_query("种子轮 融资").eligibility.stage == "seed"
+    assert parse_query("10人以下团队").eligibility.team == 10
+    assert parse_query("pre-revenue startups").eligibility.revenue == "none"
+    assert not parse_query("robot testbed").eligibility
+
+
+def test_stated_eligibility_moves_up_the_programs_that_take_it(organization):
+    from tests.factories import make_call
+
+    young = make_program(organization, title={"en": "Robot grant for young companies"})
+    make_call(young, eligibility={"max_years_since_founding": 3})
+    old = make_program(organization, title={"en": "Robot grant for young companies"})
+    make_call(old, eligibility={"max_years_since_founding": 1})
+    assert ranked_program_ids("robot grant founded two years ago")[0] == young.pk
+    assert ranked_program_ids("robot grant")  # nothing stated: both found
+
+
+def test_spelling_is_corrected_only_for_words_that_are_not_words(organization):
+    from startup_street.search.selectors import rank_programs
+
+    make_program(organization, title={"en": "Accelerator for robotics startups"})
+    assert rank_programs("acelerator").corrections == {"acelerator": "accelerator"}
+    # "bakery" is a word the catalogue lacks: it is not read as another word
+    assert rank_programs("bakery").corrections == {}
+
+
+def test_prefixed_words_keep_their_meaning():
+    assert "refound" in tokenize("re-founder program")
+    assert "kstartup" in tokenize("K-Startup Silicon Valley")
+    assert "fullwidth" not in tokenize("full-width")

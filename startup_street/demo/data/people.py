@@ -4,8 +4,18 @@ from dataclasses import dataclass
 
 from . import startups as places
 
-DOMAIN = "demo.startup-street.org"
 LANGS = ("ko", "zh-hans", "en")
+PLATFORM_DOMAIN = "startup-street.example.org"
+
+
+def org_domain(slug: str) -> str:
+    """Each organisation's own mail domain (documentation domains, never a real company's): a
+    reviewer never shares one with a startup, so no made-up conflict of interest blocks them."""
+    return f"{slug}.example.org"
+
+
+def startup_domain(slug: str) -> str:
+    return f"{slug}.example.com"
 
 
 @dataclass(frozen=True)
@@ -33,21 +43,28 @@ class DemoAccount:
 
 
 ADMIN = DemoAccount(
-    "Platform admin", f"admin@{DOMAIN}", "Platform Admin", "en", is_staff=True, is_superuser=True
+    "Platform admin",
+    f"admin@{PLATFORM_DOMAIN}",
+    "Platform Admin",
+    "en",
+    is_staff=True,
+    is_superuser=True,
 )
 DEMO_ACCOUNTS = [
     ADMIN,
-    DemoAccount("City analyst", f"analyst@{DOMAIN}", "정하늘", "ko", is_city_analyst=True),
+    DemoAccount(
+        "City analyst", f"analyst@{org_domain('seoul-city')}", "정하늘", "ko", is_city_analyst=True
+    ),
     DemoAccount(
         "Org admin, Seoul Startup Hub",
-        f"hub-admin@{DOMAIN}",
+        f"hub-admin@{org_domain('seoul-startup-hub')}",
         "박서연",
         "ko",
         memberships=(("seoul-startup-hub", "admin"),),
     ),
     DemoAccount(
         "Program manager, KIC Beijing",
-        f"kic-manager@{DOMAIN}",
+        f"kic-manager@{org_domain('kic-beijing')}",
         "이준호",
         "ko",
         "Asia/Shanghai",
@@ -55,7 +72,7 @@ DEMO_ACCOUNTS = [
     ),
     DemoAccount(
         "Reviewer",
-        f"reviewer@{DOMAIN}",
+        f"reviewer@{org_domain('seoul-robot-cluster')}",
         "최유진",
         "ko",
         memberships=(
@@ -66,7 +83,7 @@ DEMO_ACCOUNTS = [
     ),
     DemoAccount(
         "Mentor",
-        f"mentor@{DOMAIN}",
+        f"mentor@{org_domain('kic-beijing')}",
         "陈静",
         "zh-hans",
         "Asia/Shanghai",
@@ -76,18 +93,24 @@ DEMO_ACCOUNTS = [
             ("seoul-robot-cluster", "mentor"),
         ),
     ),
-    DemoAccount("Founder, Robowave (Seoul)", f"founder@{DOMAIN}", "김도현", "ko"),
     DemoAccount(
-        "Founder, Shenshi (Beijing)", f"founder-cn@{DOMAIN}", "王磊", "zh-hans", "Asia/Shanghai"
+        "Founder, Robowave (Seoul)", f"founder@{startup_domain('robowave')}", "김도현", "ko"
     ),
-    DemoAccount("Teammate at Robowave", f"teammate@{DOMAIN}", "윤하은", "ko"),
+    DemoAccount(
+        "Founder, Shenshi (Beijing)",
+        f"founder-cn@{startup_domain('shenshi-tech')}",
+        "王磊",
+        "zh-hans",
+        "Asia/Shanghai",
+    ),
+    DemoAccount("Teammate at Robowave", f"teammate@{startup_domain('robowave')}", "윤하은", "ko"),
 ]
 
 # The demo founders' startups: generated like every other one, with these choices fixed.
 DEMO_STARTUPS = [
     {
-        "owner": f"founder@{DOMAIN}",
-        "teammates": [f"teammate@{DOMAIN}"],
+        "owner": f"founder@{startup_domain('robowave')}",
+        "teammates": [f"teammate@{startup_domain('robowave')}"],
         "place": places.SEOUL,
         "region": "Seongdong-gu",
         "name": ("로보웨이브", "robowave"),
@@ -99,7 +122,7 @@ DEMO_STARTUPS = [
         "public": True,
     },
     {
-        "owner": f"founder-cn@{DOMAIN}",
+        "owner": f"founder-cn@{startup_domain('shenshi-tech')}",
         "teammates": [],
         "place": places.BEIJING,
         "region": "Haidian",
@@ -124,6 +147,10 @@ FIRST_PROGRAMS = [
         "years": 7,
     },
     {"org": "kic-beijing", "kind": "soft_landing", "status": "open", "sectors": [], "years": 7},
+    # The demo's work (demo/applications.py, demo/mentoring.py) happens in these three calls.
+    {"org": "kic-beijing", "kind": "soft_landing", "status": "closed", "sectors": [], "years": 7},
+    {"org": "seoul-startup-hub", "kind": "commercialisation", "status": "closed", "sectors": []},
+    {"org": "zgc-frontier-accelerator", "kind": "mentoring", "status": "open", "sectors": ["ai"]},
     {
         "org": "seoul-startup-hub",
         "kind": "space",
@@ -138,4 +165,57 @@ FIRST_PROGRAMS = [
         "sectors": ["ai"],
         "languages": ("zh-hans",),
     },
+]
+
+# People the demo's work needs besides the documented log-ins (same password): a review panel
+# from investors and universities, and KIC Beijing's mentors beside the demo mentor.
+PANEL = [
+    DemoAccount(
+        "Reviewer",
+        f"minsu.kang@{org_domain('hanbit-ventures')}",
+        "강민수",
+        "ko",
+        memberships=(("seoul-startup-hub", "reviewer"), ("kic-beijing", "reviewer")),
+    ),
+    DemoAccount(
+        "Reviewer",
+        f"jiyeon.oh@{org_domain('hangang-university-startup')}",
+        "오지연",
+        "ko",
+        memberships=(("seoul-startup-hub", "reviewer"), ("kic-beijing", "reviewer")),
+    ),
+    DemoAccount(
+        "Reviewer",
+        f"hao.liu@{org_domain('jingxi-capital')}",
+        "刘浩",
+        "zh-hans",
+        "Asia/Shanghai",
+        memberships=(("seoul-startup-hub", "reviewer"), ("kic-beijing", "reviewer")),
+    ),
+]
+MENTORS = [
+    DemoAccount(
+        "Mentor",
+        f"sungmin.lee@{org_domain('kic-beijing')}",
+        "이성민",
+        "ko",
+        "Asia/Shanghai",
+        memberships=(("kic-beijing", "mentor"),),
+    ),
+    DemoAccount(
+        "Mentor",
+        f"yu.zhang@{org_domain('kic-beijing')}",
+        "张宇",
+        "zh-hans",
+        "Asia/Shanghai",
+        memberships=(("kic-beijing", "mentor"),),
+    ),
+    DemoAccount(
+        "Mentor",
+        f"grace.kim@{org_domain('kic-beijing')}",
+        "Grace Kim",
+        "en",
+        "Asia/Shanghai",
+        memberships=(("kic-beijing", "mentor"),),
+    ),
 ]

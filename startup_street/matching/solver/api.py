@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import time
 
+from .canonical import canonical, restore
 from .fair import EXACT_MAX_PAIRS, solve_fair
 from .modes import solve_max_sum, solve_partial
 from .problem import MatchProblem, make_problem
@@ -32,13 +33,16 @@ def solve(
     mode="fair": max the worst item's total affinity first, then the total (see `fair.py`).
     allow_partial=True: when not every demand can be met, serve as many items as possible with
         at least one agent, then as many assignments as possible, then max affinity.
-    randomized=True, max_prob=q: an optimal random assignment with P(pair) <= q (`seed`).
+    randomized=True, max_prob=q: an optimal random assignment with P(pair) <= q exactly (q a
+        float or a Fraction; `seed`). `resolution_bits` is accepted and no longer used.
+    Every result is optimal within `result.tolerance` of the float optimum (0: exact).
     """
     _check_options(mode, allow_partial, randomized, max_prob, resolution_bits)
     label = "randomized" if randomized else "partial" if allow_partial else mode
     if problem.errors:
         return failed_result(label, INVALID, problem.errors)
     start = time.perf_counter()
+    original, (problem, order) = problem, canonical(problem)
     if randomized:
         result = solve_randomized(problem, max_prob=max_prob, seed=seed, bits=resolution_bits)
     elif allow_partial:
@@ -49,6 +53,7 @@ def solve(
         )
     else:
         result = solve_max_sum(problem)
+    result = restore(original, result, order)
     stats = {**result.stats, "total_s": time.perf_counter() - start}
     return dataclasses.replace(result, stats=stats)
 

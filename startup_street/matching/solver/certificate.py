@@ -11,8 +11,11 @@ from the assignment itself, and checks in integer arithmetic
   flow has positive reduced cost), which proves the assignment optimal for the integer costs
   round(affinity * scale);
 * the dual bound, which is valid whatever the potentials: no assignment (of the same coverage,
-  in the partial mode) has a total affinity above `bound`. The bound includes the rounding slack
-  (0.5 / scale per assignment), so it bounds the optimum in the caller's own float units.
+  in the partial mode) has a total affinity above `bound`. The bound includes the measured
+  rounding slack (`network.rounding_error` per assignment), so it bounds the optimum in the
+  caller's own float units;
+* the tolerance: `gap` = bound - objective is at most the result's stated `tolerance` (0 when
+  the affinities lie on the integer grid: then the assignment is exactly optimal).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .network import NetworkSpec, build_network, flows_from_pair_units
+from .network import NetworkSpec, build_network, flows_from_pair_units, rounding_error
 from .potentials import check_optimality
 
 if TYPE_CHECKING:
@@ -53,6 +56,7 @@ class CertificateCheck:
     bound: float  # upper bound on the objective of any feasible assignment
     gap: float  # bound - objective: rounding slack only when ok
     problems: tuple[str, ...] = ()
+    tolerance: float = 0.0  # the result's stated tolerance, which `gap` must not exceed
 
     def __bool__(self) -> bool:
         return self.ok
@@ -70,7 +74,19 @@ def verify_certificate(problem: MatchProblem, result: MatchResult) -> Certificat
         problems += [f"{stage.role} stage: {p}" for p in stage_problems]
         bound = stage_bound if stage.role == "objective" else bound
     bound = float(bound)
-    return CertificateCheck(not problems, objective, bound, bound - objective, tuple(problems))
+    gap = bound - objective
+    stated = float(result.tolerance)
+    if gap > stated + _float_slack(problem, result):
+        problems.append(f"gap {gap:.3g} exceeds the stated tolerance {stated:.3g}")
+    return CertificateCheck(not problems, objective, bound, gap, tuple(problems), stated)
+
+
+def _float_slack(problem: MatchProblem, result: MatchResult) -> float:
+    """Float summation error of the objective and the bound (not rounding to the grid)."""
+    pair = np.asarray(result.pair, dtype=np.int64)
+    count = max(int(pair.size), 1)
+    largest = float(np.abs(problem.affinity[problem.allowed]).max(initial=0.0))
+    return 4 * count * largest * 2.0**-52
 
 
 def assignment_problems(problem: MatchProblem, result: MatchResult) -> list[str]:
@@ -136,5 +152,6 @@ def _check_stage(problem: MatchProblem, result: MatchResult, stage: StageCertifi
     pair_cost = int(net.cost[net.pair_arcs] @ flows[net.pair_arcs])
     scaled_bound = -(report.lower_bound - (report.cost - pair_cost))
     assignments = flows[net.pair_arcs].sum() / spec.units
-    bound = scaled_bound / (spec.scale * spec.units) + 0.5 * assignments / spec.scale
+    slack = assignments * rounding_error(problem, spec.scale)
+    bound = scaled_bound / (spec.scale * spec.units) + slack
     return bound, list(report.problems)

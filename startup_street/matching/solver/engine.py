@@ -52,6 +52,7 @@ def solve_flow(problem: MatchProblem, spec: NetworkSpec, *, prune: bool = True) 
     bypass = _bypass_cost(problem, spec, eligible) if pruned else None
     subset = initial_subset(problem, spec, eligible, bypass) if pruned else eligible
     stats = {"eligible_pairs": int(eligible.size), "solve_s": 0.0, "pricing_rounds": 0}
+    stats["networks_solved"] = 0  # pruned or full networks; the warm start's sample not counted
     for round_number in range(MAX_PRICING_ROUNDS + 1):
         subset = eligible if round_number == MAX_PRICING_ROUNDS else subset
         full = subset.size == eligible.size
@@ -79,6 +80,7 @@ def _solve_subset(problem, spec, subset, bypass, stats):
         net = with_bypass(net, problem, spec, bypass)
     run = run_min_cost_flow(net)
     stats["solve_s"] += run.seconds
+    stats["networks_solved"] += 1
     stats["arcs"] = int(net.tail.size)
     return net, run
 

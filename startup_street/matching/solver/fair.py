@@ -9,25 +9,34 @@ Guarantees, by case:
   is exact (the next distinct value is infeasible), and the final assignment is the max-sum
   min-cost flow over the pairs >= M, with its own optimality certificate. Proven.
 * Some demand > 1 and at most `exact_max_pairs` allowed pairs: max-min of sums is NP-hard in
-  general, so CP-SAT solves it exactly (stage 1: max t with every item's scaled sum >= t; stage 2:
-  max total with t fixed), hinted by the max-sum flow. `proven` says whether CP-SAT closed both
-  stages within the time limit; `upper_bound` is its proven bound.
+  general, so two HiGHS integer programs solve it exactly (`fair_milp.py`: stage 1 max t with
+  every item's scaled sum >= t; stage 2 max total with t fixed). `proven` says whether HiGHS
+  closed both within the time limit; `upper_bound` is its proven bound on the max-min.
 * Some demand > 1 and more pairs: the bottleneck flow above (every free assigned pair >= t, which
   maximises the weakest single pair exactly) as a heuristic for the sums, with the upper bound
-  min over items of the sum of its best `demand` allowed affinities. Not proven in general.
+  min over items of the sum of its best `demand` allowed affinities. Not proven in general, and
+  labelled "feasible" unless it meets that bound.
+
+Never dominated: a fair result whose worst item is no better than max-sum's and whose total is
+lower is replaced by the max-sum assignment (labelled fair, with the proof status it has), and
+a search that finds nothing in time returns the max-sum assignment labelled as such.
+Leximin (raising the second-worst and onward) is not attempted: ties below the worst item are
+broken by the total.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import time
 
 import numpy as np
 
 from .certificate import Certificate, StageCertificate
 from .engine import solve_flow
+from .fair_milp import GAP, max_min_stage, max_total_stage
 from .flow import is_feasible
 from .modes import flow_failure, solve_max_sum
-from .network import NetworkSpec, build_network
+from .network import NetworkSpec, build_network, rounding_error, scaled_affinity, tolerance
 from .problem import MatchProblem
 from .result import (
     FEASIBLE,
@@ -38,7 +47,7 @@ from .result import (
     min_item_score,
 )
 
-EXACT_MAX_PAIRS = 50_000
+EXACT_MAX_PAIRS = 200_000
 
 
 def solve_fair(
@@ -51,10 +60,89 @@ def solve_fair(
     if problem.demand.max(initial=0) <= 1:
         return _bottleneck(problem, base, scale, exact=True)
     if int(problem.allowed.sum()) <= exact_max_pairs:
-        from .fair_cpsat import solve_fair_cpsat  # imported lazily: CP-SAT loads slowly
+        return _integer_program(problem, base, scale, time_limit_s)
+    return _undominated(problem, base, _bottleneck(problem, base, scale, exact=False))
 
-        return solve_fair_cpsat(problem, base, scale, time_limit_s)
-    return _bottleneck(problem, base, scale, exact=False)
+
+def _integer_program(problem: MatchProblem, base: MatchResult, scale: float, seconds: float):
+    weight = scaled_affinity(problem, NetworkSpec(scale=scale), np.arange(problem.n_pairs))
+    deadline = time.perf_counter() + seconds
+    first = max_min_stage(problem, weight, seconds * 2 / 3)
+    stats = {**base.stats, "milp_max_min_s": first.seconds}
+    if first.chosen is None:
+        note = "the integer program found no assignment in time: this is the max-sum one"
+        bound = np.inf if first.bound is None else first.bound / scale + _item_slack(problem, scale)
+        report = FairnessReport(
+            min_item_score(problem, base.item_score), bound, False, "max-sum (no fair result)"
+        )
+        return dataclasses.replace(
+            base, mode="fair", status=FEASIBLE, fairness=report, diagnosis=(note,), stats=stats
+        )
+    floor = first.value
+    base_floor = _scaled_floor(problem, weight, base.pair)
+    if base_floor >= floor:  # max-sum reaches the max-min: nothing has a larger total
+        chosen, second_proven, method = base.pair, True, "milp (max-sum reaches the max-min)"
+        floor, certificate = base_floor, base.certificate
+    else:
+        left = max(deadline - time.perf_counter(), 0.1)
+        second = max_total_stage(problem, weight, floor, left)
+        stats["milp_max_total_s"] = second.seconds
+        found = second.chosen is not None
+        chosen = second.chosen if found else first.chosen
+        second_proven, method, certificate = found and second.proven, "milp", None
+    proven = first.proven and second_proven and first.bound is not None
+    method += f" (relative gap <= {GAP:g})" if proven else ""
+    bound = first.bound if first.bound is not None else np.inf
+    result = assignment_result(
+        problem,
+        chosen,
+        status=OPTIMAL if proven else FEASIBLE,
+        mode="fair",
+        certificate=certificate,
+        tolerance=tolerance(problem, scale, chosen.size),
+        stats=stats,
+    )
+    report = FairnessReport(
+        min_item_score(problem, result.item_score),
+        bound / scale + _item_slack(problem, scale),
+        proven,
+        method,
+    )
+    return _undominated(problem, base, dataclasses.replace(result, fairness=report))
+
+
+def _scaled_floor(problem: MatchProblem, weight: np.ndarray, chosen: np.ndarray) -> int:
+    sums = np.zeros(problem.n_items, dtype=np.int64)
+    np.add.at(sums, problem.item[chosen], weight[chosen])
+    served = problem.demand > 0
+    return int(sums[served].min()) if served.any() else 0
+
+
+def _item_slack(problem: MatchProblem, scale: float) -> float:
+    """How far an item's float score can be above its scaled one."""
+    return int(problem.demand.max(initial=0)) * rounding_error(problem, scale)
+
+
+def _undominated(problem: MatchProblem, base: MatchResult, fair: MatchResult) -> MatchResult:
+    """`fair`, unless max-sum's assignment is at least as fair and has a larger total."""
+    worst = min_item_score(problem, fair.item_score)
+    base_worst = min_item_score(problem, base.item_score)
+    if base_worst < worst or (base_worst == worst and base.objective <= fair.objective):
+        return fair
+    report = dataclasses.replace(
+        fair.fairness,
+        min_item_score=base_worst,
+        method=f"{fair.fairness.method}; max-sum dominates it",
+    )
+    note = "max-sum's assignment is at least as fair and has a larger total: it is returned"
+    return dataclasses.replace(
+        base,
+        mode="fair",
+        status=fair.status,
+        fairness=report,
+        diagnosis=(*fair.diagnosis, note),
+        stats={**base.stats, **fair.stats},
+    )
 
 
 def _bottleneck(problem: MatchProblem, base: MatchResult, scale: float, *, exact: bool):

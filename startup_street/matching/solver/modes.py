@@ -1,15 +1,16 @@
 """The deterministic modes: max-sum (default) and partial coverage (`allow_partial=True`).
 
 Cost scale. Affinities become integers round(affinity * scale) with scale = 10**k chosen so that
-the largest |affinity| maps to between 10**6 and 10**7 (k >= 4, so the scale is at least 10**4).
-Rounding moves each pair by at most 0.5 / scale, so the returned assignment is within
-(number of assignments) / scale of the true float optimum: a relative error of at most
-1e-6 * max|affinity| / mean|assigned affinity|, i.e. below 1e-4 whenever the assigned pairs
-average at least 1% of the largest affinity. When they do not (tiny assigned affinities next to
-a huge one), `solve_max_sum` solves again with the scale raised until
-(number of assignments) / scale <= 1e-4 * |objective|, as far as OR-Tools' cost range allows.
-The reported objective is always the exact float sum of the assigned affinities, never the
-rounded one.
+the largest |affinity| maps to between 10**6 and 10**7 (whatever its size: all-zero, subnormal
+and 1e14 affinities alike). The flow is an exact optimum of those integer costs; for the float
+affinities it is optimal within `result.tolerance` = 2 * (number of assignments) * e, where e is
+the largest measured distance between an affinity and its grid value (`network.rounding_error`;
+0 when every affinity lies on the grid, as with all-zero ones, at most 0.5 / scale otherwise).
+The certificate states the same bound. When the tolerance exceeds 1e-4 of the objective (tiny
+assigned affinities next to a huge one), `solve_max_sum` solves once more with the scale raised,
+as far as OR-Tools' cost range allows. Pairs are solved in a canonical order (`api.py`), so
+near-ties are broken the same way whatever order the caller lists the pairs in. The reported
+objective is always the exact float sum of the assigned affinities, never the rounded one.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from .certificate import Certificate, StageCertificate
 from .checks import infeasibility_reasons
 from .diagnose import explain_infeasible
 from .engine import FlowSolution, solve_flow
-from .network import NetworkSpec, eligible_pairs, scaled_affinity
+from .network import NetworkSpec, eligible_pairs, rounding_error, scaled_affinity
 from .problem import MatchProblem, name_some
 from .result import (
     INFEASIBLE,
@@ -36,15 +37,17 @@ from .result import (
 
 RELATIVE_PRECISION = 1e-4
 MAX_SCALED_AFFINITY = 1e12  # keeps max|cost| * (nodes + 1) well inside OR-Tools' range
+MAX_EXPONENT = 307  # 10.0 ** 309 overflows: affinities below ~1e-301 round coarsely (and say so)
 
 
 def choose_scale(problem: MatchProblem) -> float:
-    """10**k with max|affinity| * 10**k in [10**6, 10**7), k >= 4."""
+    """10**k with max|affinity| * 10**k in [10**6, 10**7) (10**4 when every affinity is 0)."""
     allowed = problem.affinity[problem.allowed]
     largest = float(np.abs(allowed).max()) if allowed.size else 0.0
     if largest == 0.0:
         return 1e4
-    return 10.0 ** min(15, max(4, 6 - math.floor(math.log10(largest))))
+    exponent = 6 - math.floor(math.log10(largest))
+    return 10.0 ** max(-MAX_EXPONENT, min(MAX_EXPONENT, exponent))
 
 
 def solve_max_sum(problem: MatchProblem) -> MatchResult:
@@ -75,12 +78,19 @@ def _finer_scale(problem, spec: NetworkSpec, solution: FlowSolution) -> NetworkS
         return None
     assignments = int(solution.pair_units.sum())
     objective = abs(float(problem.affinity @ solution.pair_units))
-    if assignments <= RELATIVE_PRECISION * objective * spec.scale:
-        return None
+    error = rounding_error(problem, spec.scale)
+    if error == 0.0 or objective == 0.0:
+        return None  # exact, or nothing to be relative to
+    if 2 * assignments * error <= RELATIVE_PRECISION * objective:
+        return None  # precise enough
     largest = float(np.abs(problem.affinity[problem.allowed]).max())
-    wanted = assignments / (RELATIVE_PRECISION * objective) if objective else np.inf
-    ceiling = MAX_SCALED_AFFINITY / largest
-    scale = 10.0 ** math.ceil(math.log10(min(wanted, ceiling)))
+    with np.errstate(over="ignore", divide="ignore"):
+        wanted = np.float64(assignments) / (RELATIVE_PRECISION * objective)
+        ceiling = np.float64(MAX_SCALED_AFFINITY) / largest
+    target = min(float(wanted), float(ceiling), 10.0**MAX_EXPONENT)
+    if not math.isfinite(target) or target <= spec.scale:
+        return None
+    scale = 10.0 ** min(MAX_EXPONENT, math.ceil(math.log10(target)))
     return NetworkSpec(scale=scale) if scale > spec.scale else None
 
 

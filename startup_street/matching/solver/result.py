@@ -8,6 +8,7 @@ from functools import cached_property
 import numpy as np
 
 from .certificate import Certificate
+from .network import tolerance
 from .problem import MatchProblem
 
 OPTIMAL, FEASIBLE, INFEASIBLE, INVALID = "optimal", "feasible", "infeasible", "invalid"
@@ -20,7 +21,7 @@ class FairnessReport:
     min_item_score: float  # of the returned assignment
     upper_bound: float  # no feasible assignment has a larger minimum item score
     proven: bool  # min_item_score is the exact max-min (equals upper_bound up to rounding)
-    method: str  # "bottleneck-flow", "cp-sat" or "bottleneck-flow (heuristic)"
+    method: str  # "bottleneck-flow", "milp", "bottleneck-flow (heuristic)", ... (how it was found)
     threshold: float | None = None  # every free assigned pair has affinity >= threshold
 
 
@@ -44,6 +45,8 @@ class MatchResult:
     agent: np.ndarray
     pair: np.ndarray
     objective: float  # total affinity of the assignment, in the caller's units
+    # "optimal" means within `tolerance` of the float optimum (0: exact; see `modes.py`)
+    tolerance: float = 0.0
     diagnosis: tuple[str, ...] = ()
     certificate: Certificate | None = None
     item_score: np.ndarray | None = None  # total assigned affinity per item
@@ -104,6 +107,9 @@ def assignment_result(
     contributions = None
     if problem.components:
         contributions = {name: part[pairs] for name, part in problem.components.items()}
+    certificate = extra.get("certificate")
+    if certificate is not None and "tolerance" not in extra:
+        extra["tolerance"] = tolerance(problem, certificate.scale, pairs.size)
     return MatchResult(
         status=status,
         mode=mode,

@@ -302,7 +302,7 @@ def _solve(problem: MatchProblem, parameters: dict) -> tuple[MatchResult, list[s
     if parameters.get("mode") == "fair":
         result = solve(problem, mode="fair")
         if result.ok:
-            return result, notes
+            return result, notes + _fairness_lines(result)
         notes.append(
             _(
                 "Not every startup can have %(count)d mentor(s), so the fair variant was not "
@@ -311,6 +311,29 @@ def _solve(problem: MatchProblem, parameters: dict) -> tuple[MatchResult, list[s
             % {"count": per_startup}
         )
     return solve(problem, allow_partial=True), notes
+
+
+def _fairness_lines(result: MatchResult) -> list[str]:
+    """Say so when the fairest proposal is not proven: its worst-served startup's score, and
+    the most any proposal could give it."""
+    fairness = result.fairness
+    if fairness is None or fairness.proven:
+        return []
+    if not math.isfinite(fairness.upper_bound):
+        return [
+            _(
+                "The fairest proposal was not found in the time allowed: this is the best-total "
+                "proposal, whose worst-served startup scores %(worst).3f."
+            )
+            % {"worst": fairness.min_item_score}
+        ]
+    return [
+        _(
+            "The fairest proposal was not proven in the time allowed: its worst-served startup "
+            "scores %(worst).3f, and no proposal can give it more than %(bound).3f."
+        )
+        % {"worst": fairness.min_item_score, "bound": fairness.upper_bound}
+    ]
 
 
 def _coverage_lines(result: MatchResult) -> list[str]:

@@ -6,7 +6,7 @@ similarity matrix), so a run can be re-solved
 exactly as it was, and a pair added by hand is scored the same way as the solver's pairs.
 
 Text similarity comes from the search app's multilingual embedder
-(``startup_street.search.embeddings``, a pure module with no Django models): the startup's
+(``startup_street.text.embeddings``, a pure module with no Django models): the startup's
 pitch and description against the mentor's headline and biography, in any of the three
 languages. The embedder can be passed in (tests pass the hashing embedder).
 """
@@ -167,9 +167,9 @@ def mentor_text(mentor) -> str:
 
 
 def default_embedder():
-    from startup_street.search.embeddings import get_embedder
+    from startup_street.text.embeddings import get_embedder
 
-    return get_embedder(settings.SEARCH_EMBEDDER)
+    return get_embedder(settings.SEARCH_EMBEDDER, threads=settings.SEARCH_BLAS_THREADS)
 
 
 def _semantic(startups, mentors, embedder) -> dict:

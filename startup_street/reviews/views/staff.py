@@ -16,7 +16,7 @@ from startup_street.programs.selectors import calls_visible_to
 from .. import assignment as auto
 from .. import conflicts, history, selectors, services
 from .. import rules as review_rules
-from ..forms import AssignForm, CriterionForm, RubricForm, StakeForm
+from ..forms import AssignForm, AutoAssignForm, CriterionForm, RubricForm, StakeForm
 from ..models import ReviewAssignment
 
 
@@ -60,6 +60,7 @@ def manage(request, call_id: int):
         "conflicts": selectors.conflicts_of_call(call),
         "stakes": selectors.stakes_of_call(call),
         "stake_form": StakeForm(call=call),
+        "auto_assign_form": AutoAssignForm(),
     }
     return render(request, "reviews/manage.html", context)
 
@@ -85,7 +86,12 @@ def rubric_settings(request, call_id: int):
 @require_POST
 def run_auto_assign(request, call_id: int):
     call = managed_call(request, call_id)
-    outcome = auto.auto_assign(call=call, actor=request.user)
+    form = AutoAssignForm(request.POST)
+    if not form.is_valid():
+        say_form_errors(request, form)
+        return redirect("reviews:manage", call_id=call.pk)
+    cap = auto.parse_cap(form.cleaned_data["randomize"])
+    outcome = auto.auto_assign(call=call, actor=request.user, max_probability=cap)
     text = ngettext(
         "%(count)d assignment was made.", "%(count)d assignments were made.", outcome.created
     ) % {"count": outcome.created}

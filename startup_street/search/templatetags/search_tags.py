@@ -3,8 +3,11 @@
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, ngettext, pgettext
+from django.utils.translation import gettext as _
 
-from ..analysers import fts_query_terms, highlight_spans
+from startup_street.core.enums import Stage
+from startup_street.text.analysers import fts_query_terms, highlight_spans, written_forms
 
 register = template.Library()
 
@@ -32,3 +35,58 @@ def highlight(text, query) -> SafeString:
         cursor = span_end
     parts += [escape(text[cursor:end]), "…" if end < len(text) else ""]
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped
+
+
+@register.simple_tag
+def understood_as(query, params) -> list[tuple[str, str]]:
+    """``{% understood_as parsed_query request.GET as items %}``: what a search's words were
+    read as, each (label in the reader's language, the query string of the same search without
+    the words it came from)."""
+    if query is None or not getattr(query, "understood", None):
+        return []
+    items = []
+    for n, item in enumerate(query.understood):
+        label = understood_label(item)
+        if label:
+            again = params.copy()
+            again["q"] = query.without(n)
+            again.pop("page", None)
+            items.append((label, again.urlencode()))
+    return items
+
+
+def understood_label(item) -> str:
+    name = concept_name(item.value) if item.kind in CONCEPT_LABELS else ""
+    if item.kind in CONCEPT_LABELS:
+        return CONCEPT_LABELS[item.kind]() % {"name": name}
+    if item.kind == "years":
+        n = int(item.value)
+        return ngettext("Founded up to %(n)d year ago", "Founded up to %(n)d years ago", n) % {
+            "n": n
+        }
+    if item.kind == "team":
+        n = int(item.value)
+        return ngettext("Team of %(n)d person", "Team of up to %(n)d people", n) % {"n": n}
+    if item.kind == "stage":
+        return _("Stage: %(stage)s") % {"stage": Stage(item.value).label}
+    if item.kind == "pre_founder":
+        return _("Not founded yet")
+    if item.kind == "revenue":
+        return _("No revenue yet")
+    return ""
+
+
+CONCEPT_LABELS = {
+    "concept": lambda: pgettext("understood as", "Topic: %(name)s"),
+    "place": lambda: pgettext("understood as", "Place: %(name)s"),
+    "market": lambda: pgettext("understood as", "Market: %(name)s"),
+    "nationality": lambda: pgettext("understood as", "Founders from: %(name)s"),
+}
+
+
+def concept_name(concept: str) -> str:
+    """A concept of the term dictionary as written in the reader's language."""
+    language = {"zh-hans": "zh"}.get(get_language() or "en", (get_language() or "en")[:2])
+    forms = written_forms(concept)
+    chosen = forms.get(language) or forms.get("en") or [concept]
+    return chosen[0]

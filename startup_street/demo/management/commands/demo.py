@@ -2,7 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from startup_street.demo.generate import DEMO_PASSWORD, demo_accounts, load_demo
-from startup_street.search.services import reindex, reindex_people
+from startup_street.search.kinds import reindex_all
 
 
 class Command(BaseCommand):
@@ -16,8 +16,8 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         summary = load_demo()
         self.stdout.write(self.style.SUCCESS(str(summary)))
-        programs, people = reindex(), reindex_people()
-        self.stdout.write(f"Search index: {programs} programs, {people} startups and mentors")
+        done = reindex_all()
+        self.stdout.write("Search index: " + ", ".join(f"{n} {label}" for label, n in done.items()))
         self.stdout.write(f"Demo log-ins (password for all: {DEMO_PASSWORD}):")
         for role, email in demo_accounts():
             self.stdout.write(f"  {role:<28} {email}")

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from startup_street.demo.generate import load_demo
-from startup_street.search.services import reindex, reindex_people
+from startup_street.search.kinds import reindex_all
 
 
 class Command(BaseCommand):
@@ -15,5 +15,5 @@ class Command(BaseCommand):
     def handle(self, *args, seed: int, programs: int, startups: int, **options):
         summary = load_demo(seed=seed, programs=programs, startups=startups)
         self.stdout.write(self.style.SUCCESS(str(summary)))
-        programs, people = reindex(), reindex_people()
-        self.stdout.write(f"Search index: {programs} programs, {people} startups and mentors")
+        done = reindex_all()
+        self.stdout.write("Search index: " + ", ".join(f"{n} {label}" for label, n in done.items()))

@@ -3,27 +3,28 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from startup_street.programs.models import Program
-from startup_street.search.services import reindex, reindex_people
+from startup_street.search.kinds import KINDS
 
 
 class Command(BaseCommand):
     help = "Rebuild the search index of every program (with a progress bar), startup and mentor."
 
     def handle(self, *args, **options):
-        total = Program.objects.count()
-        started = time.perf_counter()
+        for kind in KINDS.values():
+            total = kind.count() if kind.count else 0
+            started = time.perf_counter()
 
-        def progress(done: int) -> None:
-            width = 30
-            filled = width * done // max(total, 1)
-            rate = done / max(time.perf_counter() - started, 1e-9)
-            sys.stderr.write(
-                f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {rate:.0f}/s"
-            )
-            sys.stderr.flush()
+            def progress(done: int, total=total, started=started) -> None:
+                width = 30
+                filled = width * done // max(total, 1)
+                rate = done / max(time.perf_counter() - started, 1e-9)
+                sys.stderr.write(
+                    f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {rate:.0f}/s"
+                )
+                sys.stderr.flush()
 
-        done = reindex(progress=progress)
-        sys.stderr.write("\n")
-        self.stdout.write(f"{done} programs indexed in {time.perf_counter() - started:.1f} s")
-        self.stdout.write(f"{reindex_people()} startups and mentors indexed for staff search")
+            done = kind.reindex(progress=progress if total else None)
+            if total:
+                sys.stderr.write("\n")
+            seconds = time.perf_counter() - started
+            self.stdout.write(f"{done} {kind.label} indexed in {seconds:.1f} s")

@@ -1,0 +1,121 @@
+"""Reads for the dashboard pages, exports and API: figures, charts, tables. Aggregates only."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from startup_street.applications.enums import Status
+from startup_street.organizations.models import Organization
+
+from .indicators import BY_CODE, INDICATORS, Indicator, Slice, applications
+from .models import IndicatorSnapshot
+
+SUPPRESS_BELOW = 5  # public exports hide a cell counting fewer startups than this
+CHART_WIDTH, CHART_HEIGHT = 640, 180
+
+
+@dataclass(frozen=True)
+class Figure:
+    indicator: Indicator
+    value: float | None
+    series: dict[str, float] | None
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+def figures(piece: Slice, codes: list[str] | None = None) -> list[Figure]:
+    chosen = [BY_CODE[code] for code in codes] if codes else INDICATORS
+    return [
+        Figure(
+            indicator,
+            indicator.value(piece),
+            indicator.by_quarter(piece) if indicator.by_quarter else None,
+        )
+        for indicator in chosen
+    ]
+
+
+def bars(series: dict[str, float]) -> list[Bar]:
+    """A bar chart's geometry in a CHART_WIDTH x CHART_HEIGHT box (bars grow upwards)."""
+    if not series:
+        return []
+    top = max(series.values()) or 1
+    step = CHART_WIDTH / len(series)
+    width = max(step * 0.7, 1)
+    out = []
+    for n, (label, value) in enumerate(series.items()):
+        height = CHART_HEIGHT * value / top
+        out.append(
+            Bar(label, value, n * step + (step - width) / 2, CHART_HEIGHT - height, width, height)
+        )
+    return out
+
+
+def by_organization(piece: Slice) -> list[dict]:
+    """Applications, acceptances and startups supported per organisation: one grouped query."""
+    rows = (
+        applications(piece)
+        .values("call__program__organization")
+        .annotate(
+            applications=Count("pk"),
+            accepted=Count("pk", filter=Q(status=Status.ACCEPTED)),
+            startups=Count("startup", distinct=True, filter=Q(status=Status.ACCEPTED)),
+        )
+        .order_by("-applications")
+    )
+    names = Organization.objects.in_bulk([row["call__program__organization"] for row in rows])
+    return [
+        {
+            "organization": names[row["call__program__organization"]],
+            "applications": row["applications"],
+            "accepted": row["accepted"],
+            "startups": row["startups"],
+            "rate": round(100 * row["accepted"] / row["applications"], 1)
+            if row["applications"]
+            else None,
+        }
+        for row in rows
+    ]
+
+
+def open_data(piece: Slice) -> list[dict]:
+    """Per organisation and year: applications, acceptances, startups supported — figures
+    about fewer than SUPPRESS_BELOW startups are withheld (None), so no startup can be singled
+    out. No names of people or startups."""
+    rows = (
+        applications(piece)
+        .values("call__program__organization__slug", "call__closes_at__year")
+        .annotate(
+            applications=Count("pk"),
+            accepted=Count("pk", filter=Q(status=Status.ACCEPTED)),
+            startups=Count("startup", distinct=True, filter=Q(status=Status.ACCEPTED)),
+            applicants=Count("startup", distinct=True),
+        )
+        .order_by("call__program__organization__slug", "call__closes_at__year")
+    )
+    out = []
+    for row in rows:
+        small = row["applicants"] < SUPPRESS_BELOW
+        out.append(
+            {
+                "organization": row["call__program__organization__slug"],
+                "year": row["call__closes_at__year"],
+                "applications": None if small else row["applications"],
+                "accepted": None if small or row["startups"] < SUPPRESS_BELOW else row["accepted"],
+                "startups_supported": None if row["startups"] < SUPPRESS_BELOW else row["startups"],
+            }
+        )
+    return out
+
+
+def recorded(scope: str = "city", limit: int = 12) -> list[IndicatorSnapshot]:
+    """The latest nightly snapshots of a scope, newest first."""
+    return list(IndicatorSnapshot.objects.filter(scope=scope)[: limit * len(INDICATORS)])

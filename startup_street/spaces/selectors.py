@@ -1,0 +1,389 @@
+"""Reads of the spaces app: what each visitor may see, free slots, hours left, utilisation."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.db.models import Q, Sum
+from django.utils import timezone
+
+from startup_street.core.timezones import get_zone
+from startup_street.organizations.enums import STAFF_ROLES
+from startup_street.organizations.models import Organization
+
+from . import checks
+from .enums import HOLDING, BookingStatus, PlanStatus, SpaceKind
+from .models import (
+    Blocking,
+    Booking,
+    Closure,
+    DemonstrationPlan,
+    DemonstrationResult,
+    Entitlement,
+    OpeningHours,
+    Space,
+    WaitlistEntry,
+)
+
+
+def staffed_organization_ids(user) -> list[int]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return list(
+        user.memberships.filter(role__in=STAFF_ROLES).values_list("organization_id", flat=True)
+    )
+
+
+def spaces_visible_to(user):
+    """Bookable spaces for everyone; a space taken out of booking only for its staff."""
+    qs = Space.objects.select_related("organization")
+    if getattr(user, "is_superuser", False):
+        return qs
+    return qs.filter(Q(is_active=True) | Q(organization_id__in=staffed_organization_ids(user)))
+
+
+def spaces_managed_by(user):
+    if getattr(user, "is_superuser", False):
+        return Space.objects.select_related("organization")
+    return Space.objects.filter(organization_id__in=staffed_organization_ids(user)).select_related(
+        "organization"
+    )
+
+
+def _team_startup_ids(user) -> list[int]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return list(user.startup_memberships.values_list("startup_id", flat=True))
+
+
+def bookings_visible_to(user):
+    """The bookings of the viewer's startups and their own, and of the spaces they staff."""
+    qs = Booking.objects.select_related("space__organization", "startup", "booked_by")
+    if not getattr(user, "is_authenticated", False):
+        return qs.none()
+    if user.is_superuser:
+        return qs
+    return qs.filter(
+        Q(startup_id__in=_team_startup_ids(user))
+        | Q(booked_by=user)
+        | Q(space__organization_id__in=staffed_organization_ids(user))
+    )
+
+
+def bookings_of(user):
+    """The viewer's own: their startups' bookings and their own."""
+    if not getattr(user, "is_authenticated", False):
+        return Booking.objects.none()
+    return Booking.objects.filter(
+        Q(startup_id__in=_team_startup_ids(user)) | Q(booked_by=user)
+    ).select_related("space__organization", "startup", "series", "plan")
+
+
+def pending_requests(user):
+    return (
+        bookings_visible_to(user)
+        .filter(
+            status=BookingStatus.PENDING,
+            starts_at__gt=timezone.now(),
+            space__organization_id__in=staffed_organization_ids(user),
+        )
+        .order_by("starts_at", "pk")
+    )
+
+
+def plans_to_decide(user):
+    return (
+        DemonstrationPlan.objects.filter(
+            status=PlanStatus.SUBMITTED,
+            booking__space__organization_id__in=staffed_organization_ids(user),
+        )
+        .select_related("booking__space", "booking__startup")
+        .order_by("booking__starts_at")
+    )
+
+
+def offers_for(user):
+    return WaitlistEntry.objects.filter(
+        startup_id__in=_team_startup_ids(user), status__in=["waiting", "offered"]
+    ).select_related("space", "startup")
+
+
+def entitlements_visible_to(user):
+    qs = Entitlement.objects.select_related("startup", "organization", "call")
+    if not getattr(user, "is_authenticated", False):
+        return qs.none()
+    if user.is_superuser:
+        return qs
+    return qs.filter(
+        Q(startup_id__in=_team_startup_ids(user))
+        | Q(organization_id__in=staffed_organization_ids(user))
+    )
+
+
+@dataclass(frozen=True)
+class Balance:
+    entitlement: Entitlement
+    month: date
+    granted: Decimal
+    topped_up: Decimal
+    used: Decimal
+
+    @property
+    def left(self) -> Decimal:
+        return self.granted + self.topped_up - self.used
+
+
+def balances(entitlements, month: date) -> list[Balance]:
+    """Each entitlement's hours in ``month``: granted, topped up, used (pending and confirmed)."""
+    entitlements = list(entitlements)
+    ids = [e.pk for e in entitlements]
+    month = month.replace(day=1)
+    used = dict(
+        Booking.objects.filter(entitlement_id__in=ids, month=month, status__in=HOLDING)
+        .values("entitlement_id")
+        .annotate(total=Sum("hours"))
+        .values_list("entitlement_id", "total")
+    )
+    topped = defaultdict(Decimal)
+    for e in entitlements:
+        for adjustment in e.adjustments.all():
+            if adjustment.month == month:
+                topped[e.pk] += adjustment.hours
+    return [
+        Balance(e, month, e.hours_per_month, topped[e.pk], used.get(e.pk) or Decimal(0))
+        for e in entitlements
+    ]
+
+
+def current_month(zone_name: str | None = None) -> date:
+    return timezone.now().astimezone(get_zone(zone_name)).date().replace(day=1)
+
+
+# -- free slots -------------------------------------------------------------------------------
+
+
+@dataclass
+class Slot:
+    starts_at: datetime
+    ends_at: datetime
+    state: str  # free, taken, pending, blocked, past
+
+    @property
+    def is_free(self) -> bool:
+        return self.state == "free"
+
+
+@dataclass
+class Day:
+    date: date
+    closed: bool = False
+    slots: list[Slot] = field(default_factory=list)
+
+
+def _windows(space: Space, hours: list[OpeningHours], day: date) -> list[tuple[time, time | None]]:
+    if not hours:
+        return [(time(0), None)]
+    return [(h.opens, h.closes) for h in hours if h.weekday == day.weekday()]
+
+
+def availability(spaces, start: date, days: int = 1, *, now: datetime | None = None) -> dict:
+    """For each space, ``days`` local days from ``start`` cut into its slots, each marked free,
+    taken (confirmed), pending (a request awaits approval), blocked or past. Reads everything
+    in four queries, whatever the number of spaces."""
+    spaces = list(spaces)
+    now = now or timezone.now()
+    ids = [s.pk for s in spaces]
+    lo = timezone.make_aware(datetime.combine(start - timedelta(days=1), time()), UTC)
+    hi = timezone.make_aware(datetime.combine(start + timedelta(days=days + 1), time()), UTC)
+    hours, closed, busy = defaultdict(list), defaultdict(set), defaultdict(list)
+    for h in OpeningHours.objects.filter(space_id__in=ids):
+        hours[h.space_id].append(h)
+    for space_id, day in Closure.objects.filter(
+        space_id__in=ids, date__gte=start, date__lt=start + timedelta(days=days)
+    ).values_list("space_id", "date"):
+        closed[space_id].add(day)
+    for row in Booking.objects.filter(
+        space_id__in=ids, status__in=HOLDING, starts_at__lt=hi, ends_at__gt=lo
+    ).values_list("space_id", "starts_at", "ends_at", "status"):
+        busy[row[0]].append(row[1:])
+    for row in Blocking.objects.filter(
+        space_id__in=ids, starts_at__lt=hi, ends_at__gt=lo
+    ).values_list("space_id", "starts_at", "ends_at"):
+        busy[row[0]].append((row[1], row[2], "blocked"))
+    return {
+        s.pk: [
+            _day(s, start + timedelta(days=n), hours[s.pk], closed[s.pk], busy[s.pk], now)
+            for n in range(days)
+        ]
+        for s in spaces
+    }
+
+
+RANK = {"blocked": 3, BookingStatus.CONFIRMED: 2, BookingStatus.PENDING: 1}
+STATE = {"blocked": "blocked", BookingStatus.CONFIRMED: "taken", BookingStatus.PENDING: "pending"}
+
+
+def _day(space: Space, day: date, hours, closed: set, busy: list, now: datetime) -> Day:
+    if day in closed:
+        return Day(day, closed=True)
+    zone = get_zone(space.time_zone)
+    step = timedelta(minutes=space.slot_minutes)
+    busy = sorted(busy)
+    result = Day(day)
+    for opens, closes in _windows(space, hours, day):
+        moment = timezone.make_aware(datetime.combine(day, opens), zone)
+        end = (
+            timezone.make_aware(datetime.combine(day, closes), zone)
+            if closes
+            else timezone.make_aware(datetime.combine(day + timedelta(days=1), time()), zone)
+        )
+        while moment + step <= end:
+            result.slots.append(_slot(moment, moment + step, busy, now))
+            moment += step
+    return result
+
+
+def _slot(starts_at: datetime, ends_at: datetime, busy: list, now: datetime) -> Slot:
+    if starts_at <= now:
+        return Slot(starts_at, ends_at, "past")
+    worst = None
+    for b_start, b_end, kind in busy:
+        if b_start >= ends_at:
+            break
+        if b_end > starts_at and (worst is None or RANK[kind] > RANK[worst]):
+            worst = kind
+    return Slot(starts_at, ends_at, STATE[worst] if worst else "free")
+
+
+# -- utilisation --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Utilisation:
+    """Booked (confirmed) hours against open hours of one space (or organisation) in a month."""
+
+    month: date
+    organization_id: int
+    space_id: int | None
+    kind: str | None
+    open_hours: Decimal
+    booked_hours: Decimal
+    bookings: int
+
+    @property
+    def rate(self) -> float:
+        return float(self.booked_hours / self.open_hours) if self.open_hours else 0.0
+
+
+def _months(start: date, end: date) -> list[date]:
+    months, month = [], start.replace(day=1)
+    while month <= end:
+        months.append(month)
+        month = (month + timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _open_hours(space: Space, hours: list[OpeningHours], closed: set, month: date) -> Decimal:
+    total = Decimal(0)
+    day = month
+    while day.month == month.month:
+        if day not in closed:
+            if not hours:
+                total += 24
+            for h in hours:
+                if h.weekday == day.weekday():
+                    span = datetime.combine(day, h.closes) - datetime.combine(day, h.opens)
+                    total += Decimal(span.total_seconds()) / 3600
+        day += timedelta(days=1)
+    return total
+
+
+def utilisation(
+    *,
+    start: date,
+    end: date,
+    organization: Organization | None = None,
+    kind: str | None = None,
+    by: str = "space",
+) -> list[Utilisation]:
+    """Utilisation per month from ``start``'s month to ``end``'s, per space (``by="space"``) or
+    per organisation (``by="organization"``), optionally of one organisation or kind of space.
+
+    Open hours are the opening hours of each local day, less closures (24 h a day for a space
+    without opening hours); booked hours are confirmed bookings, counted in the month their
+    start falls in (in the space's zone). Read-only; a handful of queries whatever the range."""
+    spaces = Space.objects.all()
+    if organization is not None:
+        spaces = spaces.filter(organization=organization)
+    if kind:
+        spaces = spaces.filter(kind=kind)
+    spaces = list(spaces.order_by("organization_id", "pk"))
+    ids = [s.pk for s in spaces]
+    months = _months(start, end)
+    hours, closed = defaultdict(list), defaultdict(set)
+    for h in OpeningHours.objects.filter(space_id__in=ids):
+        hours[h.space_id].append(h)
+    for space_id, day in Closure.objects.filter(
+        space_id__in=ids, date__gte=months[0], date__lte=_months(end, end)[0] + timedelta(days=31)
+    ).values_list("space_id", "date"):
+        closed[space_id].add(day)
+    booked = defaultdict(lambda: [Decimal(0), 0])
+    lo = timezone.make_aware(datetime.combine(months[0] - timedelta(days=1), time()), UTC)
+    hi = timezone.make_aware(
+        datetime.combine(
+            (months[-1] + timedelta(days=32)).replace(day=1) + timedelta(days=1), time()
+        ),
+        UTC,
+    )
+    by_pk = {s.pk: s for s in spaces}
+    for space_id, starts_at, hours_booked in Booking.objects.filter(
+        space_id__in=ids, status=BookingStatus.CONFIRMED, starts_at__gte=lo, starts_at__lt=hi
+    ).values_list("space_id", "starts_at", "hours"):
+        key = (space_id, checks.month_of(by_pk[space_id], starts_at))
+        booked[key][0] += hours_booked
+        booked[key][1] += 1
+    rows = [
+        Utilisation(
+            month,
+            s.organization_id,
+            s.pk,
+            s.kind,
+            _open_hours(s, hours[s.pk], closed[s.pk], month),
+            *booked[(s.pk, month)],
+        )
+        for month in months
+        for s in spaces
+    ]
+    if by == "organization":
+        return _per_organization(rows)
+    return rows
+
+
+def _per_organization(rows: list[Utilisation]) -> list[Utilisation]:
+    totals = defaultdict(lambda: [Decimal(0), Decimal(0), 0])
+    for row in rows:
+        total = totals[(row.month, row.organization_id)]
+        total[0] += row.open_hours
+        total[1] += row.booked_hours
+        total[2] += row.bookings
+    return [
+        Utilisation(month, org_id, None, None, *values)
+        for (month, org_id), values in sorted(totals.items())
+    ]
+
+
+def demonstration_outcomes(*, start: date, end: date, organization=None) -> dict[str, int]:
+    """How many testbed runs succeeded, partly succeeded or failed, by the run's start date."""
+    qs = DemonstrationResult.objects.filter(
+        plan__booking__starts_at__date__gte=start, plan__booking__starts_at__date__lte=end
+    )
+    if organization is not None:
+        qs = qs.filter(plan__booking__space__organization=organization)
+    counts = dict.fromkeys(["succeeded", "partly", "failed"], 0)
+    for outcome in qs.values_list("outcome", flat=True):
+        counts[outcome] += 1
+    return counts
+
+
+KINDS = SpaceKind

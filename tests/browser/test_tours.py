@@ -1,0 +1,171 @@
+"""Tours of the demo as every demo role, in Korean, Chinese and English, on a laptop (1366 px)
+and a phone (390 px): no page scrolls sideways, the interface is in the reader's language, each
+home shows the role's work and no page speaks the solver's or the server's language.
+Screenshots go to test-artifacts/tour-<role>-<language>-<width>-<page>.png."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from startup_street.accounts.models import User
+from startup_street.applications.models import Application
+from startup_street.demo.generate import DEMO_PASSWORD, demo_accounts, load_demo
+from startup_street.matching.models import MatchRun
+from startup_street.mentoring.models import Mentorship
+from startup_street.reviews.models import ReviewAssignment
+
+from .conftest import ARTIFACTS
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WIDTHS = {"laptop": (1366, 860), "phone": (390, 844)}
+LANGUAGES = ["ko", "zh-hans", "en"]
+TECHNICAL = re.compile(  # optimisation figures stay inside "Details for specialists"
+    r"Traceback|dual bound|objective|\bagent\b|demand \d|item \d|^\s*None\s*$|: None\b|Exception|"
+    r"NoReverseMatch|csrf",
+    re.MULTILINE,
+)
+# Latin words a Korean or Chinese page may show in its interface: abbreviations and formats.
+LATIN_OK = {"API", "CSV", "XLSX", "ics", "D-Day", "KST", "CST", "UTC", "PDF", "PNG", "JPEG"}
+# The interface, not content: what the page itself says (people's and startups' names are
+# content and may be in any script).
+CHROME = (
+    ".mainnav a, main h2, main th, main label, main summary, main .btn, main button, "
+    ".stat__label, .nav-toggle__label, .footer label, .section__title a"
+)
+UNTRANSLATED = """(els) => els.map(e => e.innerText.trim()).filter(t => t &&
+    !/[\\u1100-\\u11ff\\uac00-\\ud7af\\u3400-\\u9fff]/.test(t))"""
+
+
+WIDE_ELEMENTS = """() => [...document.querySelectorAll('main *')]
+    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+    .slice(-3).map(e => e.tagName + '.' + e.className + ' ' + (e.innerText || '').slice(0, 40))"""
+
+
+def _email(prefix: str) -> str:
+    return next(email for _role, email in demo_accounts() if email.startswith(prefix + "@"))
+
+
+def _pages() -> dict[str, list[tuple[str, str]]]:
+    """Each demo role's home and the pages its work leads to (name, path)."""
+    robowave = Mentorship.objects.get(startup__slug="robowave")
+    draft = Application.objects.get(startup__slug="robowave", status="draft")
+    to_do = ReviewAssignment.objects.filter(
+        reviewer__email=_email("reviewer"), review__isnull=True
+    ).first()
+    in_review = Application.objects.filter(
+        call__program__organization__slug="seoul-startup-hub", status="under_review"
+    ).first()
+    run = MatchRun.objects.get(organization__slug="kic-beijing", status="confirmed")
+    return {
+        "founder": [
+            ("home", "/"),
+            ("applications", reverse("applications:mine")),
+            ("draft", reverse("applications:detail", args=[draft.pk])),
+            ("program", reverse("programs:detail", args=[draft.call.program.slug])),
+            ("mentorship", reverse("mentoring:detail", args=[robowave.pk])),
+        ],
+        "founder-cn": [("home", "/"), ("programs", reverse("programs:list"))],
+        "reviewer": [
+            ("home", "/"),
+            ("reviews", reverse("reviews:mine")),
+            ("review", reverse("reviews:detail", args=[to_do.pk])),
+        ],
+        "hub-admin": [
+            ("home", "/"),
+            ("applications", reverse("applications:call_applications", args=[in_review.call_id])),
+            ("manage", reverse("reviews:manage", args=[in_review.call_id])),
+            ("decisions", reverse("decisions:decisions", args=[in_review.call_id])),
+        ],
+        "kic-manager": [("home", "/"), ("run", reverse("mentoring:run", args=[run.pk]))],
+        "mentor": [
+            ("home", "/"),
+            ("profile", reverse("mentoring:profile")),
+            ("mentorship", reverse("mentoring:detail", args=[robowave.pk])),
+        ],
+        "analyst": [("home", "/")],
+        "admin": [("home", "/")],
+    }
+
+
+HOME_SECTION = {
+    "founder": "#founder",
+    "founder-cn": "#founder",
+    "reviewer": "#reviewer",
+    "hub-admin": "#staff",
+    "kic-manager": "#staff",
+    "mentor": "#mentor",
+    "analyst": "#figures",
+    "admin": "#admin",
+}
+
+
+def _log_in(page, base: str, email: str) -> None:
+    page.context.clear_cookies()
+    page.goto(base + reverse("accounts:login"))
+    page.locator("input[name=username]").fill(email)
+    page.locator("input[name=password]").fill(DEMO_PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert reverse("accounts:login") not in page.url, email
+
+
+def _check(page, language: str, where: str) -> list[str]:
+    problems = []
+    wide = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    if wide > 0:
+        culprits = page.evaluate(WIDE_ELEMENTS)
+        problems.append(f"{where}: {wide}px wider than the screen: {culprits}")
+    text = page.locator("main").inner_text()
+    found = TECHNICAL.search(text)
+    if found:
+        context = text[max(0, found.start() - 40) : found.end() + 20].replace("\n", " ")
+        problems.append(f"{where}: technical wording {found.group(0)!r} in {context!r}")
+    if language != "en":
+        shown = page.locator(CHROME).evaluate_all(UNTRANSLATED)
+        english = [t for t in shown if re.search(r"[A-Za-z]{3,}", t) and t not in LATIN_OK]
+        english = [t for t in english if not _is_content(page, t)]
+        if english:
+            problems.append(f"{where}: untranslated {english[:5]}")
+    return problems
+
+
+def _is_content(page, text: str) -> bool:
+    """A person's or a startup's name (content), not the interface's words."""
+    names = set(User.objects.values_list("display_name", flat=True))
+    return any(name and name in text for name in names) or bool(
+        re.fullmatch(r"[A-Z][a-z]+[A-Z]?[a-z]*( [A-Z][a-z]+)*", text)
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_demo_role_tours_its_pages_in_every_language_and_width(
+    live_server, browser, language
+):
+    load_demo(programs=12, startups=40)
+    pages = _pages()
+    User.objects.update(preferred_language=language)
+    ARTIFACTS.mkdir(exist_ok=True)
+    problems = []
+    for device, (width, height) in WIDTHS.items():
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, timezone_id="Asia/Seoul"
+        )
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        for role, paths in pages.items():
+            _log_in(page, live_server.url, _email(role))
+            for name, path in paths:
+                response = page.goto(live_server.url + path)
+                where = f"{role} {language} {device} {name}"
+                assert response.status == 200, where
+                if name == "home":
+                    assert page.locator(HOME_SECTION[role]).count() == 1, where
+                problems += _check(page, language, where)
+                page.screenshot(
+                    path=str(ARTIFACTS / f"tour-{role}-{language}-{device}-{name}.png"),
+                    full_page=True,
+                )
+        context.close()
+    assert not problems, "\n".join(problems)
