@@ -18,7 +18,7 @@ from startup_street.mentoring.services.matching import propose_matches
 from startup_street.mentoring.services.proposals import add_pair, confirm_run, remove_pair
 from startup_street.mentoring.services.sessions import book_session
 from startup_street.organizations.models import Organization
-from startup_street.search.embeddings import get_embedder
+from startup_street.text.embeddings import get_embedder
 from startup_street.startups.models import Startup
 
 from .data import work

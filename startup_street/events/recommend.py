@@ -16,7 +16,7 @@ MIN_SIMILARITY = 0.25
 
 def embed(texts: list[str]) -> np.ndarray:
     """Unit vectors for ``texts`` in any of ko, zh, en (the one place naming the embedder)."""
-    from startup_street.search.embeddings import get_embedder
+    from startup_street.text.embeddings import get_embedder
 
     return get_embedder(settings.SEARCH_EMBEDDER).encode(texts)
 

@@ -103,7 +103,7 @@ def check_tasks() -> Check:
 def check_search() -> Check:
     """Whether search has its embedding model or fell back to character hashing. The one place
     that asks the search package; repoint it if that package offers its own status."""
-    from startup_street.search import embeddings
+    from startup_street.text import embeddings
 
     wanted = embeddings.canonical_name(settings.SEARCH_EMBEDDER)
     if wanted == embeddings.HASHING:

@@ -16,7 +16,7 @@ import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
-from django.utils import translation
+from django.utils import timezone, translation
 
 from startup_street.core.enums import Country
 from startup_street.text.analysers import tokenize

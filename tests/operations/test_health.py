@@ -11,8 +11,8 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from startup_street.operations import health
-from startup_street.search import embeddings
-from startup_street.search.tasks import task_embed_programs
+from startup_street.programs.tasks import task_embed_programs
+from startup_street.text import embeddings
 from tests.factories import make_user
 
 from .production import production_env, street

@@ -1,6 +1,6 @@
 import logging
 
-from startup_street.search import embeddings
+from startup_street.text import embeddings
 
 
 def test_fallback_to_hashing_is_loud_and_flagged(monkeypatch, caplog):
