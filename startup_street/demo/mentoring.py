@@ -18,8 +18,8 @@ from startup_street.mentoring.services.matching import propose_matches
 from startup_street.mentoring.services.proposals import add_pair, confirm_run, remove_pair
 from startup_street.mentoring.services.sessions import book_session
 from startup_street.organizations.models import Organization
-from startup_street.text.embeddings import get_embedder
 from startup_street.startups.models import Startup
+from startup_street.text.embeddings import get_embedder
 
 from .data import work
 from .data.people import MENTORS, org_domain
