@@ -164,3 +164,18 @@ def test_open_data_shows_cells_of_five_or_more(world):
         _apply(call, make_startup(make_user(), name=f"Big {n}"), "accepted")
     row = next(r for r in selectors.open_data(YEAR) if r["organization"] == "hub")
     assert row["startups_supported"] == 8 and row["applications"] == 12  # s0 and s5 too
+
+
+def test_nightly_snapshot_is_on_the_workers_schedule_and_records_each_indicator(world):
+    from startup_street.core.periodic import periodic_jobs
+    from startup_street.dashboard.models import IndicatorSnapshot
+    from startup_street.dashboard.services import snapshot_indicators
+
+    jobs = {job.name: job.task for job in periodic_jobs()}
+    assert jobs["indicator-snapshots"].endswith("task_snapshot_indicators")
+    written = snapshot_indicators(on=date(2025, 12, 31))
+    assert written == len(indicators.INDICATORS) * 3  # the city and two organisations
+    city = IndicatorSnapshot.objects.get(code="applications_submitted", scope="city")
+    assert city.value == 7
+    assert snapshot_indicators(on=date(2025, 12, 31)) == written  # a rerun replaces
+    assert IndicatorSnapshot.objects.count() == written

@@ -1,0 +1,9 @@
+"""The dashboard's nightly snapshot of every indicator (16:15 UTC is 01:15 in Seoul)."""
+
+from startup_street.core.periodic import register_periodic
+
+register_periodic(
+    "indicator-snapshots",
+    task="startup_street.dashboard.tasks.task_snapshot_indicators",
+    cron="15 16 * * *",
+)
