@@ -126,7 +126,7 @@ class DecisionRound:
         else:
             self._tell(application, actor, decision)
             if accepting or leaving:
-                sync_space_entitlements(application, actor, self.space_grants)
+                sync_space_entitlements(application, actor, self.space_grants, call=self.call)
         if (accepting or leaving) and self._accepted is not None:
             self._count(application, 1 if accepting else -1)
         return application
@@ -170,17 +170,19 @@ class DecisionRound:
             ]
 
 
-def sync_space_entitlements(application: Application, actor, grants=None) -> None:
+def sync_space_entitlements(application: Application, actor, grants=None, call=None) -> None:
     """What the call grants in spaces follows the decision its team was told: granted when it
-    says accepted, revoked when it stops saying so. Called in the deciding transaction."""
+    says accepted, revoked when it stops saying so. Called in the deciding transaction; a round
+    passes the call and its grants, read once, so nothing more is read for a call granting none."""
+    call = call or application.call
     if application.status == Status.ACCEPTED:
-        space_services.grant_call_entitlements(
-            call=application.call, startup=application.startup, actor=actor, grants=grants
-        )
+        grants = space_services.call_space_grants(call) if grants is None else grants
+        if grants:
+            space_services.grant_call_entitlements(
+                call=call, startup=application.startup, actor=actor, grants=grants
+            )
     else:
-        space_services.revoke_call_entitlements(
-            call=application.call, startup=application.startup, actor=actor
-        )
+        space_services.revoke_call_entitlements(call=call, startup=application.startup, actor=actor)
 
 
 @transaction.atomic
