@@ -71,7 +71,8 @@ def test_call_to_accepted(browser, live_server, tmp_path, settings):
     founder_page.set_input_files("input[type=file]", str(deck))
     founder_page.get_by_role("button", name="Upload").click()
     founder_page.wait_for_load_state()
-    founder_page.get_by_role("button", name="Submit application").click()
+    founder_page.get_by_text("Submit application", exact=True).click()  # opens the confirmation
+    founder_page.get_by_role("button", name="Yes, submit").click()
     founder_page.wait_for_load_state()
     assert "Your application was submitted." in founder_page.content()
 
