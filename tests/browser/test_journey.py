@@ -106,7 +106,8 @@ def test_call_to_accepted(browser, live_server, tmp_path, settings):
     page.goto(f"{live_server.url}/reviews/calls/{call.pk}/decisions/")
     page.get_by_role("checkbox", name="Robowave").check()
     page.select_option("#bulk-decisions select[name=decision]", "accepted")
-    page.get_by_role("button", name="Decide for the selected").click()
+    page.get_by_text("Decide for the selected", exact=True).click()  # opens the confirmation
+    page.get_by_role("button", name="Yes, decide for the selected").click()
     page.wait_for_load_state()
     assert "1 decision was recorded." in page.content()
 
