@@ -195,3 +195,27 @@ def cell_text(value) -> str:
     if isinstance(value, dict):
         raise ValueError(_("a value, not a nested object, was expected"))
     return str(value).strip()
+
+
+# Columns that hold one text per language end in these suffixes (``title_ko``, ``name_zh``).
+COLUMN_LANGUAGES = {"ko": "ko", "zh": "zh-hans", "en": "en"}
+TRUE = {"1", "true", "yes", "y", "on"}
+
+
+def row_cells(row: dict) -> dict[str, str]:
+    """A row's cells as text under trimmed column names (``ValueError`` for a nested object)."""
+    return {str(name).strip(): cell_text(value) for name, value in row.items() if name}
+
+
+def translated_cells(row: dict, prefix: str) -> dict[str, str]:
+    """``{language: text}`` from a row's ``<prefix>_ko``, ``_zh`` and ``_en`` cells."""
+    texts = {
+        code: str(row.get(f"{prefix}_{key}") or "").strip()
+        for key, code in COLUMN_LANGUAGES.items()
+    }
+    return {code: text for code, text in texts.items() if text}
+
+
+def is_true(value, *, default: bool = True) -> bool:
+    text = str(value if value is not None else "").strip().lower()
+    return text in TRUE if text else default

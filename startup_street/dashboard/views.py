@@ -20,14 +20,15 @@ def _form(request) -> SliceForm:
         raise PermissionDenied(
             _("The dashboard is for the city's analysts and organisation staff.")
         )
-    return SliceForm(request.GET or None, organizations=organizations_in_view(request.user))
+    # Always bound: every field is optional, and an empty query means the default period.
+    return SliceForm(request.GET, organizations=organizations_in_view(request.user))
 
 
 @require_GET
 @login_required
 def dashboard(request):
     form = _form(request)
-    valid = form.is_valid() if form.is_bound else _bind_defaults(form)
+    valid = form.is_valid()
     context = {"form": form}
     if valid:
         piece = form.slice()
@@ -44,16 +45,11 @@ def dashboard(request):
     return render(request, "dashboard/dashboard.html", context, status=200 if valid else 400)
 
 
-def _bind_defaults(form: SliceForm) -> bool:
-    form.data, form.is_bound = {}, True
-    return form.is_valid()
-
-
 @require_GET
 @login_required
 def export(request, fmt: str):
     form = _form(request)
-    if not (form.is_valid() if form.is_bound else _bind_defaults(form)):
+    if not form.is_valid():
         return HttpResponse(_("Check the period and filters."), status=400)
     rows = _figure_rows(selectors.figures(form.slice()))
     return _download(rows, fmt, "street-indicators")
@@ -62,8 +58,8 @@ def export(request, fmt: str):
 @require_GET
 def open_data(request):
     """Aggregates anyone may download: no personal data, small cells withheld."""
-    form = SliceForm(request.GET or None, organizations=None)
-    if not (form.is_valid() if form.is_bound else _bind_defaults(form)):
+    form = SliceForm(request.GET, organizations=None)
+    if not form.is_valid():
         return HttpResponse(_("Check the period and filters."), status=400)
     records = selectors.open_data(form.slice())
     header = ["organization", "year", "applications", "accepted", "startups_supported"]

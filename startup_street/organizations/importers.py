@@ -18,14 +18,18 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from startup_street.core.importing import ImportReport, Source, run_import
-from startup_street.core.tabular import cell_text
+from startup_street.core.tabular import (
+    COLUMN_LANGUAGES,
+    is_true,
+    row_cells,
+    translated_cells,
+)
 
-__all__ = ["cell_text", "fill_organization", "import_organizations"]
+__all__ = ["fill_organization", "import_organizations", "row_cells"]
 
 from .models import Organization
 
-LANGS = {"ko": "ko", "zh": "zh-hans", "en": "en"}
-TRUE = {"1", "true", "yes", "y", "on"}
+LANGS = COLUMN_LANGUAGES
 REQUIRED_COLUMNS = ("slug",)
 FIELDS = [
     "name",
@@ -51,23 +55,17 @@ COLUMNS = [
 ]
 
 
-def translated(row: dict, prefix: str) -> dict:
-    return {
-        code: row[f"{prefix}_{key}"] for key, code in LANGS.items() if row.get(f"{prefix}_{key}")
-    }
-
-
 def fill_organization(organization: Organization, row: dict) -> Organization:
     """Set an organisation's fields from a row of text cells (not saved, not cleaned)."""
-    organization.name = translated(row, "name")
-    organization.description = translated(row, "description")
+    organization.name = translated_cells(row, "name")
+    organization.description = translated_cells(row, "description")
     organization.original_language = row.get("original_language") or "ko"
     organization.kind = row.get("kind", "")
     organization.city = row.get("city", "")
     organization.country = row.get("country", "")
     organization.time_zone = row.get("time_zone") or "Asia/Seoul"
     organization.website = row.get("website", "")
-    organization.is_active = (row.get("is_active") or "1").lower() in TRUE
+    organization.is_active = is_true(row.get("is_active"))
     return organization
 
 
@@ -84,7 +82,7 @@ class OrganizationImporter:
         texts = {}
         for line, row in rows:
             try:
-                texts[line] = {str(k).strip(): cell_text(v) for k, v in row.items() if k}
+                texts[line] = row_cells(row)
             except ValueError as error:
                 texts[line] = ValidationError(str(error))
         slugs = [text.get("slug", "") for text in texts.values() if isinstance(text, dict)]

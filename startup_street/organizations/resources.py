@@ -31,7 +31,7 @@ class OrganizationResource(resources.ModelResource):
         return Organization(slug=str((row or {}).get("slug") or "").strip())
 
     def import_instance(self, instance, row, **kwargs):
-        cells = {str(name).strip(): importers.cell_text(value) for name, value in row.items()}
+        cells = importers.row_cells(row)
         importers.fill_organization(instance, cells)
 
     @staticmethod

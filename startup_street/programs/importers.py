@@ -35,7 +35,7 @@ from django.utils.translation import gettext as _
 
 from startup_street.core.importing import ImportReport, Rows, Source, run_import
 from startup_street.core.models import Sector
-from startup_street.core.tabular import cell_text
+from startup_street.core.tabular import COLUMN_LANGUAGES, is_true, row_cells, translated_cells
 from startup_street.core.timezones import make_aware_strictly
 from startup_street.organizations.enums import OrganizationKind
 from startup_street.organizations.models import Organization
@@ -44,8 +44,7 @@ from .enums import SupportKind
 from .models import Call, Program, unreserved_slug
 from .services import NewCalls, announce_after_commit
 
-LANGS = {"ko": "ko", "zh": "zh-hans", "en": "en"}
-TRUE = {"1", "true", "yes", "y", "on"}
+LANGS = COLUMN_LANGUAGES
 REQUIRED_COLUMNS = ("organization",)
 # What an import sets on a program (``fill_program``); an update writes these and nothing else.
 PROGRAM_FIELDS = [
@@ -66,17 +65,9 @@ PROGRAM_FIELDS = [
 def cells(row: dict) -> dict:
     """A row's cells as text (``ValidationError`` for a cell that holds a nested object)."""
     try:
-        return {str(name).strip(): cell_text(value) for name, value in row.items() if name}
+        return row_cells(row)
     except ValueError as error:
         raise ValidationError(str(error)) from error
-
-
-def _text(row, prefix: str) -> dict:
-    return {
-        code: str(row.get(f"{prefix}_{key}") or "").strip()
-        for key, code in LANGS.items()
-        if str(row.get(f"{prefix}_{key}") or "").strip()
-    }
 
 
 def _codes(value) -> list[str]:
@@ -124,7 +115,7 @@ def row_slug(row: dict, organization: Organization) -> str:
     base = str(row.get("slug") or "").strip()
     if base:
         return base
-    title = _text(row, "title")
+    title = translated_cells(row, "title")
     words = title.get("en") or str(row.get("external_id") or "")
     if not words:
         canonical = "|".join(f"{code}={text}" for code, text in sorted(title.items()))
@@ -135,16 +126,16 @@ def row_slug(row: dict, organization: Organization) -> str:
 def fill_program(program: Program, row: dict, organization: Organization) -> Program:
     """Set a program's fields from a row in the documented columns (not saved, not cleaned)."""
     program.organization = organization
-    program.title = _text(row, "title")
-    program.summary = _text(row, "summary")
-    program.description = _text(row, "description")
+    program.title = translated_cells(row, "title")
+    program.summary = translated_cells(row, "summary")
+    program.description = translated_cells(row, "description")
     program.original_language = str(row.get("original_language") or "ko").strip()
     program.kind = str(row.get("kind") or "").strip()
     program.stages = _codes(row.get("stages"))
     program.city = str(row.get("city") or "").strip()
     program.country = str(row.get("country") or organization.country).strip()
     program.website = str(row.get("website") or "").strip()
-    program.is_published = str(row.get("is_published", "1")).strip().lower() in TRUE
+    program.is_published = is_true(row.get("is_published"))
     return program
 
 
@@ -205,7 +196,7 @@ class ProgramImporter:
     (their embeddings are left to the background job)."""
 
     def __init__(self):
-        self.organizations: dict[str, Organization | None] = {}
+        self.organizations: dict[str, Organization] = {}
         self.sectors = dict(Sector.objects.values_list("code", "pk"))
         self.new_calls = NewCalls()
 
@@ -234,13 +225,10 @@ class ProgramImporter:
         ]
 
     def _organization(self, row: dict) -> Organization:
+        """``row_organization``, read once per organisation for the whole import."""
         slug = row.get("organization") or ""
         if slug not in self.organizations:
-            self.organizations[slug] = Organization.objects.filter(slug=slug).first()
-        if self.organizations[slug] is None:
-            raise ValidationError(
-                {"organization": _("Unknown organisation “%(slug)s”.") % {"slug": slug}}
-            )
+            self.organizations[slug] = row_organization(row)
         return self.organizations[slug]
 
     def _prepared(

@@ -8,7 +8,8 @@ from startup_street.core.services import record_activity
 from startup_street.core.text import unique_slug
 
 from .enums import MemberRole
-from .models import Startup, StartupMember
+from .models import OutcomeReport, Startup, StartupMember
+from .rules import is_startup_member
 
 EDITABLE_FIELDS = {
     "name",
@@ -84,9 +85,6 @@ OUTCOME_FIELDS = (
 def report_outcome(*, startup: Startup, actor: User, year: int, quarter: int, **fields):
     """Record (or correct) a startup's report for a quarter. A correction of a verified report
     needs verifying again; the history keeps every version."""
-    from .models import OutcomeReport
-    from .rules import is_startup_member
-
     if not is_startup_member(actor, startup):
         raise PermissionDenied(_("Only the startup's team reports its outcomes."))
     unknown = set(fields) - set(OUTCOME_FIELDS)
