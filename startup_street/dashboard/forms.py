@@ -22,7 +22,10 @@ class SliceForm(forms.Form):
     )
     end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput({"type": "date"}))
     organization = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=Organization.objects.none(), required=False
+        label=_("Organisation"),
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label="—",
     )
     kind = forms.ChoiceField(
         label=_("Kind of program"), choices=[("", "—"), *SupportKind.choices], required=False
@@ -54,6 +57,15 @@ class SliceForm(forms.Form):
                 _("Choose a period of at most %(years)s years.") % {"years": MAX_YEARS}
             )
         return data
+
+    def showing_period(self) -> "SliceForm":
+        """The same form with the period it used (the default one too) in its date fields."""
+        data = self.data.copy()
+        data["start"] = self.cleaned_data["start"].isoformat()
+        data["end"] = self.cleaned_data["end"].isoformat()
+        shown = SliceForm(data, organizations=self.allowed)
+        shown.is_valid()
+        return shown
 
     def slice(self) -> Slice:
         data = self.cleaned_data

@@ -34,6 +34,7 @@ def dashboard(request):
         piece = form.slice()
         figures = selectors.figures(piece)
         context |= {
+            "form": form.showing_period(),
             "slice": piece,
             "figures": figures,
             "charts": [(f, selectors.bars(f.series)) for f in figures if f.series],

@@ -65,6 +65,7 @@ def _pages() -> dict[str, list[tuple[str, str]]]:
             ("draft", reverse("applications:detail", args=[draft.pk])),
             ("program", reverse("programs:detail", args=[draft.call.program.slug])),
             ("mentorship", reverse("mentoring:detail", args=[robowave.pk])),
+            ("outcomes", reverse("startups:outcomes", args=["robowave"])),
         ],
         "founder-cn": [("home", "/"), ("programs", reverse("programs:list"))],
         "reviewer": [
@@ -77,6 +78,8 @@ def _pages() -> dict[str, list[tuple[str, str]]]:
             ("applications", reverse("applications:call_applications", args=[in_review.call_id])),
             ("manage", reverse("reviews:manage", args=[in_review.call_id])),
             ("decisions", reverse("decisions:decisions", args=[in_review.call_id])),
+            ("figures", reverse("dashboard:dashboard")),
+            ("outcomes", reverse("dashboard:outcomes")),
         ],
         "kic-manager": [("home", "/"), ("run", reverse("mentoring:run", args=[run.pk]))],
         "mentor": [
@@ -84,7 +87,7 @@ def _pages() -> dict[str, list[tuple[str, str]]]:
             ("profile", reverse("mentoring:profile")),
             ("mentorship", reverse("mentoring:detail", args=[robowave.pk])),
         ],
-        "analyst": [("home", "/")],
+        "analyst": [("home", "/"), ("figures", reverse("dashboard:dashboard"))],
         "admin": [("home", "/")],
     }
 

@@ -170,3 +170,11 @@ def test_bad_period_is_a_clear_error_not_a_500(client, street):
     api = client.get("/api/v1/indicators", {"start": "not-a-date"})
     assert api.status_code == 422
     assert client.get(reverse("dashboard:export", args=["pdf"])).status_code == 404
+
+
+def test_the_default_period_is_shown_in_the_date_fields(client, street):
+    client.force_login(street["people"]["analyst"])
+    response = client.get(reverse("dashboard:dashboard"))
+    form = response.context["form"]
+    assert form["start"].value() and form["end"].value()
+    assert form["end"].value() == response.context["slice"].end.isoformat()
