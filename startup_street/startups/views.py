@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -68,7 +69,7 @@ def startup_edit(request, slug: str):
 def outcome_reports(request, slug: str):
     """The team's quarterly outcome reports: the history and the form for a quarter."""
     startup = get_object_or_404(selectors.startups_of(request.user), slug=slug)
-    form = OutcomeReportForm(request.POST or None)
+    form = OutcomeReportForm(request.POST or None, initial=_last_quarter())
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in services.OUTCOME_FIELDS}
         try:
@@ -91,3 +92,10 @@ def outcome_reports(request, slug: str):
         {"startup": startup, "form": form, "reports": reports},
         status=400 if form.errors else 200,
     )
+
+
+def _last_quarter() -> dict:
+    """The quarter a report is usually due for: the last one that has ended."""
+    today = timezone.localdate()
+    year, quarter = today.year, (today.month - 1) // 3  # 0 in the first quarter
+    return {"year": year - 1, "quarter": 4} if quarter == 0 else {"year": year, "quarter": quarter}

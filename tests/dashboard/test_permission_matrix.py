@@ -178,3 +178,14 @@ def test_the_default_period_is_shown_in_the_date_fields(client, street):
     form = response.context["form"]
     assert form["start"].value() and form["end"].value()
     assert form["end"].value() == response.context["slice"].end.isoformat()
+
+
+def test_the_report_form_offers_the_last_quarter_that_ended(client, street):
+    from django.utils import timezone
+
+    client.force_login(street["people"]["founder"])
+    form = client.get(reverse("startups:outcomes", args=[street["startup"].slug])).context["form"]
+    today = timezone.localdate()
+    year, quarter = form.initial["year"], form.initial["quarter"]
+    assert (year, quarter) < (today.year, (today.month - 1) // 3 + 1)
+    assert (year * 4 + quarter) == (today.year * 4 + (today.month - 1) // 3)
