@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from startup_street.core.periodic import periodic_jobs, register_periodic, unregister_periodic
@@ -21,7 +22,11 @@ DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 @pytest.fixture(autouse=True)
-def _database_queue(settings):
+def _database_queue(settings, monkeypatch):
+    # The worker closes "old" connections between jobs, as a long-running process should. Inside
+    # a test's transaction that would close the test's own connection (PostgreSQL; SQLite's
+    # in-memory database ignores it), so the check is switched off here.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     settings.TASKS = DATABASE_QUEUE
     settings.TASKS_MAX_ATTEMPTS = 3
     settings.TASKS_RETRY_BACKOFF = 60
