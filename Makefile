@@ -52,7 +52,7 @@ messages: install
 	cd startup_street && ../$(BIN)/startup-street compilemessages
 
 bench: install
-	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in bench/bench_*.py; do echo "== $$script"; DEBUG=1 $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache

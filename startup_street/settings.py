@@ -187,6 +187,13 @@ TIME_ZONE = "UTC"
 DEFAULT_USER_TIME_ZONE = "Asia/Seoul"
 # The city's zone: the dashboard's periods are whole days here.
 DASHBOARD_TIME_ZONE = os.environ.get("DASHBOARD_TIME_ZONE", "Asia/Seoul")
+# The address people reach the site at, for links in e-mails sent by the worker.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Founders report each quarter's outcomes within this many days after it ends; supported
+# startups (accepted by a call that closed in the last OUTCOME_REPORTING_YEARS years) are
+# reminded when the window opens and a week before it closes.
+OUTCOME_REPORT_WINDOW_DAYS = 30
+OUTCOME_REPORTING_YEARS = 3
 LANGUAGE_COOKIE_NAME = "street_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 

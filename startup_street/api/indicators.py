@@ -24,7 +24,8 @@ class SliceIn(Schema):
     organization: int | None = Field(None, description="An organisation's id.")
     kind: str = Field("", description="A kind of program (support kind code).")
     sector: str = Field("", description="A sector code.")
-    city: str = Field("", description="A city or district.")
+    city: str = Field("", description="A city (startups' and programs').")
+    district: str = Field("", description="A district of the city (startups').")
 
 
 class IndicatorOut(Schema):
@@ -34,6 +35,7 @@ class IndicatorOut(Schema):
     unit: str = Field(description="count, percent, hours, krw or people")
     value: float | None
     by_quarter: dict[str, float] | None = Field(None, description='{"2026-Q1": 12, ...}')
+    group: str = Field(description="programs, mentoring, spaces, events or outcomes")
 
 
 @router.get(
@@ -58,6 +60,7 @@ def list_indicators(request, filters: Query[SliceIn]):
             "unit": figure.indicator.unit,
             "value": figure.value,
             "by_quarter": figure.series,
+            "group": figure.indicator.group,
         }
         for figure in selectors.figures(form.slice())
     ]

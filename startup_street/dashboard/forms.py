@@ -31,7 +31,8 @@ class SliceForm(forms.Form):
         label=_("Kind of program"), choices=[("", "—"), *SupportKind.choices], required=False
     )
     sector = forms.ChoiceField(label=_("Sector"), choices=[], required=False)
-    city = forms.CharField(label=_("City or district"), max_length=80, required=False)
+    city = forms.CharField(label=_("City"), max_length=80, required=False)
+    district = forms.CharField(label=_("District"), max_length=80, required=False)
 
     def __init__(self, *args, organizations: tuple[int, ...] | None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -67,6 +68,22 @@ class SliceForm(forms.Form):
         shown.is_valid()
         return shown
 
+    def described(self) -> list[str]:
+        """The filters chosen, in words, for a printed report."""
+        data = self.cleaned_data
+        chosen = [
+            (self.fields[name].label, value)
+            for name, value in [
+                ("organization", data.get("organization")),
+                ("kind", dict(self.fields["kind"].choices).get(data.get("kind"))),
+                ("sector", dict(self.fields["sector"].choices).get(data.get("sector"))),
+                ("city", data.get("city")),
+                ("district", data.get("district")),
+            ]
+            if value and value != "—"
+        ]
+        return [f"{label}: {value}" for label, value in chosen]
+
     def slice(self) -> Slice:
         data = self.cleaned_data
         organizations = (data["organization"].pk,) if data.get("organization") else self.allowed
@@ -77,4 +94,5 @@ class SliceForm(forms.Form):
             kind=data.get("kind") or "",
             sector=data.get("sector") or "",
             city=(data.get("city") or "").strip(),
+            district=(data.get("district") or "").strip(),
         )

@@ -3,9 +3,14 @@ platform records, the same for the city's dashboard, each organisation's, the ex
 API. Every figure is an aggregate in SQL; nothing loops over rows in Python.
 
 A ``Slice`` says which records count: a period (whole days in the city's zone,
-``DASHBOARD_TIME_ZONE``), and optionally organisations, a kind of program, a sector and a
-city. Application figures follow the calls that *closed* in the period, so an intake round is
-counted once, whole, with its decisions.
+``DASHBOARD_TIME_ZONE``), and optionally organisations, a kind of program, a sector, a city
+and a district. Application figures follow the calls that *closed* in the period, so an intake
+round is counted once, whole, with its decisions.
+
+Records that are not applications (bookings, meetings, outcomes, market entries) are sliced by
+their startup: its sector, city and district, and for a kind of program, whether it was
+accepted into a program of that kind. Space utilisation depends on opening hours, which belong
+to no startup, so it is only sliced by period and organisation.
 """
 
 from collections.abc import Callable
@@ -24,15 +29,21 @@ from django.db.models import (
     Subquery,
     Sum,
 )
-from django.db.models.functions import TruncQuarter
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from startup_street.applications.enums import Status
 from startup_street.applications.models import Application
 from startup_street.core.timezones import get_zone
+from startup_street.events.enums import Market
+from startup_street.events.models import Event, MarketEntry, Meeting
+from startup_street.events.models import Outcome as EventOutcome
 from startup_street.mentoring.models import MentoringSession
 from startup_street.programs.models import Call
+from startup_street.spaces.enums import BookingStatus
+from startup_street.spaces.models import Booking, DemonstrationResult
+from startup_street.spaces.selectors import utilisation
 from startup_street.startups.models import OutcomeReport, Startup
 
 
@@ -44,6 +55,7 @@ class Slice:
     kind: str = ""
     sector: str = ""
     city: str = ""
+    district: str = ""
 
     @property
     def zone(self):
@@ -74,6 +86,7 @@ class Indicator:
     unit: str  # count | percent | hours | krw | people
     value: Callable[[Slice], float | None]
     by_quarter: Callable[[Slice], dict[str, float]] | None = None
+    group: str = "programs"  # programs | mentoring | spaces | events | outcomes
 
 
 def quarter_key(year: int, quarter: int) -> str:
@@ -130,13 +143,18 @@ def verified_reports(piece: Slice) -> QuerySet[OutcomeReport]:
         quarters |= Q(year=year, quarter=quarter)
     qs = OutcomeReport.objects.filter(quarters, verified_at__isnull=False)
     if piece.organizations is not None or piece.kind:
-        accepted = Application.objects.filter(status=Status.ACCEPTED)
-        if piece.organizations is not None:
-            accepted = accepted.filter(call__program__organization__in=piece.organizations)
-        if piece.kind:
-            accepted = accepted.filter(call__program__kind=piece.kind)
-        qs = qs.filter(startup__in=accepted.values("startup"))
+        qs = qs.filter(startup__in=_accepted(piece).values("startup"))
     return _startup_filters(qs, piece, "startup__")
+
+
+def _accepted(piece: Slice) -> QuerySet[Application]:
+    """Accepted places (ever) in programs of the slice's organisations and kind."""
+    accepted = Application.objects.filter(status=Status.ACCEPTED)
+    if piece.organizations is not None:
+        accepted = accepted.filter(call__program__organization__in=piece.organizations)
+    if piece.kind:
+        accepted = accepted.filter(call__program__kind=piece.kind)
+    return accepted
 
 
 def _startup_filters(qs: QuerySet, piece: Slice, prefix: str) -> QuerySet:
@@ -144,7 +162,97 @@ def _startup_filters(qs: QuerySet, piece: Slice, prefix: str) -> QuerySet:
         qs = qs.filter(**{f"{prefix}sectors__code": piece.sector})
     if piece.city:
         qs = qs.filter(**{f"{prefix}city__iexact": piece.city})
+    if piece.district:
+        qs = qs.filter(**{f"{prefix}district__iexact": piece.district})
     return qs
+
+
+def _startups_sliced(piece: Slice) -> QuerySet | None:
+    """The startups a record must belong to under the slice's startup filters (sector, city,
+    district; a kind: accepted into a program of that kind), or None when none is set."""
+    if not (piece.sector or piece.city or piece.district or piece.kind):
+        return None
+    startups = _startup_filters(Startup.objects.all(), piece, "")
+    if piece.kind:
+        startups = startups.filter(
+            pk__in=Application.objects.filter(
+                status=Status.ACCEPTED, call__program__kind=piece.kind
+            ).values("startup")
+        )
+    return startups.values("pk")
+
+
+def _in_booked_spaces(piece: Slice, prefix: str = "") -> Q:
+    """Bookings (reached through ``prefix``) starting in the period, of the slice's
+    organisations' spaces and startups."""
+    first, after = piece.bounds()
+    condition = Q(**{f"{prefix}starts_at__gte": first, f"{prefix}starts_at__lt": after})
+    if piece.organizations is not None:
+        condition &= Q(**{f"{prefix}space__organization__in": piece.organizations})
+    startups = _startups_sliced(piece)
+    if startups is not None:
+        condition &= Q(**{f"{prefix}startup__in": startups})
+    return condition
+
+
+def confirmed_bookings(piece: Slice) -> QuerySet[Booking]:
+    """Confirmed bookings of the slice's organisations' spaces starting in the period."""
+    return Booking.objects.filter(_in_booked_spaces(piece), status=BookingStatus.CONFIRMED)
+
+
+def demonstrations(piece: Slice) -> QuerySet[DemonstrationResult]:
+    """Testbed demonstrations with a recorded result, by their booking's start."""
+    return DemonstrationResult.objects.filter(_in_booked_spaces(piece, "plan__booking__"))
+
+
+def held_meetings(piece: Slice) -> QuerySet[Meeting]:
+    """Meetings of a published event schedule whose slot started in the period and has ended."""
+    first, after = piece.bounds()
+    qs = Meeting.objects.filter(
+        published_slot__starts_at__gte=first,
+        published_slot__starts_at__lt=after,
+        published_slot__ends_at__lte=timezone.now(),
+    )
+    if piece.organizations is not None:
+        qs = qs.filter(
+            event__in=Event.objects.filter(organizers__in=piece.organizations).values("pk")
+        )
+    startups = _startups_sliced(piece)
+    if startups is None:
+        return qs
+    return qs.filter(
+        Q(request__sender__startup__in=startups) | Q(request__recipient__startup__in=startups)
+    )
+
+
+def _of_organizations(piece: Slice, events_field: str | None) -> Q:
+    """Records of startups the slice's organisations accepted, or of their events."""
+    q = Q(startup__in=_accepted(piece).values("startup"))
+    if events_field:
+        organised = Event.objects.filter(organizers__in=piece.organizations).values("pk")
+        q |= Q(**{f"{events_field}__in": organised})
+    return q
+
+
+def event_outcomes(piece: Slice) -> QuerySet[EventOutcome]:
+    """Outcomes of meetings and market entries (follow-ups, MOUs, pilots, ...) dated in the
+    period."""
+    qs = EventOutcome.objects.filter(happened_on__gte=piece.start, happened_on__lte=piece.end)
+    if piece.organizations is not None:
+        qs = qs.filter(_of_organizations(piece, "event"))
+    startups = _startups_sliced(piece)
+    return qs if startups is None else qs.filter(startup__in=startups)
+
+
+def market_entries(piece: Slice) -> QuerySet[MarketEntry]:
+    """Market entries started in the period."""
+    qs = MarketEntry.objects.filter(started_on__gte=piece.start, started_on__lte=piece.end)
+    if piece.organizations is not None:
+        qs = qs.filter(
+            _of_organizations(piece, None) | Q(template__organization__in=piece.organizations)
+        )
+    startups = _startups_sliced(piece)
+    return qs if startups is None else qs.filter(startup__in=startups)
 
 
 # --- values ------------------------------------------------------------------------------
@@ -174,11 +282,15 @@ def startups_supported(piece: Slice) -> float:
     return accepted.values("startup").distinct().count()
 
 
-def calls_run(piece: Slice) -> float:
+def calls_run(piece: Slice) -> float | None:
+    if piece.district:
+        return None  # a call has a city, not a district
     return calls(piece).values("pk").distinct().count()
 
 
-def programs_run(piece: Slice) -> float:
+def programs_run(piece: Slice) -> float | None:
+    if piece.district:
+        return None
     return calls(piece).values("program").distinct().count()
 
 
@@ -195,6 +307,49 @@ def investment_raised(piece: Slice) -> float:
     return verified_reports(piece).aggregate(total=Sum("investment_raised_krw"))["total"] or 0
 
 
+def _hours(qs: QuerySet) -> float:
+    total = qs.aggregate(total=Sum(_duration()))["total"]
+    return round(total.total_seconds() / 3600, 1) if total else 0
+
+
+def space_hours(piece: Slice) -> float:
+    return _hours(confirmed_bookings(piece))
+
+
+def space_utilisation(piece: Slice) -> float | None:
+    """Booked hours as a share of open hours, over the whole months the period touches."""
+    if _startups_sliced(piece) is not None:
+        return None
+    rows = utilisation(start=piece.start, end=piece.end, by="organization")
+    if piece.organizations is not None:
+        rows = [row for row in rows if row.organization_id in piece.organizations]
+    open_hours = sum(row.open_hours for row in rows)
+    return (
+        round(float(100 * sum(row.booked_hours for row in rows) / open_hours), 1)
+        if (open_hours)
+        else None
+    )
+
+
+def demonstrations_run(piece: Slice) -> float:
+    return demonstrations(piece).count()
+
+
+def meetings_held(piece: Slice) -> float:
+    return held_meetings(piece).count()
+
+
+def outcomes_recorded(piece: Slice) -> float:
+    return event_outcomes(piece).count()
+
+
+def _route(origin: str, target: str) -> Callable[[Slice], float]:
+    def entries(piece: Slice) -> float:
+        return market_entries(piece).filter(origin=origin, target=target).count()
+
+    return entries
+
+
 def jobs(piece: Slice) -> float:
     """Each startup's head count in its latest verified report of the period, summed."""
     reports = verified_reports(piece)
@@ -209,18 +364,40 @@ def jobs(piece: Slice) -> float:
 # --- by quarter ------------------------------------------------------------------------------
 
 
-def _grouped(qs: QuerySet, field: str, piece: Slice, **aggregates) -> dict[str, dict]:
-    rows = (
-        qs.annotate(q=TruncQuarter(field, tzinfo=piece.zone))
-        .values("q")
-        .annotate(**aggregates)
-        .order_by("q")
-    )
-    out = {}
-    for row in rows:
-        moment = row.pop("q")
-        out[quarter_key(moment.year, (moment.month - 1) // 3 + 1)] = row
+def _quarter_bounds(piece: Slice) -> list[tuple[str, datetime, datetime]]:
+    """Each quarter the period touches, as instants in the city's zone."""
+    zone, out = piece.zone, []
+    for year, quarter in piece.quarters():
+        first = datetime(year, 3 * quarter - 2, 1, tzinfo=zone)
+        after = (
+            datetime(year + 1, 1, 1, tzinfo=zone)
+            if quarter == 4
+            else datetime(year, 3 * quarter + 1, 1, tzinfo=zone)
+        )
+        out.append((quarter_key(year, quarter), first, after))
     return out
+
+
+def _by_quarter(qs: QuerySet, field: str, piece: Slice, aggregate) -> dict[str, object]:
+    """``aggregate(condition)`` for every quarter of the period, in one query: a filtered
+    aggregate per quarter (the records were already limited to the period), so the database
+    compares plain instants instead of converting each row's time to the city's zone."""
+    quarters = _quarter_bounds(piece)
+    values = qs.aggregate(
+        **{
+            f"q{n}": aggregate(Q(**{f"{field}__gte": first, f"{field}__lt": after}))
+            for n, (_key, first, after) in enumerate(quarters)
+        }
+    )
+    return {key: values[f"q{n}"] for n, (key, _first, _after) in enumerate(quarters)}
+
+
+def _counts(values: dict[str, object]) -> dict[str, float]:
+    return {key: value or 0 for key, value in values.items()}
+
+
+def _hour_totals(values: dict[str, object]) -> dict[str, float]:
+    return {key: round(v.total_seconds() / 3600, 1) if v else 0 for key, v in values.items()}
 
 
 def _series(piece: Slice, values: dict[str, float]) -> dict[str, float]:
@@ -229,21 +406,43 @@ def _series(piece: Slice, values: dict[str, float]) -> dict[str, float]:
 
 
 def submitted_by_quarter(piece: Slice) -> dict[str, float]:
-    rows = _grouped(applications(piece), "call__closes_at", piece, n=Count("pk"))
-    return _series(piece, {key: row["n"] for key, row in rows.items()})
+    qs = applications(piece)
+    return _counts(_by_quarter(qs, "call__closes_at", piece, lambda q: Count("pk", filter=q)))
 
 
 def supported_by_quarter(piece: Slice) -> dict[str, float]:
     accepted = applications(piece).filter(status=Status.ACCEPTED)
-    rows = _grouped(accepted, "call__closes_at", piece, n=Count("startup", distinct=True))
-    return _series(piece, {key: row["n"] for key, row in rows.items()})
+    return _counts(
+        _by_quarter(
+            accepted,
+            "call__closes_at",
+            piece,
+            lambda q: Count("startup", distinct=True, filter=q),
+        )
+    )
 
 
 def hours_by_quarter(piece: Slice) -> dict[str, float]:
-    rows = _grouped(held_sessions(piece), "starts_at", piece, total=Sum(_duration()))
-    return _series(
-        piece,
-        {k: round(r["total"].total_seconds() / 3600, 1) for k, r in rows.items() if r["total"]},
+    qs = held_sessions(piece)
+    return _hour_totals(_by_quarter(qs, "starts_at", piece, lambda q: Sum(_duration(), filter=q)))
+
+
+def space_hours_by_quarter(piece: Slice) -> dict[str, float]:
+    qs = confirmed_bookings(piece)
+    return _hour_totals(_by_quarter(qs, "starts_at", piece, lambda q: Sum(_duration(), filter=q)))
+
+
+def demonstrations_by_quarter(piece: Slice) -> dict[str, float]:
+    qs = demonstrations(piece)
+    return _counts(
+        _by_quarter(qs, "plan__booking__starts_at", piece, lambda q: Count("pk", filter=q))
+    )
+
+
+def meetings_by_quarter(piece: Slice) -> dict[str, float]:
+    qs = held_meetings(piece)
+    return _counts(
+        _by_quarter(qs, "published_slot__starts_at", piece, lambda q: Count("pk", filter=q))
     )
 
 
@@ -314,6 +513,7 @@ INDICATORS: list[Indicator] = [
         "hours",
         mentoring_hours,
         hours_by_quarter,
+        group="mentoring",
     ),
     Indicator(
         "investment_raised",
@@ -325,6 +525,7 @@ INDICATORS: list[Indicator] = [
         "krw",
         investment_raised,
         investment_by_quarter,
+        group="outcomes",
     ),
     Indicator(
         "jobs",
@@ -335,6 +536,83 @@ INDICATORS: list[Indicator] = [
         ),
         "people",
         jobs,
+        group="outcomes",
+    ),
+    Indicator(
+        "space_hours",
+        _("Space hours booked"),
+        _(
+            "Hours of confirmed bookings of the organisations' spaces (rooms, labs, halls, "
+            "testbeds, desks) that started in the period; requests, declined and cancelled "
+            "bookings do not count."
+        ),
+        "hours",
+        space_hours,
+        space_hours_by_quarter,
+        group="spaces",
+    ),
+    Indicator(
+        "space_utilisation",
+        _("Space utilisation"),
+        _(
+            "Confirmed booked hours as a share of the hours the spaces were open (opening hours "
+            "less closures, in each space's time zone), over the whole months the period "
+            "touches. Sliced by organisation only."
+        ),
+        "percent",
+        space_utilisation,
+        group="spaces",
+    ),
+    Indicator(
+        "demonstrations_run",
+        _("Demonstrations run"),
+        _(
+            "Testbed demonstrations whose result (succeeded, partly succeeded or failed) was "
+            "recorded, by the start of their booking in the period."
+        ),
+        "count",
+        demonstrations_run,
+        demonstrations_by_quarter,
+        group="spaces",
+    ),
+    Indicator(
+        "meetings_held",
+        _("Event meetings held"),
+        _(
+            "Meetings in a published event schedule whose time slot started in the period and "
+            "has ended."
+        ),
+        "count",
+        meetings_held,
+        meetings_by_quarter,
+        group="events",
+    ),
+    Indicator(
+        "outcomes_recorded",
+        _("Meeting outcomes"),
+        _(
+            "Outcomes recorded after meetings and market entries (follow-up, MOU, pilot, "
+            "investment, local entity, first sale), dated in the period."
+        ),
+        "count",
+        outcomes_recorded,
+        group="events",
+    ),
+    Indicator(
+        "entries_seoul_beijing",
+        _("Market entries Seoul → Beijing"),
+        _("Market entries from Seoul into Beijing started in the period."),
+        "count",
+        _route(Market.SEOUL, Market.BEIJING),
+        group="events",
+    ),
+    Indicator(
+        "entries_beijing_seoul",
+        _("Market entries Beijing → Seoul"),
+        _("Market entries from Beijing into Seoul started in the period."),
+        "count",
+        _route(Market.BEIJING, Market.SEOUL),
+        group="events",
     ),
 ]
 BY_CODE = {indicator.code: indicator for indicator in INDICATORS}

@@ -3,15 +3,28 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
 
 from startup_street.applications.enums import Status
+from startup_street.events.enums import Market, OutcomeKind
 from startup_street.organizations.models import Organization
+from startup_street.spaces.enums import Outcome as DemonstrationOutcome
 
-from .indicators import BY_CODE, INDICATORS, Indicator, Slice, applications
+from .indicators import (
+    BY_CODE,
+    INDICATORS,
+    Indicator,
+    Slice,
+    applications,
+    demonstrations,
+    event_outcomes,
+    market_entries,
+)
 from .models import IndicatorSnapshot
 
 SUPPRESS_BELOW = 5  # public exports hide a cell counting fewer startups than this
 CHART_WIDTH, CHART_HEIGHT = 640, 180
+CHART_HEADROOM = 14  # room above the tallest bar, so it does not touch the frame
 
 
 @dataclass(frozen=True)
@@ -43,6 +56,55 @@ def figures(piece: Slice, codes: list[str] | None = None) -> list[Figure]:
     ]
 
 
+GROUPS = [
+    ("programs", _("Programs and applications")),
+    ("mentoring", _("Mentoring")),
+    ("spaces", _("Spaces and testbeds")),
+    ("events", _("Events and markets")),
+    ("outcomes", _("Startups' outcomes")),
+]
+
+
+def grouped(figures: list[Figure]) -> list[tuple[str, list[Figure]]]:
+    """The figures under their group's heading, in the order of GROUPS."""
+    return [
+        (label, [f for f in figures if f.indicator.group == code])
+        for code, label in GROUPS
+        if any(f.indicator.group == code for f in figures)
+    ]
+
+
+def _breakdown(qs, field: str, choices) -> list[tuple[str, int]]:
+    counts = dict(qs.values_list(field).annotate(n=Count("pk")).order_by())
+    return [(label, counts.get(value, 0)) for value, label in choices]
+
+
+def breakdowns(piece: Slice) -> list[tuple[str, list[tuple[str, int]]]]:
+    """Counts by kind for the figures that have kinds: demonstrations by result, outcomes by
+    kind, market entries by route. One grouped query each."""
+    routes = (
+        market_entries(piece)
+        .values_list("origin", "target")
+        .annotate(n=Count("pk"))
+        .order_by("origin", "target")
+    )
+    markets = dict(Market.choices)
+    return [
+        (
+            _("Demonstrations by result"),
+            _breakdown(demonstrations(piece), "outcome", DemonstrationOutcome.choices),
+        ),
+        (
+            _("Meeting outcomes by kind"),
+            _breakdown(event_outcomes(piece), "kind", OutcomeKind.choices),
+        ),
+        (
+            _("Market entries by route"),
+            [(f"{markets[o]} → {markets[t]}", n) for o, t, n in routes],
+        ),
+    ]
+
+
 def bars(series: dict[str, float]) -> list[Bar]:
     """A bar chart's geometry in a CHART_WIDTH x CHART_HEIGHT box (bars grow upwards)."""
     if not series:
@@ -52,7 +114,7 @@ def bars(series: dict[str, float]) -> list[Bar]:
     width = max(step * 0.7, 1)
     out = []
     for n, (label, value) in enumerate(series.items()):
-        height = CHART_HEIGHT * value / top
+        height = (CHART_HEIGHT - CHART_HEADROOM) * value / top
         out.append(
             Bar(label, value, n * step + (step - width) / 2, CHART_HEIGHT - height, width, height)
         )

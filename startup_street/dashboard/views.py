@@ -1,8 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -12,7 +14,10 @@ from startup_street.startups.models import OutcomeReport
 
 from . import selectors, services
 from .forms import SliceForm
+from .report import report_pdf
 from .rules import can_view_dashboard, organizations_in_view, startups_accepted_by_staff_of
+
+REPORTS_PER_PAGE = 50
 
 
 def _form(request) -> SliceForm:
@@ -37,6 +42,8 @@ def dashboard(request):
             "form": form.showing_period(),
             "slice": piece,
             "figures": figures,
+            "groups": selectors.grouped(figures),
+            "breakdowns": selectors.breakdowns(piece),
             "charts": [(f, selectors.bars(f.series)) for f in figures if f.series],
             "organizations": selectors.by_organization(piece),
             "query": request.GET.urlencode(),
@@ -54,6 +61,28 @@ def export(request, fmt: str):
         return HttpResponse(_("Check the period and filters."), status=400)
     rows = _figure_rows(selectors.figures(form.slice()))
     return _download(rows, fmt, "street-indicators")
+
+
+@require_GET
+@login_required
+def report(request):
+    """The printable report of the slice shown, as a PDF in the reader's language."""
+    form = _form(request)
+    if not form.is_valid():
+        return HttpResponse(_("Check the period and filters."), status=400)
+    pdf = report_pdf(form.slice(), described=form.described())
+    if pdf is None:
+        messages.info(
+            request,
+            _(
+                "A PDF needs a font with Korean and Chinese letters, which this server lacks: "
+                "print this page instead."
+            ),
+        )
+        return redirect(f"{reverse('dashboard:dashboard')}?{request.GET.urlencode()}")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="street-report.pdf"'
+    return response
 
 
 @require_GET
@@ -98,10 +127,12 @@ def outcomes_to_verify(request):
         )
         services.verify_outcome_report(report=report, actor=request.user)
         messages.success(request, _("Report verified."))
-        return redirect("dashboard:outcomes")
+        back = request.POST.get("page", "")
+        return redirect(reverse("dashboard:outcomes") + (f"?page={back}" if back.isdigit() else ""))
     reports = (
         OutcomeReport.objects.filter(startup__in=startups, verified_at__isnull=True)
         .select_related("startup")
-        .order_by("-year", "-quarter", "startup__name")
+        .order_by("-year", "-quarter", "startup__name", "pk")
     )
-    return render(request, "dashboard/outcome_review.html", {"reports": reports[:200]})
+    page = Paginator(reports, REPORTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "dashboard/outcome_review.html", {"reports": page, "page": page})

@@ -284,18 +284,25 @@ def _months(start: date, end: date) -> list[date]:
     return months
 
 
-def _open_hours(space: Space, hours: list[OpeningHours], closed: set, month: date) -> Decimal:
-    total = Decimal(0)
-    day = month
-    while day.month == month.month:
-        if day not in closed:
-            if not hours:
-                total += 24
-            for h in hours:
-                if h.weekday == day.weekday():
-                    span = datetime.combine(day, h.closes) - datetime.combine(day, h.opens)
-                    total += Decimal(span.total_seconds()) / 3600
-        day += timedelta(days=1)
+def _weekday_hours(hours: list[OpeningHours]) -> list[Decimal]:
+    """Open hours on each weekday (Monday first); 24 a day for a space without opening hours."""
+    if not hours:
+        return [Decimal(24)] * 7
+    per_day = [Decimal(0)] * 7
+    for h in hours:
+        span = datetime.combine(date.min, h.closes) - datetime.combine(date.min, h.opens)
+        per_day[h.weekday] += Decimal(span.total_seconds()) / 3600
+    return per_day
+
+
+def _open_hours(per_weekday: list[Decimal], closed: set, month: date) -> Decimal:
+    after = (month + timedelta(days=32)).replace(day=1)
+    weeks, rest = divmod((after - month).days, 7)
+    first = month.weekday()
+    total = weeks * sum(per_weekday) + sum(per_weekday[(first + n) % 7] for n in range(rest))
+    for day in closed:
+        if month <= day < after:
+            total -= per_weekday[day.weekday()]
     return total
 
 
@@ -337,6 +344,7 @@ def utilisation(
         UTC,
     )
     by_pk = {s.pk: s for s in spaces}
+    weekday_hours = {s.pk: _weekday_hours(hours[s.pk]) for s in spaces}
     for space_id, starts_at, hours_booked in Booking.objects.filter(
         space_id__in=ids, status=BookingStatus.CONFIRMED, starts_at__gte=lo, starts_at__lt=hi
     ).values_list("space_id", "starts_at", "hours"):
@@ -349,7 +357,7 @@ def utilisation(
             s.organization_id,
             s.pk,
             s.kind,
-            _open_hours(s, hours[s.pk], closed[s.pk], month),
+            _open_hours(weekday_hours[s.pk], closed[s.pk], month),
             *booked[(s.pk, month)],
         )
         for month in months

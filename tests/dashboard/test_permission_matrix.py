@@ -52,12 +52,10 @@ def _as(client, user):
 
 
 @pytest.mark.parametrize("who", FIGURES)
-@pytest.mark.parametrize("door", ["dashboard:dashboard", "csv", "xlsx"])
+@pytest.mark.parametrize("door", ["dashboard:dashboard", "dashboard:report", "csv", "xlsx"])
 def test_figure_doors(client, street, who, door):
     url = (
-        reverse("dashboard:dashboard")
-        if door == "dashboard:dashboard"
-        else reverse("dashboard:export", args=[door])
+        reverse(door) if door.startswith("dashboard:") else reverse("dashboard:export", args=[door])
     )
     response = _as(client, street["people"][who]).get(url + "?start=2025-01-01&end=2025-12-31")
     if who == "anonymous":
@@ -189,3 +187,17 @@ def test_the_report_form_offers_the_last_quarter_that_ended(client, street):
     year, quarter = form.initial["year"], form.initial["quarter"]
     assert (year, quarter) < (today.year, (today.month - 1) // 3 + 1)
     assert (year * 4 + quarter) == (today.year * 4 + (today.month - 1) // 3)
+
+
+def test_the_verification_list_is_paged(client, street):
+    startup = street["startup"]
+    OutcomeReport.objects.bulk_create(
+        OutcomeReport(startup=startup, year=2000 + n // 4, quarter=n % 4 + 1, employees=n)
+        for n in range(4, 64)
+    )  # 60 more, 61 unverified in all
+    client.force_login(street["people"]["hub_staff"])
+    first = client.get(reverse("dashboard:outcomes"))
+    last = client.get(reverse("dashboard:outcomes"), {"page": 2})
+    assert len(first.context["page"].object_list) == 50
+    assert len(last.context["page"].object_list) == 11
+    assert client.get(reverse("dashboard:outcomes"), {"page": "zzz"}).status_code == 200
