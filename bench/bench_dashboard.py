@@ -81,7 +81,7 @@ def build(n_startups: int, seed: int = 7) -> dict:
     startups = Startup.objects.bulk_create(
         (
             Startup(slug=f"bench-s{n}", name=f"S{n}", stage="seed", city=rng.choice(cities),
-                    district=rng.choice(districts), country="KR")
+                    region=rng.choice(districts), country="KR")
             for n in range(n_startups)
         ),
         batch_size=2000,

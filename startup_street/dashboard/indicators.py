@@ -163,7 +163,7 @@ def _startup_filters(qs: QuerySet, piece: Slice, prefix: str) -> QuerySet:
     if piece.city:
         qs = qs.filter(**{f"{prefix}city__iexact": piece.city})
     if piece.district:
-        qs = qs.filter(**{f"{prefix}district__iexact": piece.district})
+        qs = qs.filter(**{f"{prefix}region__iexact": piece.district})  # a startup's district
     return qs
 
 

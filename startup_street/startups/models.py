@@ -24,13 +24,12 @@ class Startup(OriginalLanguageMixin, TimeStampedModel, RulesModel):
     stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices)
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     city = models.CharField(_("city"), max_length=80)
-    district = models.CharField(
-        _("district"),
+    region = models.CharField(
+        _("district or region"),
         max_length=80,
         blank=True,
-        help_text=_("The district of the city where the startup works, e.g. Gangnam-gu."),
+        help_text=_("Where in the city or country the startup works, e.g. Gangnam-gu or Haidian."),
     )
-    region = models.CharField(_("region"), max_length=80, blank=True)
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
     team_size = models.PositiveIntegerField(
         _("team size"),

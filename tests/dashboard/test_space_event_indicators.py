@@ -60,8 +60,8 @@ def book(where, startup, starts, hours, status="confirmed") -> Booking:
 @pytest.fixture
 def world():
     cluster, camp = make_organization(slug="cluster"), make_organization(slug="camp")
-    robots = make_startup(make_user(), name="Robots", city="Seoul", district="Gangnam-gu")
-    drones = make_startup(make_user(), name="Drones", city="Seoul", district="Mapo-gu")
+    robots = make_startup(make_user(), name="Robots", city="Seoul", region="Gangnam-gu")
+    drones = make_startup(make_user(), name="Drones", city="Seoul", region="Mapo-gu")
     call = Call.objects.create(
         program=make_program(cluster, kind="testbed"),
         opens_at=at(1, 0, 1),

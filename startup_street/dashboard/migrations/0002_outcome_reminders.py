@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('dashboard', '0001_initial'),
-        ('startups', '0004_startup_district'),
+        ('startups', '0003_historicaloutcomereport_outcomereport'),
     ]
 
     operations = [
