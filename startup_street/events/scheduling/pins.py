@@ -27,21 +27,11 @@ def diagnose_pins(p: Problem) -> list[Issue]:
         for person in (int(p.a[i]), int(p.b[i])):
             if not p.person_free[person, s]:
                 issues.append(Issue("pin_person_unavailable", meeting=i, person=person, slot=s))
-            if (person, s) in seen_person:
-                other = seen_person[(person, s)]
-                issues.append(
-                    Issue("pin_clash_person", meeting=i, other=other, person=person, slot=s)
-                )
-            seen_person[(person, s)] = i
+            issues += _clash(seen_person, "pin_clash_person", i, s, person=person)
         if pin.table != NONE:
             if not p.table_free[pin.table, s]:
                 issues.append(Issue("pin_table_unavailable", meeting=i, table=pin.table, slot=s))
-            if (pin.table, s) in seen_table:
-                other = seen_table[(pin.table, s)]
-                issues.append(
-                    Issue("pin_clash_table", meeting=i, other=other, table=pin.table, slot=s)
-                )
-            seen_table[(pin.table, s)] = i
+            issues += _clash(seen_table, "pin_clash_table", i, s, table=pin.table)
         k = pin.interpreter
         if k != NONE:
             if not p.interpreter_free[k, s]:
@@ -51,14 +41,19 @@ def diagnose_pins(p: Problem) -> list[Issue]:
             language = int(p.language_pair[i])
             if language != NONE and not p.interpreter_pairs[k, language]:
                 issues.append(Issue("pin_interpreter_language", meeting=i, interpreter=k, slot=s))
-            if (k, s) in seen_interp:
-                other = seen_interp[(k, s)]
-                issues.append(
-                    Issue("pin_clash_interpreter", meeting=i, other=other, interpreter=k, slot=s)
-                )
-            seen_interp[(k, s)] = i
+            issues += _clash(seen_interp, "pin_clash_interpreter", i, s, interpreter=k)
     issues += _pin_capacity_issues(p)
     return issues
+
+
+def _clash(seen: dict, code: str, meeting: int, slot: int, **who) -> list[Issue]:
+    """A clash when someone or something (``who``) is pinned twice in ``slot``; remembers it."""
+    key = (*who.values(), slot)
+    other = seen.setdefault(key, meeting)
+    if other == meeting:
+        return []
+    seen[key] = meeting
+    return [Issue(code, meeting=meeting, other=other, slot=slot, **who)]
 
 
 def _pin_capacity_issues(p: Problem) -> list[Issue]:
