@@ -37,7 +37,8 @@ def solve(
     gap_limit: float = 0.0,
 ) -> Schedule:
     """The schedule meeting the most priority found within ``time_limit_s`` (the whole call), or
-    sooner once it is within ``gap_limit`` of the bound; never raises for bad data (``issues``)."""
+    sooner once it is within ``gap_limit`` of the bound; never raises for bad data (``issues``).
+    ``workers``: CP-SAT's threads on a whole model; each step of the search uses one."""
     start = time.perf_counter()
     deadline = start + time_limit_s
     issues = validate(p) or diagnose_pins(p)
