@@ -26,6 +26,8 @@ from startup_street.startups.models import Startup
 from .data.people import org_domain, startup_domain
 
 PARTNER_DOMAIN = startup_domain("beijing-partners")  # the Beijing companies' demo log-ins
+PARTNER_EMAIL = f"partner-cn@{PARTNER_DOMAIN}"  # the one Beijing partner who logs in
+PARTNER_ROLE = "Beijing partner at the delegation visit"
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 SEOUL_STARTUPS = 20
@@ -233,11 +235,7 @@ def _beijing_side(event, manager, rng):
     demo_password = User.objects.get(email=f"founder@{startup_domain('robowave')}").password
     users = []
     for n in range(len(BEIJING_NAMES)):
-        email = (
-            f"partner-cn@{PARTNER_DOMAIN}"
-            if n == 0
-            else f"beijing-partner-{n:02d}@{PARTNER_DOMAIN}"
-        )
+        email = PARTNER_EMAIL if n == 0 else f"beijing-partner-{n:02d}@{PARTNER_DOMAIN}"
         users.append(
             User(email=email, display_name=BEIJING_NAMES[n], preferred_language="zh-hans",
                  time_zone="Asia/Shanghai", password=password)

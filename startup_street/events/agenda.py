@@ -89,6 +89,32 @@ def cjk_font() -> tuple[str, int] | None:
     return None
 
 
+def agenda_text(registration: Registration, *, language: str, zone_name: str) -> list[str]:
+    """The printable agenda's paragraphs in ``language`` and ``zone_name``: the event's title,
+    whose agenda it is, then one paragraph a meeting."""
+    event = registration.event
+    with translation.override(language):
+        paragraphs = [
+            shown(event, "title", language).text,
+            _("Agenda of %(name)s") % {"name": registration.name},
+        ]
+        rows = agenda_rows(registration, zone_name)
+        if not rows:
+            paragraphs.append(_("No meetings are scheduled for you yet."))
+        for row in rows:
+            when = formats.date_format(row.starts, "SHORT_DATETIME_FORMAT")
+            ends = formats.time_format(row.ends, "TIME_FORMAT")
+            lines = [
+                f"{when} – {ends} {row.zone}",
+                _("Meeting with %(name)s") % {"name": row.counterpart.name},
+                _("Table: %(table)s") % {"table": row.table or "—"},
+            ]
+            if row.interpreter:
+                lines.append(_("Interpreter: %(name)s") % {"name": row.interpreter})
+            paragraphs.append("\n".join(lines))
+    return paragraphs
+
+
 def agenda_pdf(registration: Registration, *, language: str, zone_name: str) -> bytes | None:
     """A printable agenda in ``language`` and ``zone_name``; None when no CJK font is here."""
     from fpdf import FPDF
@@ -100,28 +126,12 @@ def agenda_pdf(registration: Registration, *, language: str, zone_name: str) -> 
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
     pdf.add_font("cjk", fname=font[0], collection_font_number=font[1])
-    event = registration.event
-    with translation.override(language):
-        pdf.set_font("cjk", size=16)
-        pdf.multi_cell(0, 9, shown(event, "title", language).text, new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("cjk", size=11)
-        pdf.multi_cell(
-            0, 7, _("Agenda of %(name)s") % {"name": registration.name},
-            new_x="LMARGIN", new_y="NEXT",
-        )  # fmt: skip
-        rows = agenda_rows(registration, zone_name)
-        if not rows:
-            pdf.multi_cell(0, 7, _("No meetings are scheduled for you yet."))
-        for row in rows:
-            when = formats.date_format(row.starts, "SHORT_DATETIME_FORMAT")
-            ends = formats.time_format(row.ends, "TIME_FORMAT")
-            lines = [
-                f"{when} – {ends} {row.zone}",
-                _("Meeting with %(name)s") % {"name": row.counterpart.name},
-                _("Table: %(table)s") % {"table": row.table or "—"},
-            ]
-            if row.interpreter:
-                lines.append(_("Interpreter: %(name)s") % {"name": row.interpreter})
-            pdf.ln(2)
-            pdf.multi_cell(0, 6, "\n".join(lines), border="T", new_x="LMARGIN", new_y="NEXT")
+    title, whose, *meetings = agenda_text(registration, language=language, zone_name=zone_name)
+    pdf.set_font("cjk", size=16)
+    pdf.multi_cell(0, 9, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("cjk", size=11)
+    pdf.multi_cell(0, 7, whose, new_x="LMARGIN", new_y="NEXT")
+    for paragraph in meetings:
+        pdf.ln(2)
+        pdf.multi_cell(0, 6, paragraph, border="T", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

@@ -81,6 +81,14 @@ class MoveForm(forms.Form):
         self.fields["interpreter"].queryset = event.interpreters.all()
 
 
+class MeetingRuleForm(forms.Form):
+    requester_kind = forms.ChoiceField(label=_("Who may ask"), choices=ParticipantKind.choices)
+    recipient_kind = forms.ChoiceField(label=_("Whom"), choices=ParticipantKind.choices)
+    max_requests = forms.IntegerField(
+        label=_("Requests each"), min_value=1, max_value=200, initial=10
+    )
+
+
 class ParticipantFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     kind = forms.ChoiceField(

@@ -51,3 +51,19 @@ def screenshot(page):
         return path
 
     return take
+
+
+def sign_in(browser, live_server, user, *, locale: str = "en-US", zone: str = "Asia/Seoul"):
+    """A new page signed in as ``user``, its browser set to ``locale`` and ``zone``."""
+    from tests.factories import PASSWORD
+
+    context = browser.new_context(locale=locale, timezone_id=zone)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", user.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.stacked button[type=submit]")
+    page.wait_for_load_state()
+    assert "/accounts/login/" not in page.url
+    return page

@@ -6,8 +6,8 @@ their names)."""
 import pytest
 
 from startup_street.applications.models import Application
+from tests.browser.conftest import sign_in
 from tests.factories import (
-    PASSWORD,
     make_member,
     make_organization,
     make_program,
@@ -20,16 +20,7 @@ PDF = b"%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 
 
 def _login(browser, live_server, user):
-    context = browser.new_context(locale="en-US", timezone_id="Asia/Seoul")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", user.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form.stacked button[type=submit]")
-    page.wait_for_load_state()
-    assert "/accounts/login/" not in page.url
-    return page
+    return sign_in(browser, live_server, user)
 
 
 def test_call_to_accepted(browser, live_server, tmp_path, settings):

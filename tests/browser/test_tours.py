@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from startup_street.accounts.models import User
 from startup_street.applications.models import Application
+from startup_street.demo.events import PARTNER_EMAIL, PARTNER_ROLE
 from startup_street.demo.generate import DEMO_PASSWORD, demo_accounts, load_demo
 from startup_street.matching.models import MatchRun
 from startup_street.mentoring.models import Mentorship
@@ -44,7 +45,8 @@ WIDE_ELEMENTS = """() => [...document.querySelectorAll('main *')]
 
 
 def _email(prefix: str) -> str:
-    return next(email for _role, email in demo_accounts() if email.startswith(prefix + "@"))
+    accounts = [*demo_accounts(), (PARTNER_ROLE, PARTNER_EMAIL)]  # the partner: made by the events
+    return next(email for _role, email in accounts if email.startswith(prefix + "@"))
 
 
 def _pages() -> dict[str, list[tuple[str, str]]]:
@@ -142,13 +144,7 @@ def _is_content(page, text: str) -> bool:
     )
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_every_demo_role_tours_its_pages_in_every_language_and_width(
-    live_server, browser, language
-):
-    load_demo(programs=12, startups=40)
-    pages = _pages()
-    User.objects.update(preferred_language=language)
+def _tour_every_width(browser, base: str, pages: dict, language: str, prefix: str) -> list[str]:
     ARTIFACTS.mkdir(exist_ok=True)
     problems = []
     for device, (width, height) in WIDTHS.items():
@@ -157,18 +153,70 @@ def test_every_demo_role_tours_its_pages_in_every_language_and_width(
         )
         page = context.new_page()
         page.set_default_timeout(20_000)
-        for role, paths in pages.items():
-            _log_in(page, live_server.url, _email(role))
-            for name, path in paths:
-                response = page.goto(live_server.url + path)
-                where = f"{role} {language} {device} {name}"
-                assert response.status == 200, where
-                if name == "home":
-                    assert page.locator(HOME_SECTION[role]).count() == 1, where
-                problems += _check(page, language, where)
-                page.screenshot(
-                    path=str(ARTIFACTS / f"tour-{role}-{language}-{device}-{name}.png"),
-                    full_page=True,
-                )
+        problems += _tour(page, base, pages, f"{language} {device}", prefix)
         context.close()
+    return problems
+
+
+def _tour(page, base: str, pages: dict, language_device: str, prefix: str) -> list[str]:
+    """Every role's pages visited and checked, with a screenshot of each."""
+    language = language_device.split()[0]
+    problems = []
+    for role, paths in pages.items():
+        _log_in(page, base, _email(role))
+        for name, path in paths:
+            response = page.goto(base + path)
+            where = f"{role} {language_device} {name}"
+            assert response.status == 200, where
+            if name == "home":
+                assert page.locator(HOME_SECTION[role]).count() == 1, where
+            problems += _check(page, language, where)
+            shot = f"{prefix}-{role}-{language_device.replace(' ', '-')}-{name}.png"
+            page.screenshot(path=str(ARTIFACTS / shot), full_page=True)
+    return problems
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_demo_role_tours_its_pages_in_every_language_and_width(
+    live_server, browser, language
+):
+    load_demo(programs=12, startups=40)
+    pages = _pages()
+    User.objects.update(preferred_language=language)
+    problems = _tour_every_width(browser, live_server.url, pages, language, "tour")
+    assert not problems, "\n".join(problems)
+
+
+VISIT = "seoul-delegation-beijing"
+
+
+def _event_pages() -> dict[str, list[tuple[str, str]]]:
+    """The delegation visit's pages: the Seoul founder's, the Beijing partner's, the organiser's."""
+    return {
+        "founder": [
+            ("events", reverse("events:list")),
+            ("event", reverse("events:detail", args=[VISIT])),
+            ("participants", reverse("events:participants", args=[VISIT])),
+            ("meeting requests", reverse("events:requests", args=[VISIT])),
+            ("agenda", reverse("events:agenda", args=[VISIT])),
+            ("market entry", reverse("events:outcomes", args=["robowave"])),
+        ],
+        "partner-cn": [
+            ("event", reverse("events:detail", args=[VISIT])),
+            ("participants", reverse("events:participants", args=[VISIT])),
+            ("meeting requests", reverse("events:requests", args=[VISIT])),
+            ("agenda", reverse("events:agenda", args=[VISIT])),
+        ],
+        "kic-manager": [("manage", reverse("events:manage", args=[VISIT]))],
+    }
+
+
+def test_the_delegation_visit_tours_in_every_language_and_width(live_server, browser):
+    """One demo load (the visit needs 20 Seoul startups: a larger world) for three languages."""
+    load_demo(programs=12, startups=120)
+    pages = _event_pages()
+    problems = []
+    for language in LANGUAGES:
+        User.objects.update(preferred_language=language)
+        problems += _tour_every_width(browser, live_server.url, pages, language, "tour-event")
     assert not problems, "\n".join(problems)

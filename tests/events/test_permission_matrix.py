@@ -17,6 +17,7 @@ from startup_street.events.models import (
     MarketEntryTemplate,
     Meeting,
     MeetingRequest,
+    MeetingRule,
     Outcome,
     Registration,
     ScheduleRun,
@@ -45,7 +46,21 @@ def doors(world):
         template=template, started_on=date(2027, 1, 4),
     )  # fmt: skip
     fourth = approved(world["event"], make_user("fourth"), staff, name="Fourth Corp")
-    world.update(third=third, fourth=fourth, incoming=incoming, step=entry.steps.get())
+    rule, *_ = [  # rules that let every request of these doors through
+        services.set_meeting_rule(
+            event=world["event"],
+            actor=staff,
+            requester_kind=who,
+            recipient_kind=whom,
+            max_requests=10,
+        )  # fmt: skip
+        for who, whom in (
+            ("startup", "corporate"),
+            ("corporate", "startup"),
+            ("investor", "corporate"),
+        )
+    ]
+    world.update(third=third, fourth=fourth, incoming=incoming, step=entry.steps.get(), rule=rule)
     return world
 
 
@@ -83,6 +98,12 @@ def _web_doors(w):
             {"slot": slot.pk},
         ),
         "unpin": ("post", reverse("events:unpin", args=[slug, w["meeting"].pk]), {}),
+        "set rule": (
+            "post",
+            reverse("events:set_rule", args=[slug]),
+            {"requester_kind": "corporate", "recipient_kind": "startup", "max_requests": "3"},
+        ),
+        "remove rule": ("post", reverse("events:remove_rule", args=[slug, w["rule"].pk]), {}),
         "outcomes": ("get", reverse("events:outcomes", args=[w["startup"].slug]), {}),
         "record outcome": (
             "post",
@@ -115,6 +136,8 @@ WEB = {
     "publish": ({"staff": 302}, 403),
     "move": ({"staff": 302}, 403),
     "unpin": ({"staff": 302}, 403),
+    "set rule": ({"staff": 302}, 403),
+    "remove rule": ({"staff": 302}, 403),
     "outcomes": ({"participant": 200}, 404),
     "record outcome": ({"participant": 302}, 404),
     "entry step": ({"participant": 302}, 404),
@@ -136,6 +159,7 @@ def _state(w) -> dict:
             Meeting.objects.values_list("pk", "slot", "table", "pinned", "published_slot")
         ),
         "runs": ScheduleRun.objects.count(),
+        "rules": sorted(MeetingRule.objects.values_list("pk", "requester_kind", "max_requests")),
         "outcomes": Outcome.objects.count(),
         "steps": sorted(MarketEntryStep.objects.values_list("pk", "owner", "done_on")),
         "published": w["event"].__class__.objects.get(pk=w["event"].pk).schedule_published_at,

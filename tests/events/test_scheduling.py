@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from startup_street.events import scheduling
-from startup_street.events.scheduling import NONE, Pin, make_problem
+from startup_street.events.scheduling import NONE, Pin, make_problem, search
 
 
 def random_problem(seed: int, n: int = 30, slots: int = 6, tables: int = 5, pins=()):
@@ -64,6 +64,40 @@ def test_every_schedule_keeps_every_hard_constraint(seed):
         assert schedule.status in {"optimal", "feasible"}
         check_hard_constraints(problem, schedule)
         assert scheduling.verify(problem, schedule) == []
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_neighbourhood_search_keeps_every_hard_constraint_and_the_pins(seed, monkeypatch):
+    # the search that large events get, forced onto small ones; pins taken from a valid schedule
+    monkeypatch.setattr(search, "WHOLE_MODEL_PLACES", 0)
+    first = scheduling.solve_greedy(random_problem(seed, n=40))
+    placed = np.flatnonzero(first.slot != NONE)[:4]
+    pins = [Pin(int(i), int(first.slot[i])) for i in placed[:2]] + [
+        Pin(int(i), int(first.slot[i]), table=int(first.table[i]), interpreter=int(k))
+        for i, k in zip(placed[2:], first.interpreter[placed[2:]], strict=True)
+    ]
+    problem = random_problem(seed, n=40, pins=pins)
+    best = scheduling.solve(problem, time_limit_s=2)
+    greedy = scheduling.solve_greedy(problem)
+    assert best.status in {"optimal", "feasible"} and scheduling.verify(problem, best) == []
+    check_hard_constraints(problem, best)
+    assert all(best.slot[pin.meeting] == pin.slot for pin in pins)
+    assert greedy.objective <= best.objective <= best.bound + 1e-6
+    assert [met for _, met in best.progress] == sorted(met for _, met in best.progress)
+
+
+def test_interpreters_that_pinned_meetings_need_are_not_given_away():
+    # two pinned ko-en meetings need both interpreters (one covers ko-zh as well) in slot 0, the
+    # only slot the ko-zh meeting could take: it must be left out, not double-book an interpreter
+    problem = make_problem(
+        n_people=6, n_slots=1, pairs=[(0, 1), (2, 3), (4, 5)], priority=[1, 1, 5], n_tables=3,
+        language_pair=[1, 1, 0], interpreter_pairs=[[True, True], [False, True]],
+        pins=[Pin(0, 0), Pin(1, 0)],
+    )  # fmt: skip
+    for schedule in (scheduling.solve(problem), scheduling.solve_greedy(problem)):
+        assert schedule.status in {"optimal", "feasible"}
+        assert list(schedule.slot) == [0, 0, NONE]
+        check_hard_constraints(problem, schedule)
 
 
 @pytest.mark.parametrize("seed", range(4))

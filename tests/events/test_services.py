@@ -3,9 +3,13 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import translation
 
 from startup_street.events import selectors, services
+from startup_street.events.agenda import agenda_pdf, agenda_text, cjk_font
 from startup_street.events.models import Meeting, MeetingRequest, MeetingRule
+from startup_street.events.services.requests import request_refusal
 from startup_street.events.services.schedules import draft_problems
 from tests.factories import make_user
 
@@ -74,6 +78,12 @@ def test_conflicting_pins_are_reported_in_words_and_change_nothing(world):
 
     words = describe_stored(event.time_zone, run.issues)
     assert any("both need Robowave" in w for w in words)
+    with translation.override("ko"):
+        korean = describe_stored(event.time_zone, run.issues)
+    with translation.override("zh-hans"):
+        chinese = describe_stored(event.time_zone, run.issues)
+    assert any("고정된 미팅" in w and "CST (Asia/Shanghai)" in w for w in korean)
+    assert any("已固定的会谈" in w and "Robowave" in w for w in chinese)
 
 
 def test_impossible_availability_is_reported(world):
@@ -83,6 +93,8 @@ def test_impossible_availability_is_reported(world):
     from startup_street.events.reasons import describe_stored
 
     words = describe_stored(world["event"].time_zone, run.issues)
+    with translation.override("zh-hans"):
+        assert "没有共同的空闲时段" in describe_stored(world["event"].time_zone, run.issues)[0]
     assert run.meetings == 0
     assert words == ["“Robowave → Beijing Logistics” cannot be scheduled: the two have no free "
                      "slot in common."]  # fmt: skip
@@ -223,3 +235,58 @@ def test_dashboard_counts(world):
             startup=world["startup"], actor=world["corporate_user"], kind="mou",
             happened_on=date(2026, 12, 20),
         )  # fmt: skip
+
+
+def test_organisers_set_who_may_meet_whom_and_the_quota(client, world):
+    event, founder = world["event"], world["founder"]
+    client.force_login(world["people"]["staff"])
+    url = reverse("events:set_rule", args=[event.slug])
+    rule = {"requester_kind": "startup", "recipient_kind": "corporate", "max_requests": "1"}
+    assert client.post(url, rule).status_code == 302
+    assert client.post(url, {**rule, "max_requests": "2"}).status_code == 302
+    assert list(event.rules.values_list("requester_kind", "recipient_kind", "max_requests")) == [
+        ("startup", "corporate", 2)
+    ]
+    before = list(event.rules.values_list("pk", "max_requests"))
+    client.post(url, {**rule, "max_requests": "0"})
+    client.post(url, {**rule, "requester_kind": "alien"})
+    assert list(event.rules.values_list("pk", "max_requests")) == before
+    with translation.override("ko"):
+        reason = request_refusal(founder, world["other"])
+    assert reason and "투자자" in reason  # a startup may not ask an investor now, said in Korean
+    remove = reverse("events:remove_rule", args=[event.slug, event.rules.get().pk])
+    assert remove in client.get(reverse("events:manage", args=[event.slug])).content.decode()
+    client.post(remove)
+    assert not event.rules.exists()
+    assert request_refusal(founder, world["other"]) is None
+
+
+def test_recommendations_show_the_sentence_that_matched(client, world):
+    staff = world["people"]["staff"]
+    approved(
+        world["event"], make_user("forwarder"), staff, name="Haidian Freight",
+        offers="A logistics partner in Beijing for pilots of warehouse robots",
+    )  # fmt: skip
+    client.force_login(world["people"]["founder"])
+    page = client.get(reverse("events:participants", args=[world["event"].slug]))
+    recommended = page.content.decode().split('<ul class="grid">')[1].split("</ul>")[0]
+    assert "Haidian Freight" in recommended
+    assert "A logistics partner in Beijing for pilots of warehouse robots" in recommended
+    assert 'class="card__meta reason"' in recommended
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("ko", ["님과의 미팅", "통역사: Kim Mei"]), ("zh-hans", ["会谈", "口译员：Kim Mei"]),
+     ("en", ["Meeting with Beijing Logistics", "Interpreter: Kim Mei"])],
+)  # fmt: skip
+def test_the_printable_agenda_is_in_the_readers_language_and_zone(world, language, words):
+    staff, event = world["people"]["staff"], world["event"]
+    services.solve_schedule(event=event, actor=staff)
+    services.publish_schedule(event=event, actor=staff)
+    founder = world["founder"]
+    title, whose, meeting = agenda_text(founder, language=language, zone_name="Asia/Seoul")
+    assert title == event.title.get(language, event.title["en"])
+    assert "KST (Asia/Seoul)" in meeting and all(word in meeting for word in words)
+    if cjk_font() is not None:
+        assert agenda_pdf(founder, language=language, zone_name="Asia/Seoul").startswith(b"%PDF")

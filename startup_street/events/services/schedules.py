@@ -11,9 +11,10 @@ from ..reasons import describe_all, stored_issues
 from ..tasks import task_notify_schedule_changes
 
 SOLVE_SECONDS = 20.0
+SOLVE_GAP = 0.001  # stop once within 0.1% of the best possible
 
 
-def _lock(event: Event, actor) -> Event:
+def lock_for_organiser(event: Event, actor) -> Event:
     event = Event.objects.select_for_update().get(pk=event.pk)
     if not rules.can_manage_event(actor, event):
         raise PermissionDenied
@@ -26,9 +27,9 @@ def solve_schedule(*, event: Event, actor, time_limit_s: float = SOLVE_SECONDS) 
 
     A run that cannot start (pins that clash or sit where someone is away) changes no meeting
     and says why; meetings that cannot be placed are listed with their reason."""
-    event = _lock(event, actor)
+    event = lock_for_organiser(event, actor)
     enc = encode(event)
-    result = scheduling.solve(enc.problem, time_limit_s=time_limit_s)
+    result = scheduling.solve(enc.problem, time_limit_s=time_limit_s, gap_limit=SOLVE_GAP)
     run = ScheduleRun.objects.create(
         event=event, actor=actor, status=result.status, requested=result.requested,
         objective=result.objective, bound=result.bound, seconds=result.seconds,
@@ -67,7 +68,7 @@ def move_meeting(
     interpreter: Interpreter | None = None,
 ) -> Meeting:
     """Pin a meeting where the organiser puts it; the next solve places the others around it."""
-    _lock(meeting.event, actor)
+    lock_for_organiser(meeting.event, actor)
     for thing, name in ((slot, "slot"), (table, "table"), (interpreter, "interpreter")):
         if thing is not None and thing.event_id != meeting.event_id:
             raise ValidationError({name: [_("Choose one of this event's.")]})
@@ -79,7 +80,7 @@ def move_meeting(
 
 @transaction.atomic
 def unpin_meeting(*, meeting: Meeting, actor) -> Meeting:
-    _lock(meeting.event, actor)
+    lock_for_organiser(meeting.event, actor)
     meeting.pinned = False
     meeting.save(update_fields=["pinned", "updated_at"])
     return meeting
@@ -105,7 +106,7 @@ def publish_schedule(*, event: Event, actor, notify: bool = True) -> list[int]:
     """Publish the draft once it breaks no hard constraint; notify only the people whose
     meetings changed (``notify=False``: nobody, for loading demo data). Returns the ids of the
     registrations whose meetings changed."""
-    event = _lock(event, actor)
+    event = lock_for_organiser(event, actor)
     problems = draft_problems(event)
     if problems:
         raise ValidationError(problems)

@@ -1,4 +1,4 @@
-from .manage import decide, manage, move, publish, solve, unpin
+from .manage import decide, manage, move, publish, remove_rule, set_rule, solve, unpin
 from .outcomes import entry_step, startup_outcomes
 from .participate import (
     agenda,
@@ -27,8 +27,10 @@ __all__ = [
     "participants",
     "publish",
     "register",
+    "remove_rule",
     "requests",
     "send_request",
+    "set_rule",
     "solve",
     "startup_outcomes",
     "unpin",

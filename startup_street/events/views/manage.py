@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import rules, selectors, services
-from ..forms import DecideForm, MoveForm
+from ..forms import DecideForm, MeetingRuleForm, MoveForm
 from ..reasons import describe_stored, run_summary
 from ..services.schedules import draft_problems
 
@@ -40,6 +40,8 @@ def manage(request, slug: str):
         "meetings": selectors.draft_of(event),
         "problems": draft_problems(event),
         "move_form": MoveForm(event=event),
+        "meeting_rules": event.rules.all(),
+        "rule_form": MeetingRuleForm(),
     }
     return render(request, "events/event_manage.html", context)
 
@@ -49,16 +51,26 @@ def manage(request, slug: str):
 def decide(request, slug: str, pk: int):
     event = _managed(request, slug)
     registration = get_object_or_404(event.registrations, pk=pk)
-    form = DecideForm(request.POST)
+
+    def decide_it(status: str) -> None:
+        services.decide_registration(registration=registration, actor=request.user, status=status)
+
+    return _act(request, slug, DecideForm(request.POST), decide_it)
+
+
+def _act(request, slug: str, form, act, said=None):
+    """Do ``act(**form.cleaned_data)`` when the form is valid, then back to the event's page;
+    a bad form or a refusal the domain explains is said there and changes nothing."""
     if not form.is_valid():
         messages.error(request, _forms_errors(form))
         return redirect("events:manage", slug=slug)
     try:
-        services.decide_registration(
-            registration=registration, actor=request.user, status=form.cleaned_data["status"]
-        )
+        done = act(**form.cleaned_data)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+    else:
+        if said is not None:
+            messages.success(request, said(done))
     return redirect("events:manage", slug=slug)
 
 
@@ -109,4 +121,31 @@ def unpin(request, slug: str, pk: int):
     event = _managed(request, slug)
     meeting = get_object_or_404(event.meetings, pk=pk)
     services.unpin_meeting(meeting=meeting, actor=request.user)
+    return redirect("events:manage", slug=slug)
+
+
+@login_required
+@require_POST
+def set_rule(request, slug: str):
+    event = _managed(request, slug)
+
+    def set_it(**fields):
+        return services.set_meeting_rule(event=event, actor=request.user, **fields)
+
+    def said(rule) -> str:
+        return _("%(rule)s: up to %(count)d requests each.") % {
+            "rule": rule,
+            "count": rule.max_requests,
+        }
+
+    return _act(request, slug, MeetingRuleForm(request.POST), set_it, said)
+
+
+@login_required
+@require_POST
+def remove_rule(request, slug: str, pk: int):
+    event = _managed(request, slug)
+    rule = get_object_or_404(event.rules, pk=pk)
+    services.remove_meeting_rule(rule=rule, actor=request.user)
+    messages.success(request, _("The rule is removed."))
     return redirect("events:manage", slug=slug)

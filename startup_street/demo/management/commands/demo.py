@@ -1,6 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from startup_street.demo.events import PARTNER_EMAIL, PARTNER_ROLE
 from startup_street.demo.generate import DEMO_PASSWORD, demo_accounts, load_demo
 from startup_street.search.kinds import reindex_all
 
@@ -19,7 +20,7 @@ class Command(BaseCommand):
         done = reindex_all()
         self.stdout.write("Search index: " + ", ".join(f"{n} {label}" for label, n in done.items()))
         self.stdout.write(f"Demo log-ins (password for all: {DEMO_PASSWORD}):")
-        for role, email in demo_accounts():
+        for role, email in [*demo_accounts(), (PARTNER_ROLE, PARTNER_EMAIL)]:
             self.stdout.write(f"  {role:<28} {email}")
         if not no_serve:
             call_command("runserver", addrport, use_reloader=False)
