@@ -302,8 +302,8 @@ SEARCH_MEMORY_INDEX_FROM = int(
 SEARCH_WARM_AT_START = os.environ.get("SEARCH_WARM_AT_START", "1") == "1"
 
 # A match run still "running" with no heartbeat from its worker for this many seconds was left by
-# a crashed worker: it is marked failed (then staff can re-run it) when it is opened or listed, or
-# by `startup-street fail_stale_match_runs`.
+# a crashed worker: pages show it as stalled (staff may re-run it at once), and the worker's
+# periodic schedule (or `startup-street fail_stale_match_runs`) records it as failed.
 MATCH_RUN_STALE_AFTER = int(os.environ.get("MATCH_RUN_STALE_AFTER", str(15 * 60)))
 
 # Background jobs (Django's Tasks API). The embedded default runs each job in the web process

@@ -113,9 +113,7 @@ def match(request, org_slug: str):
             call=call,
         )
         return redirect("mentoring:run", pk=run.pk)
-    runs = MatchRun.objects.filter(organization=organization, kind=MatchRun.Kind.MENTORS)
-    services.fail_stale_runs(runs)
-    runs = runs[:20]
+    runs = MatchRun.objects.filter(organization=organization, kind=MatchRun.Kind.MENTORS)[:20]
     return render(
         request,
         "mentoring/match.html",
@@ -127,9 +125,7 @@ EDITS = ("add", "remove", "rerun", "discard")
 
 
 def _staffed_run(request, pk: int) -> MatchRun:
-    runs = selectors.match_runs_visible_to(request.user)
-    services.fail_stale_runs(runs.filter(pk=pk))  # a crashed worker's run can be re-run
-    return get_object_or_404(runs, pk=pk)
+    return get_object_or_404(selectors.match_runs_visible_to(request.user), pk=pk)
 
 
 def _run_context(run: MatchRun, pair_form=None) -> dict:

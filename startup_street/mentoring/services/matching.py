@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import math
 import time
-from datetime import timedelta
 
 import numpy as np
 from django.conf import settings
@@ -13,10 +12,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from startup_street.core.services import record_activity
-from startup_street.matching.models import MatchRun
+from startup_street.matching.models import MatchRun, stale_after
 from startup_street.matching.solver import (
     MatchProblem,
     MatchResult,
@@ -33,8 +31,6 @@ logger = logging.getLogger(__name__)
 MODES = ("max_sum", "fair")
 # Cohorts with more (startup, mentor) pairs than this are solved by a background job.
 BACKGROUND_PAIRS = 20_000
-# A run "running" with no heartbeat for this long (seconds) was left by a crashed worker.
-STALE_AFTER = 15 * 60
 
 
 def require_staff(user, organization) -> None:
@@ -99,6 +95,8 @@ def rerun_match(
     require_staff(actor, run.organization)
     if run.is_pending:
         raise ValidationError(_("This run has not finished yet."))
+    if run.is_stalled:  # its worker crashed: record it as given up before solving it again
+        fail_stale_runs(MatchRun.objects.filter(pk=run.pk))
     inputs = {"startups": list(run.inputs.get("startups", [])), "mentors": []}
     if refresh or "features" not in run.inputs:
         inputs["mentors"] = list(
@@ -184,28 +182,19 @@ def run_match(*, run_id: int, embedder=None) -> MatchRun | None:
     return run
 
 
-def stale_after() -> timedelta:
-    return timedelta(seconds=getattr(settings, "MATCH_RUN_STALE_AFTER", STALE_AFTER))
-
-
 def fail_stale_runs(runs=None) -> int:
     """Mark failed, with the reason, the runs still "running" whose worker has shown no sign of
-    life for `MATCH_RUN_STALE_AFTER` seconds (a crashed worker), so that staff can re-run them.
-    `runs` narrows the search (an unsliced queryset); returns how many were given up."""
+    life for `MATCH_RUN_STALE_AFTER` seconds (a crashed worker). The worker's periodic schedule
+    calls it every five minutes (and a re-run of a stalled run); pages never do: they read the
+    run as stalled (``MatchRun.is_stalled``). `runs` narrows the search (an unsliced queryset);
+    returns how many were given up."""
     cutoff = timezone.now() - stale_after()
     runs = MatchRun.objects.all() if runs is None else runs
     stale = runs.filter(status=MatchRun.Status.RUNNING, updated_at__lt=cutoff)
     given_up = 0
     for run in stale.select_related("created_by"):
         with translation.override(_language(run)):
-            minutes = max(1, round(stale_after().total_seconds() / 60))
-            reason = ngettext(
-                "The worker solving this run stopped for more than %(minutes)d minute, so the "
-                "run was given up: re-run it.",
-                "The worker solving this run stopped for more than %(minutes)d minutes, so the "
-                "run was given up: re-run it.",
-                minutes,
-            ) % {"minutes": minutes}
+            reason = run.stalled_reason
         given_up += MatchRun.objects.filter(
             pk=run.pk, status=MatchRun.Status.RUNNING, updated_at__lt=cutoff
         ).update(
