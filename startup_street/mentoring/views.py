@@ -24,6 +24,7 @@ from .forms import (
     PairForm,
 )
 from .models import MentoringSession, MentorProfile
+from .run_snapshot import read_inputs
 
 
 @login_required
@@ -129,11 +130,9 @@ def _staffed_run(request, pk: int) -> MatchRun:
 
 
 def _run_context(run: MatchRun, pair_form=None) -> dict:
-    features = run.inputs.get("features") or {}
-    startup_ids = features.get("startups", {}).get("ids", run.inputs.get("startups", []))
-    mentor_ids = features.get("mentors", {}).get("ids", run.inputs.get("mentors", []))
-    startups = Startup.objects.in_bulk(startup_ids)
-    mentors = MentorProfile.objects.select_related("user").in_bulk(mentor_ids)
+    inputs = read_inputs(run)
+    startups = Startup.objects.in_bulk(inputs.startup_ids)
+    mentors = MentorProfile.objects.select_related("user").in_bulk(inputs.mentor_ids)
     rows = [
         {
             **pair,
@@ -150,7 +149,7 @@ def _run_context(run: MatchRun, pair_form=None) -> dict:
         "rows": rows,
         "edits": edits,
         "pair_form": pair_form,
-        "editable": bool(features),
+        "editable": inputs.features is not None,
     }
 
 

@@ -15,6 +15,7 @@ from startup_street.matching.models import MatchRun
 from startup_street.matching.solver import make_problem, solve, verify_certificate
 from startup_street.mentoring import selectors, services
 from startup_street.mentoring.models import MentorProfile
+from startup_street.mentoring.run_snapshot import read_inputs
 from startup_street.mentoring.services.matching import _finish, build_problem, check_certificate
 from startup_street.mentoring.services.snapshot import encode_snapshot
 from startup_street.startups.models import Startup
@@ -202,7 +203,7 @@ def test_run_stores_the_certificate_check_as_the_check_computes_it(
     make_mentor(organization, "ada", max_startups=2)
     make_mentor(organization, "bo", max_startups=2)
     run = propose(organization, alice, mode=mode)
-    features = run.inputs["features"]
+    features = read_inputs(run).features
     problem = build_problem(encode_snapshot(features), features, run.parameters)
     result = solve(problem, **({"mode": "fair"} if mode == "fair" else {"allow_partial": True}))
     check = verify_certificate(problem, result)
@@ -232,7 +233,7 @@ def test_unbounded_check_is_stored_as_null():
     from startup_street.matching.solver.result import failed_result
 
     problem = make_problem(item=[0], agent=[0], affinity=[1.0], n_items=1, n_agents=1)
-    stored = check_certificate(problem, failed_result("max_sum", "feasible", ()))
+    stored = check_certificate(problem, failed_result("max_sum", "feasible", ())).model_dump()
     assert (
         stored["ok"] is False and stored["bound"] is None and "no certificate" in stored["problems"]
     )

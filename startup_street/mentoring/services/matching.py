@@ -25,6 +25,14 @@ from startup_street.matching.solver import (
 from startup_street.organizations.rules import is_org_staff
 
 from ..models import MentorProfile
+from ..run_snapshot import (
+    CertificateRecord,
+    Features,
+    RunInputs,
+    read_inputs,
+    write_certificate,
+    write_inputs,
+)
 from .snapshot import encode_snapshot, gather
 
 logger = logging.getLogger(__name__)
@@ -68,7 +76,7 @@ def propose_matches(
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    run = MatchRun.objects.create(
+    run = MatchRun(
         kind=MatchRun.Kind.MENTORS,
         organization=organization,
         created_by=actor,
@@ -78,11 +86,10 @@ def propose_matches(
             "mode": mode,
             "call": getattr(call, "pk", call),
         },
-        inputs={
-            "startups": sorted(set(startups.values_list("pk", flat=True))),
-            "mentors": mentor_ids,
-        },
     )
+    cohort = sorted(set(startups.values_list("pk", flat=True)))
+    write_inputs(run, RunInputs(startups=cohort, mentors=mentor_ids))
+    run.save()
     record_activity(actor=actor, verb="match.requested", target=run)
     return _start(run, background=background, embedder=embedder)
 
@@ -97,31 +104,33 @@ def rerun_match(
         raise ValidationError(_("This run has not finished yet."))
     if run.is_stalled:  # its worker crashed: record it as given up before solving it again
         fail_stale_runs(MatchRun.objects.filter(pk=run.pk))
-    inputs = {"startups": list(run.inputs.get("startups", [])), "mentors": []}
-    if refresh or "features" not in run.inputs:
-        inputs["mentors"] = list(
+    old = read_inputs(run)
+    if refresh or old.features is None:
+        mentors = list(
             MentorProfile.objects.filter(organization=run.organization, is_active=True)
             .order_by("pk")
             .values_list("pk", flat=True)
         )
+        inputs = RunInputs(startups=old.startups, mentors=mentors)
     else:
-        inputs["mentors"] = list(run.inputs.get("mentors", []))
-        inputs["features"] = run.inputs["features"]
-    new = MatchRun.objects.create(
+        inputs = RunInputs(startups=old.startups, mentors=old.mentors, features=old.features)
+    new = MatchRun(
         kind=run.kind,
         organization=run.organization,
         created_by=actor,
         status=MatchRun.Status.QUEUED,
         parameters={**run.parameters, "refreshed": bool(refresh)},
-        inputs=inputs,
         rerun_of=run,
     )
+    write_inputs(new, inputs)
+    new.save()
     record_activity(actor=actor, verb="match.rerun", target=new, of=run.pk)
     return _start(new, background=background, embedder=embedder)
 
 
 def _start(run: MatchRun, *, background: bool | None, embedder) -> MatchRun:
-    size = len(run.inputs["startups"]) * len(run.inputs["mentors"])
+    inputs = read_inputs(run)
+    size = len(inputs.startups) * len(inputs.mentors)
     limit = getattr(settings, "MENTORING_BACKGROUND_PAIRS", BACKGROUND_PAIRS)
     if background is None:
         background = size > limit
@@ -210,21 +219,22 @@ def fail_stale_runs(runs=None) -> int:
 
 
 def _solve_run(run: MatchRun, embedder) -> None:
-    features = run.inputs.get("features")
+    inputs = read_inputs(run)
+    features = inputs.features
     if features is None:
         features = gather(
             organization=run.organization,
-            startup_ids=run.inputs["startups"],
-            mentor_ids=run.inputs["mentors"],
+            startup_ids=inputs.startups,
+            mentor_ids=inputs.mentors,
             call_id=run.parameters.get("call"),
             embedder=embedder,
             on_stage=lambda: _progress(run.pk, MatchRun.Stage.EMBEDDING, 30),
         )
-        run.inputs = {**run.inputs, "features": features}
+        write_inputs(run, inputs.model_copy(update={"features": features}))
     _progress(run.pk, MatchRun.Stage.SOLVING, 60)
     run.stage, run.progress = MatchRun.Stage.DONE, 100
     fields = ["inputs", "stage", "progress", "status", "diagnosis", "pairs"]
-    if not features["startups"]["ids"] or not features["mentors"]["ids"]:
+    if not features.startups.ids or not features.mentors.ids:
         run.status = MatchRun.Status.FAILED
         run.diagnosis = [_("There are no mentors or no startups to match.")]
         _finish(run, fields)
@@ -232,10 +242,11 @@ def _solve_run(run: MatchRun, embedder) -> None:
     encoded = encode_snapshot(features)
     problem = build_problem(encoded, features, run.parameters)
     result, notes = _solve(problem, run.parameters)
-    run.certificate = check_certificate(problem, result) if result.ok else None
+    certificate = check_certificate(problem, result) if result.ok else None
+    write_certificate(run, certificate)
     run.status = MatchRun.Status.PROPOSED if result.ok else MatchRun.Status.FAILED
     run.objective = float(result.objective)
-    run.optimal = result.status == "optimal" and bool(run.certificate and run.certificate["ok"])
+    run.optimal = result.status == "optimal" and bool(certificate and certificate.ok)
     run.seconds = float(result.stats.get("total_s", 0.0))
     run.diagnosis = notes + _coverage_lines(result) + list(result.diagnosis)
     run.pairs = _pairs(result, encoded, features)
@@ -246,11 +257,11 @@ def _solve_run(run: MatchRun, embedder) -> None:
         )
 
 
-def build_problem(encoded, features: dict, parameters: dict) -> MatchProblem:
+def build_problem(encoded, features: Features, parameters: dict) -> MatchProblem:
     """The solver's problem for a run's snapshot (its encoded features and parameters)."""
-    s_pos = {pk: n for n, pk in enumerate(features["startups"]["ids"])}
-    m_pos = {pk: n for n, pk in enumerate(features["mentors"]["ids"])}
-    rows = {(s_pos[s], m_pos[m]) for s, m, _r in features["conflicts"] if s in s_pos and m in m_pos}
+    s_pos = {pk: n for n, pk in enumerate(features.startups.ids)}
+    m_pos = {pk: n for n, pk in enumerate(features.mentors.ids)}
+    rows = {(s_pos[s], m_pos[m]) for s, m, _r in features.conflicts if s in s_pos and m in m_pos}
     return make_problem(
         item=encoded.item,
         agent=encoded.agent,
@@ -258,27 +269,27 @@ def build_problem(encoded, features: dict, parameters: dict) -> MatchProblem:
         n_items=len(s_pos),
         n_agents=len(m_pos),
         demand=int(parameters.get("per_startup", 1)),
-        max_load=features["mentors"]["capacity"],
+        max_load=features.mentors.capacity,
         forbidden=np.array(sorted(rows), dtype=np.int64).reshape(-1, 2),
         components=encoded.components,
     )
 
 
-def check_certificate(problem: MatchProblem, result: MatchResult) -> dict:
+def check_certificate(problem: MatchProblem, result: MatchResult) -> CertificateRecord:
     """The solver's independent certificate check, as stored on the run: valid or not, the
     objective it recomputed, the dual bound no assignment can beat, the gap between them, what
     failed, and the seconds the check took. An unbounded bound is stored as null."""
     start = time.perf_counter()
     check = verify_certificate(problem, result)
     seconds = time.perf_counter() - start
-    return {
-        "ok": bool(check.ok),
-        "objective": _finite(check.objective),
-        "bound": _finite(check.bound),
-        "gap": _finite(check.gap),
-        "problems": list(check.problems),
-        "seconds": round(seconds, 6),
-    }
+    return CertificateRecord(
+        ok=bool(check.ok),
+        objective=_finite(check.objective),
+        bound=_finite(check.bound),
+        gap=_finite(check.gap),
+        problems=list(check.problems),
+        seconds=round(seconds, 6),
+    )
 
 
 def _finite(value: float) -> float | None:
@@ -351,9 +362,9 @@ def _coverage_lines(result: MatchResult) -> list[str]:
     return []
 
 
-def _pairs(result: MatchResult, encoded, features: dict) -> list[dict]:
+def _pairs(result: MatchResult, encoded, features: Features) -> list[dict]:
     """Each assigned pair with its score and its largest parts (the staff's "why")."""
-    s_ids, m_ids = features["startups"]["ids"], features["mentors"]["ids"]
+    s_ids, m_ids = features.startups.ids, features.mentors.ids
     return [
         {
             "startup": s_ids[i],

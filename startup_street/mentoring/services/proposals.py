@@ -14,6 +14,7 @@ from startup_street.core.services import record_activity
 from startup_street.matching.models import MatchRun
 
 from ..models import MentorProfile, Mentorship
+from ..run_snapshot import Features, read_inputs
 from .matching import require_staff
 from .snapshot import score_pair
 
@@ -29,7 +30,7 @@ def _locked_proposal(run: MatchRun, actor) -> MatchRun:
     run = MatchRun.objects.select_for_update().get(pk=run.pk)
     if run.status != MatchRun.Status.PROPOSED:
         raise ValidationError(_("Only a proposed match can be changed."))
-    if "features" not in run.inputs:
+    if read_inputs(run).features is None:
         raise ValidationError(_("This run was made before runs kept their inputs: re-run it."))
     return run
 
@@ -55,7 +56,7 @@ def _edited(run: MatchRun, actor, action: str, startup_id: int, mentor_id: int) 
 def add_pair(*, run: MatchRun, actor, startup_id: int, mentor_id: int) -> dict:
     """Add a pair to a proposal: refused, with the reason, when it breaks a constraint."""
     run = _locked_proposal(run, actor)
-    features = run.inputs["features"]
+    features = read_inputs(run).features
     _check_addable(run, features, startup_id, mentor_id)
     score, why = score_pair(features, startup_id, mentor_id)
     pair = {"startup": startup_id, "mentor": mentor_id, "score": score, "why": why}
@@ -64,19 +65,19 @@ def add_pair(*, run: MatchRun, actor, startup_id: int, mentor_id: int) -> dict:
     return pair
 
 
-def _check_addable(run: MatchRun, features: dict, startup_id: int, mentor_id: int) -> None:
-    startups, mentors = features["startups"]["ids"], features["mentors"]["ids"]
+def _check_addable(run: MatchRun, features: Features, startup_id: int, mentor_id: int) -> None:
+    startups, mentors = features.startups.ids, features.mentors.ids
     if startup_id not in startups:
         raise ValidationError({"startup": _("This startup is not in the run's cohort.")})
     if mentor_id not in mentors:
         raise ValidationError({"mentor": _("This mentor is not among the run's mentors.")})
     if any((p["startup"], p["mentor"]) == (startup_id, mentor_id) for p in run.pairs):
         raise ValidationError(_("This pair is already in the proposal."))
-    reasons = [r for s, m, r in features["conflicts"] if (s, m) == (startup_id, mentor_id)]
+    reasons = features.conflict_reasons(startup_id, mentor_id)
     if reasons:
         reason = CONFLICT_REASONS[reasons[0]]() if reasons[0] in CONFLICT_REASONS else reasons[0]
         raise ValidationError(_("This pair is not allowed: %(reason)s.") % {"reason": reason})
-    capacity = features["mentors"]["capacity"][mentors.index(mentor_id)]
+    capacity = features.mentors.capacity[features.mentors.index(mentor_id)]
     load = sum(p["mentor"] == mentor_id for p in run.pairs)
     if load >= capacity:
         raise ValidationError(
@@ -118,14 +119,14 @@ def confirm_run(*, run: MatchRun, actor) -> list[Mentorship]:
     )
     new = [p for p in run.pairs if (p["mentor"], p["startup"]) not in existing]
     _check_capacity_now(new)
-    programs = run.inputs.get("features", {}).get("programs", {})
+    features = read_inputs(run).features
     created = [
         Mentorship.objects.create(
             mentor_id=pair["mentor"],
             startup_id=pair["startup"],
             match_run=run,
             explanation=pair["why"],
-            program_id=programs.get(str(pair["startup"])),
+            program_id=features.program_of(pair["startup"]) if features else None,
         )
         for pair in new
     ]
