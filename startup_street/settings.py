@@ -306,6 +306,10 @@ SEARCH_WARM_AT_START = os.environ.get("SEARCH_WARM_AT_START", "1") == "1"
 # periodic schedule (or `startup-street fail_stale_match_runs`) records it as failed.
 MATCH_RUN_STALE_AFTER = int(os.environ.get("MATCH_RUN_STALE_AFTER", str(15 * 60)))
 
+# A mentor match with more (startup, mentor) candidate pairs than this is solved by a background
+# job (`task_run_match`), the page showing its progress; a smaller one is solved in the request.
+MENTORING_BACKGROUND_PAIRS = int(os.environ.get("MENTORING_BACKGROUND_PAIRS", "20000"))
+
 # Background jobs (Django's Tasks API). The embedded default runs each job in the web process
 # right after the transaction that asked for it commits; TASKS_BACKEND=database queues them in
 # the database for `startup-street db_worker` processes (as many as wanted, on any machine).

@@ -37,8 +37,6 @@ from .snapshot import encode_snapshot, gather
 
 logger = logging.getLogger(__name__)
 MODES = ("max_sum", "fair")
-# Cohorts with more (startup, mentor) pairs than this are solved by a background job.
-BACKGROUND_PAIRS = 20_000
 
 
 def require_staff(user, organization) -> None:
@@ -131,7 +129,7 @@ def rerun_match(
 def _start(run: MatchRun, *, background: bool | None, embedder) -> MatchRun:
     inputs = read_inputs(run)
     size = len(inputs.startups) * len(inputs.mentors)
-    limit = getattr(settings, "MENTORING_BACKGROUND_PAIRS", BACKGROUND_PAIRS)
+    limit = settings.MENTORING_BACKGROUND_PAIRS
     if background is None:
         background = size > limit
     if background:
