@@ -2,9 +2,10 @@
 
 ``MatchRun.inputs`` holds a :class:`RunInputs`: the startups and mentors asked for, and once the
 worker has gathered them, the :class:`Features` the solver saw (a snapshot, so that a re-run or a
-pair added by hand is scored exactly as the solver scored it). ``MatchRun.certificate`` holds a
-:class:`CertificateRecord`. Each carries ``version``; the reader upgrades what older versions
-stored, so a run saved before a change stays readable:
+pair added by hand is scored exactly as the solver scored it). ``MatchRun.pairs`` holds the
+proposal, a list of :class:`Pair`; ``MatchRun.certificate`` holds a :class:`CertificateRecord`.
+The inputs and the certificate carry ``version`` (the pairs are read with their run's inputs);
+the reader upgrades what older versions stored, so a run saved before a change stays readable:
 
 - version 1 (no ``version`` key): the same shape; a run made before founders could state
   preferences has no ``founder_preferences``, one made before runs kept their inputs has no
@@ -79,6 +80,19 @@ class RunInputs(_Record):
         return self.features.mentors.ids if self.features else self.mentors
 
 
+class Pair(_Record):
+    """A proposed (startup, mentor) pair, its score and its largest parts (the staff's "why")."""
+
+    startup: int
+    mentor: int
+    score: float
+    why: list[tuple[str, float]] = []
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.startup, self.mentor)
+
+
 class CertificateRecord(_Record):
     """The solver's independent check of its proposal (before hand edits)."""
 
@@ -104,6 +118,15 @@ def read_inputs(run: MatchRun) -> RunInputs:
 def write_inputs(run: MatchRun, inputs: RunInputs) -> None:
     """Set (not save) the run's inputs."""
     run.inputs = inputs.model_dump(mode="json", exclude_none=False)
+
+
+def read_pairs(run: MatchRun) -> list[Pair]:
+    return [Pair.model_validate(pair) for pair in run.pairs or []]
+
+
+def write_pairs(run: MatchRun, pairs: list[Pair]) -> None:
+    """Set (not save) the run's proposal."""
+    run.pairs = [pair.model_dump(mode="json") for pair in pairs]
 
 
 def read_certificate(run: MatchRun) -> CertificateRecord | None:

@@ -24,7 +24,7 @@ from .forms import (
     PairForm,
 )
 from .models import MentoringSession, MentorProfile
-from .run_snapshot import read_inputs
+from .run_snapshot import read_inputs, read_pairs
 
 
 @login_required
@@ -135,11 +135,11 @@ def _run_context(run: MatchRun, pair_form=None) -> dict:
     mentors = MentorProfile.objects.select_related("user").in_bulk(inputs.mentor_ids)
     rows = [
         {
-            **pair,
-            "startup_obj": startups.get(pair["startup"]),
-            "mentor_obj": mentors.get(pair["mentor"]),
+            **pair.model_dump(),
+            "startup_obj": startups.get(pair.startup),
+            "mentor_obj": mentors.get(pair.mentor),
         }
-        for pair in run.pairs
+        for pair in read_pairs(run)
     ]
     if pair_form is None:
         pair_form = PairForm(startups=startups.values(), mentors=mentors.values())

@@ -9,9 +9,11 @@ from startup_street.mentoring import services
 from startup_street.mentoring.run_snapshot import (
     SNAPSHOT_VERSION,
     Features,
+    Pair,
     RunInputs,
     read_certificate,
     read_inputs,
+    read_pairs,
     write_inputs,
 )
 from tests.factories import make_call, make_program, make_startup, make_user
@@ -91,3 +93,12 @@ def test_a_run_from_before_inputs_were_kept_shows_and_reruns_but_is_not_edited(c
             run=old, actor=alice, startup_id=pair["startup"], mentor_id=pair["mentor"]
         )
     assert services.rerun_match(run=old, actor=alice).status == "proposed"
+
+
+def test_the_proposal_reads_back_as_typed_pairs_and_confirms(alice, run):
+    pairs = read_pairs(run)
+    assert [pair.model_dump(mode="json") for pair in pairs] == run.pairs
+    assert all(isinstance(pair, Pair) and pair.why for pair in pairs)
+    created = services.confirm_run(run=run, actor=alice)
+    assert {(m.startup_id, m.mentor_id) for m in created} == {pair.key for pair in pairs}
+    assert created[0].explanation == [list(part) for part in pairs[0].why]

@@ -28,10 +28,12 @@ from ..models import MentorProfile
 from ..run_snapshot import (
     CertificateRecord,
     Features,
+    Pair,
     RunInputs,
     read_inputs,
     write_certificate,
     write_inputs,
+    write_pairs,
 )
 from .snapshot import encode_snapshot, gather
 
@@ -247,7 +249,7 @@ def _solve_run(run: MatchRun, embedder) -> None:
     run.optimal = result.status == "optimal" and bool(certificate and certificate.ok)
     run.seconds = float(result.stats.get("total_s", 0.0))
     run.diagnosis = notes + _coverage_lines(result) + list(result.diagnosis)
-    run.pairs = _pairs(result, encoded, features)
+    write_pairs(run, _pairs(result, encoded, features))
     finished = _finish(run, [*fields, "objective", "optimal", "seconds", "certificate"])
     if finished and run.created_by:
         record_activity(
@@ -360,16 +362,16 @@ def _coverage_lines(result: MatchResult) -> list[str]:
     return []
 
 
-def _pairs(result: MatchResult, encoded, features: Features) -> list[dict]:
+def _pairs(result: MatchResult, encoded, features: Features) -> list[Pair]:
     """Each assigned pair with its score and its largest parts (the staff's "why")."""
     s_ids, m_ids = features.startups.ids, features.mentors.ids
     return [
-        {
-            "startup": s_ids[i],
-            "mentor": m_ids[j],
-            "score": round(float(encoded.affinity[p]), 4),
-            "why": [(name, round(value, 3)) for name, value in result.explain(k) if value],
-        }
+        Pair(
+            startup=s_ids[i],
+            mentor=m_ids[j],
+            score=round(float(encoded.affinity[p]), 4),
+            why=[(name, round(value, 3)) for name, value in result.explain(k) if value],
+        )
         for k, (i, j, p) in enumerate(
             zip(result.item.tolist(), result.agent.tolist(), result.pair.tolist(), strict=True)
         )
