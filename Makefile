@@ -5,12 +5,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PYTEST_WORKERS ?= 2
 
-.PHONY: help install demo serve test test-postgres lint format messages bench browser-deps clean
+.PHONY: help install demo serve test test-postgres lint format format-templates messages bench browser-deps clean
 
 help:
 	@echo "make demo      install, migrate, load demo data, serve http://127.0.0.1:8000"
 	@echo "make test      install and run the whole test suite (SQLite)"
-	@echo "make lint      ruff check + ruff format --check + makemigrations --check"
+	@echo "make lint      ruff, makemigrations --check, import contracts, djLint (templates)"
+	@echo "make format-templates  reformat every template with djLint (settings in pyproject.toml)"
 	@echo "make bench     run the benchmarks in bench/"
 	@echo "make messages  extract and compile translations (ko, zh-hans)"
 
@@ -42,10 +43,15 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/startup-street makemigrations --check --dry-run
 	$(BIN)/lint-imports
+	$(BIN)/djlint startup_street --check
+	$(BIN)/djlint startup_street --lint
 
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+format-templates: install
+	$(BIN)/djlint startup_street --reformat
 
 messages: install
 	cd startup_street && ../$(BIN)/startup-street makemessages -l ko -l zh_Hans --no-obsolete --ignore 'demo/data/*'

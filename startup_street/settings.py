@@ -309,9 +309,13 @@ SEARCH_MEMORY_INDEX_FROM = int(
 SEARCH_WARM_AT_START = os.environ.get("SEARCH_WARM_AT_START", "1") == "1"
 
 # A match run still "running" with no heartbeat from its worker for this many seconds was left by
-# a crashed worker: it is marked failed (then staff can re-run it) when it is opened or listed, or
-# by `startup-street fail_stale_match_runs`.
+# a crashed worker: pages show it as stalled (staff may re-run it at once), and the worker's
+# periodic schedule (or `startup-street fail_stale_match_runs`) records it as failed.
 MATCH_RUN_STALE_AFTER = int(os.environ.get("MATCH_RUN_STALE_AFTER", str(15 * 60)))
+
+# A mentor match with more (startup, mentor) candidate pairs than this is solved by a background
+# job (`task_run_match`), the page showing its progress; a smaller one is solved in the request.
+MENTORING_BACKGROUND_PAIRS = int(os.environ.get("MENTORING_BACKGROUND_PAIRS", "20000"))
 
 # Background jobs (Django's Tasks API). The embedded default runs each job in the web process
 # right after the transaction that asked for it commits; TASKS_BACKEND=database queues them in

@@ -1,6 +1,8 @@
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import dj_database_url
 import pytest
@@ -53,3 +55,38 @@ def test_console_script_lists_demo_commands():
     result = _manage("help")
     assert result.returncode == 0
     assert "demo" in result.stdout and "load_demo" in result.stdout
+
+
+SOURCE = Path(__file__).resolve().parents[1] / "startup_street"
+
+
+def _names_read_from_settings() -> set[str]:
+    found = set()
+    for path in SOURCE.rglob("*.py"):
+        if path.name != "settings.py":
+            found |= set(re.findall(r"\bsettings\.([A-Z][A-Z0-9_]+)", path.read_text("utf-8")))
+    return found
+
+
+def test_every_setting_the_code_reads_is_declared_with_its_default():
+    """Defaults live in settings.py (or Django's own), never at the place that reads them."""
+    from django.conf import global_settings
+
+    from startup_street import settings as ours
+
+    missing = {
+        name
+        for name in _names_read_from_settings()
+        if not hasattr(ours, name) and not hasattr(global_settings, name)
+    }
+    assert not missing, f"read but not declared in settings.py: {sorted(missing)}"
+
+
+def test_no_setting_is_read_with_a_default_of_its_own():
+    pattern = re.compile(r"getattr\(\s*settings\s*,\s*[\"'][A-Z_]+[\"']\s*,")
+    offenders = [
+        str(path.relative_to(SOURCE))
+        for path in SOURCE.rglob("*.py")
+        if pattern.search(path.read_text("utf-8"))
+    ]
+    assert offenders == []

@@ -11,7 +11,11 @@ from startup_street.organizations.selectors import organizations_visible_to
 from startup_street.programs import selectors as program_selectors
 from startup_street.programs.discovery import find_programs
 from startup_street.startups import services as startup_services
-from startup_street.startups.selectors import startups_visible_to, with_listing_data
+from startup_street.startups.selectors import (
+    startups_visible_to,
+    with_edit_right_for,
+    with_listing_data,
+)
 
 from . import errors
 from .applications import router as application_router
@@ -25,6 +29,7 @@ from .pagination import PageNumberPagination
 from .reviews import router as review_router
 from .saved_searches import router as saved_search_router
 from .schemas import (
+    STARTUP_NULLABLE,
     CallOut,
     ErrorOut,
     FacetOut,
@@ -76,10 +81,14 @@ def get_organization(request, slug: str):
 startups = Router(tags=["startups"])
 
 
+def _startups_for(user):
+    return with_edit_right_for(with_listing_data(startups_visible_to(user)), user)
+
+
 @startups.get("", response=list[StartupOut])
 @paginate(PageNumberPagination)
 def list_startups(request, sector: str | None = None, stage: str | None = None):
-    qs = with_listing_data(startups_visible_to(request.auth))
+    qs = _startups_for(request.auth)
     if sector:
         qs = qs.filter(sectors__code=sector)
     if stage:
@@ -89,7 +98,7 @@ def list_startups(request, sector: str | None = None, stage: str | None = None):
 
 @startups.get("/{slug}", response={200: StartupOut, **NOT_FOUND})
 def get_startup(request, slug: str):
-    return get_object_or_404(with_listing_data(startups_visible_to(request.auth)), slug=slug)
+    return get_object_or_404(_startups_for(request.auth), slug=slug)
 
 
 @startups.patch(
@@ -102,7 +111,7 @@ def patch_startup(request, slug: str, payload: StartupPatch):
     if not request.auth.has_perm("startups.change_startup", startup):
         raise PermissionDenied
     fields = payload.dict(exclude_unset=True)
-    nulls = {name for name, value in fields.items() if value is None} - StartupPatch.NULLABLE
+    nulls = {name for name, value in fields.items() if value is None} - STARTUP_NULLABLE
     if nulls:
         raise ValidationError({name: [_("This field cannot be empty (null).")] for name in nulls})
     codes = fields.pop("sectors", None)
@@ -112,7 +121,7 @@ def patch_startup(request, slug: str, payload: StartupPatch):
         if len(sectors) != len(set(codes)):
             raise ValidationError({"sectors": [_("Unknown sector.")]})
     startup_services.update_startup(startup=startup, actor=request.auth, sectors=sectors, **fields)
-    return with_listing_data(startups_visible_to(request.auth)).get(pk=startup.pk)
+    return _startups_for(request.auth).get(pk=startup.pk)
 
 
 programs = Router(tags=["programs"])

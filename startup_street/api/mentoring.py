@@ -46,6 +46,9 @@ class CertificateOut(Schema):
 class MatchRunOut(Schema):
     id: int
     status: str
+    stalled: bool = Field(
+        description="Still `running`, but its worker stopped: given up, and may be re-run now."
+    )
     stage: str
     progress: int
     parameters: dict
@@ -58,6 +61,14 @@ class MatchRunOut(Schema):
     rerun_of_id: int | None
     updated_at: datetime
     certificate: CertificateOut | None
+
+    @staticmethod
+    def resolve_stalled(run) -> bool:
+        return run.is_stalled
+
+    @staticmethod
+    def resolve_diagnosis(run) -> list[str]:
+        return run.shown_diagnosis
 
     @staticmethod
     def resolve_edits(run) -> list[dict]:
@@ -116,16 +127,14 @@ def state_founder_preference(request, slug: str, mentor_id: int, payload: Founde
 
 
 def _run(request, run_id: int):
-    runs = selectors.match_runs_visible_to(request.auth)
-    services.fail_stale_runs(runs.filter(pk=run_id))  # a crashed worker's run can be re-run
-    return get_object_or_404(runs, pk=run_id)
+    return get_object_or_404(selectors.match_runs_visible_to(request.auth), pk=run_id)
 
 
 @router.post("/match-runs", response={200: MatchRunOut, **ERRORS})
 def run_match(request, payload: MatchIn):
     """Propose mentors for the organisation's accepted startups (staff of that organisation).
     Large cohorts are solved in the background: poll `GET /match-runs/{id}` for `status` and
-    `progress` until the status is no longer "queued" or "running"."""
+    `progress` until the status is no longer "queued" or "running", or `stalled` is true."""
     organization = get_object_or_404(
         organizations_staffed_by(request.auth), slug=payload.organization
     )

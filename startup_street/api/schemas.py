@@ -1,10 +1,11 @@
 from datetime import date, datetime
-from typing import ClassVar
 
-from ninja import Field, Schema
+from ninja import Field, ModelSchema, Schema
 
 from startup_street.core.i18n import normalise_language, pick
 from startup_street.core.timezones import get_zone
+from startup_street.organizations.models import ORGANIZATION_FIELDS, Organization
+from startup_street.startups.models import STARTUP_FIELDS, Startup
 
 
 class ErrorOut(Schema):
@@ -23,55 +24,59 @@ class MeOut(Schema):
     time_zone: str
 
 
-class OrganizationOut(Schema):
-    slug: str
+class OrganizationOut(ModelSchema):
+    """An organisation: its slug and every field its admins edit (``ORGANIZATION_FIELDS``)."""
+
     name: dict[str, str]
     description: dict[str, str]
-    original_language: str
-    kind: str
-    city: str
-    country: str
-    time_zone: str
-    website: str
+
+    class Meta:
+        model = Organization
+        fields = ["slug", *ORGANIZATION_FIELDS]
 
 
-class StartupOut(Schema):
-    slug: str
-    name: str
+class StartupOut(ModelSchema):
+    """A startup: its slug and every field its team edits (``STARTUP_FIELDS``). Its revenue is
+    the team's own figure: given to those who may edit the profile, null for anyone else."""
+
     tagline: dict[str, str]
     description: dict[str, str]
-    original_language: str
     sectors: list[str]
-    stage: str
-    founded_on: date | None
-    city: str
-    region: str
-    country: str
-    team_size: int | None
-    website: str
-    is_public: bool
+    revenue_band: str | None = Field(
+        None, description="Annual revenue band; null unless you may edit the profile."
+    )
+
+    class Meta:
+        model = Startup
+        fields = ["slug", *STARTUP_FIELDS]
 
     @staticmethod
     def resolve_sectors(obj) -> list[str]:
         return [sector.code for sector in obj.sectors.all()]
 
+    @staticmethod
+    def resolve_revenue_band(obj) -> str | None:
+        # ``editable`` comes from ``with_edit_right_for``; a read that did not ask shows none.
+        return obj.revenue_band if getattr(obj, "editable", False) else None
 
-class StartupPatch(Schema):
-    NULLABLE: ClassVar[set[str]] = {"founded_on", "team_size"}  # the rest refuse null
 
-    name: str | None = None
+class StartupPatch(ModelSchema):
+    """Any of the fields a startup's team edits (``STARTUP_FIELDS``); those left out stay."""
+
     tagline: dict[str, str] | None = None
     description: dict[str, str] | None = None
-    original_language: str | None = None
-    sectors: list[str] | None = None
-    stage: str | None = None
-    founded_on: date | None = None
-    city: str | None = None
-    region: str | None = None
-    country: str | None = None
-    team_size: int | None = None
-    website: str | None = None
-    is_public: bool | None = None
+    sectors: list[str] | None = Field(None, description="Sector codes; replaces the list.")
+
+    class Meta:
+        model = Startup
+        fields = list(STARTUP_FIELDS)
+        fields_optional = "__all__"
+
+
+# The fields a PATCH may set to null: those the model lets be empty (null); the rest refuse it.
+STARTUP_NULLABLE = frozenset(
+    name for name in STARTUP_FIELDS if getattr(Startup._meta.get_field(name), "null", False)
+)
 
 
 class CallOut(Schema):
@@ -82,6 +87,9 @@ class CallOut(Schema):
     closes_at: datetime
     time_zone: str
     seats: int | None
+    eligibility: dict[str, object] = Field(
+        description="The call's eligibility rules, as the program page explains them."
+    )
     status: str
 
     @staticmethod

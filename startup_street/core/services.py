@@ -10,3 +10,11 @@ def record_activity(*, actor, verb: str, target, **data) -> ActivityLog:
         target_id=str(target.pk),
         data=data,
     )
+
+
+def refuse_unknown_fields(fields, editable) -> None:
+    """A service takes only the model's editable fields (its one field list); any other name is
+    a caller's mistake, refused before anything is written."""
+    unknown = set(fields) - set(editable)
+    if unknown:
+        raise ValueError(f"unknown fields: {sorted(unknown)}")

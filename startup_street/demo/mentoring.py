@@ -13,6 +13,7 @@ from startup_street.mentoring.models import (
     MentorProfile,
     Mentorship,
 )
+from startup_street.mentoring.run_snapshot import read_pairs
 from startup_street.mentoring.selectors import cohort_of
 from startup_street.mentoring.services.matching import propose_matches
 from startup_street.mentoring.services.proposals import add_pair, confirm_run, remove_pair
@@ -47,7 +48,7 @@ def load(*, now: datetime, seed: int) -> None:
         background=False,
     )
     robowave = Startup.objects.get(slug="robowave")
-    pairs = {p["startup"]: p["mentor"] for p in run.pairs}
+    pairs = {p.startup: p.mentor for p in read_pairs(run)}
     if robowave.pk in pairs and pairs[robowave.pk] != mentor.pk:  # the demo founder meets them
         remove_pair(run=run, actor=manager, startup_id=robowave.pk, mentor_id=pairs[robowave.pk])
         add_pair(run=run, actor=manager, startup_id=robowave.pk, mentor_id=mentor.pk)

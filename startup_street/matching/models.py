@@ -1,8 +1,17 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from startup_street.organizations.models import Organization
+
+
+def stale_after() -> timedelta:
+    """How long a running run may go without a heartbeat from its worker before it is stalled."""
+    return timedelta(seconds=settings.MATCH_RUN_STALE_AFTER)
 
 
 class MatchRun(models.Model):
@@ -51,7 +60,8 @@ class MatchRun(models.Model):
     )
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     # The worker's heartbeat: set when it claims the run and at each stage. A run still
-    # "running" long after it (a crashed worker) is given up as failed, see fail_stale_runs.
+    # "running" long after it (a crashed worker) is stalled (``is_stalled``) and is given up as
+    # failed by the worker's periodic schedule, see ``mentoring.services.fail_stale_runs``.
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     certificate = models.JSONField(
         _("optimality certificate check"),
@@ -95,5 +105,38 @@ class MatchRun(models.Model):
 
     @property
     def is_pending(self) -> bool:
-        """Still waiting for, or inside, the background solve."""
-        return self.status in self.PENDING
+        """Still waiting for, or inside, the background solve (a stalled run is not)."""
+        return self.status in self.PENDING and not self.is_stalled
+
+    @property
+    def is_stalled(self) -> bool:
+        """Still "running", but its worker has been silent for ``MATCH_RUN_STALE_AFTER``
+        seconds (it crashed): read as given up, without writing; the periodic
+        ``fail_stale_runs`` records it as failed, and a re-run may start at once."""
+        if self.status != self.Status.RUNNING or self.updated_at is None:
+            return False
+        return self.updated_at < timezone.now() - stale_after()
+
+    @property
+    def status_label(self) -> str:
+        """The status as shown: "Stalled" for a run whose worker stopped, else the status."""
+        if self.is_stalled:
+            return gettext("Stalled")
+        return self.get_status_display()
+
+    @property
+    def stalled_reason(self) -> str:
+        """Why a stalled run is given up, in the active language (also what is recorded)."""
+        minutes = max(1, round(stale_after().total_seconds() / 60))
+        return ngettext(
+            "The worker solving this run stopped for more than %(minutes)d minute, so the "
+            "run was given up: re-run it.",
+            "The worker solving this run stopped for more than %(minutes)d minutes, so the "
+            "run was given up: re-run it.",
+            minutes,
+        ) % {"minutes": minutes}
+
+    @property
+    def shown_diagnosis(self) -> list[str]:
+        """The recorded diagnosis, and why the run is given up when it is stalled."""
+        return [*self.diagnosis, self.stalled_reason] if self.is_stalled else list(self.diagnosis)

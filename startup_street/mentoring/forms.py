@@ -4,7 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from startup_street.core.enums import Stage
 from startup_street.core.i18n import CONTENT_LANGUAGE_CHOICES
 
-from .models import AvailabilityWindow, FounderPreference, MentorBid, MentorProfile
+from .models import (
+    MENTOR_PROFILE_FIELDS,
+    AvailabilityWindow,
+    FounderPreference,
+    MentorBid,
+    MentorProfile,
+)
 
 
 class BookingForm(forms.Form):
@@ -82,17 +88,7 @@ class MentorProfileForm(forms.ModelForm):
 
     class Meta:
         model = MentorProfile
-        fields = [
-            "headline",
-            "bio",
-            "original_language",
-            "expertise",
-            "languages",
-            "stages",
-            "hours_per_month",
-            "max_startups",
-            "is_active",
-        ]
+        fields = MENTOR_PROFILE_FIELDS
         widgets = {"expertise": forms.CheckboxSelectMultiple}
 
 

@@ -13,6 +13,20 @@ from startup_street.organizations.models import Organization
 from startup_street.programs.models import Program
 from startup_street.startups.models import Startup
 
+# What a mentor edits on their profile, in the order the form shows it: the profile form (which
+# ``save_mentor_profile`` saves) reads this one list, as will any API door for profiles.
+MENTOR_PROFILE_FIELDS = (
+    "headline",
+    "bio",
+    "original_language",
+    "expertise",
+    "languages",
+    "stages",
+    "hours_per_month",
+    "max_startups",
+    "is_active",
+)
+
 
 class MentorProfile(OriginalLanguageMixin, TimeStampedModel):
     user = models.OneToOneField(

@@ -24,6 +24,7 @@ from .forms import (
     PairForm,
 )
 from .models import MentoringSession, MentorProfile
+from .run_snapshot import read_inputs, read_pairs
 
 
 @login_required
@@ -113,9 +114,7 @@ def match(request, org_slug: str):
             call=call,
         )
         return redirect("mentoring:run", pk=run.pk)
-    runs = MatchRun.objects.filter(organization=organization, kind=MatchRun.Kind.MENTORS)
-    services.fail_stale_runs(runs)
-    runs = runs[:20]
+    runs = MatchRun.objects.filter(organization=organization, kind=MatchRun.Kind.MENTORS)[:20]
     return render(
         request,
         "mentoring/match.html",
@@ -127,24 +126,20 @@ EDITS = ("add", "remove", "rerun", "discard")
 
 
 def _staffed_run(request, pk: int) -> MatchRun:
-    runs = selectors.match_runs_visible_to(request.user)
-    services.fail_stale_runs(runs.filter(pk=pk))  # a crashed worker's run can be re-run
-    return get_object_or_404(runs, pk=pk)
+    return get_object_or_404(selectors.match_runs_visible_to(request.user), pk=pk)
 
 
 def _run_context(run: MatchRun, pair_form=None) -> dict:
-    features = run.inputs.get("features") or {}
-    startup_ids = features.get("startups", {}).get("ids", run.inputs.get("startups", []))
-    mentor_ids = features.get("mentors", {}).get("ids", run.inputs.get("mentors", []))
-    startups = Startup.objects.in_bulk(startup_ids)
-    mentors = MentorProfile.objects.select_related("user").in_bulk(mentor_ids)
+    inputs = read_inputs(run)
+    startups = Startup.objects.in_bulk(inputs.startup_ids)
+    mentors = MentorProfile.objects.select_related("user").in_bulk(inputs.mentor_ids)
     rows = [
         {
-            **pair,
-            "startup_obj": startups.get(pair["startup"]),
-            "mentor_obj": mentors.get(pair["mentor"]),
+            **pair.model_dump(),
+            "startup_obj": startups.get(pair.startup),
+            "mentor_obj": mentors.get(pair.mentor),
         }
-        for pair in run.pairs
+        for pair in read_pairs(run)
     ]
     if pair_form is None:
         pair_form = PairForm(startups=startups.values(), mentors=mentors.values())
@@ -154,7 +149,7 @@ def _run_context(run: MatchRun, pair_form=None) -> dict:
         "rows": rows,
         "edits": edits,
         "pair_form": pair_form,
-        "editable": bool(features),
+        "editable": inputs.features is not None,
     }
 
 

@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import Invitation, Organization
+from .models import ORGANIZATION_FIELDS, Invitation, Organization
 
 
 class InvitationForm(forms.ModelForm):
@@ -12,13 +12,4 @@ class InvitationForm(forms.ModelForm):
 class OrganizationForm(forms.ModelForm):
     class Meta:
         model = Organization
-        fields = [
-            "name",
-            "description",
-            "original_language",
-            "kind",
-            "city",
-            "country",
-            "time_zone",
-            "website",
-        ]
+        fields = ORGANIZATION_FIELDS

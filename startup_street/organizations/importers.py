@@ -27,31 +27,17 @@ from startup_street.core.tabular import (
 
 __all__ = ["fill_organization", "import_organizations", "row_cells"]
 
-from .models import Organization
+from .models import ORGANIZATION_FIELDS, Organization
 
 LANGS = COLUMN_LANGUAGES
 REQUIRED_COLUMNS = ("slug",)
-FIELDS = [
-    "name",
-    "description",
-    "original_language",
-    "kind",
-    "city",
-    "country",
-    "time_zone",
-    "website",
-    "is_active",
-]
+FIELDS = [*ORGANIZATION_FIELDS, "is_active"]  # what an admin edits, and whether it is listed
+TEXTS = ("name", "description")
 COLUMNS = [
     "slug",
     "original_language",
-    *(f"{prefix}_{key}" for prefix in ("name", "description") for key in LANGS),
-    "kind",
-    "city",
-    "country",
-    "time_zone",
-    "website",
-    "is_active",
+    *(f"{prefix}_{key}" for prefix in TEXTS for key in LANGS),
+    *(name for name in FIELDS if name not in {*TEXTS, "original_language"}),
 ]
 
 

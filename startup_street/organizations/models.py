@@ -13,6 +13,19 @@ from startup_street.core.timezones import validate_time_zone
 from . import rules as org_rules
 from .enums import OrganizationKind, Role
 
+# What an organisation's admins edit, in the order the form shows it: the organisation form,
+# ``update_organization`` and the API's organisation schema all read this one list.
+ORGANIZATION_FIELDS = (
+    "name",
+    "description",
+    "original_language",
+    "kind",
+    "city",
+    "country",
+    "time_zone",
+    "website",
+)
+
 
 class Organization(OriginalLanguageMixin, TimeStampedModel, RulesModel):
     slug = models.SlugField(_("short name"), max_length=80, unique=True)

@@ -9,10 +9,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from startup_street.accounts.models import User, hash_token
-from startup_street.core.services import record_activity
+from startup_street.core.permissions import require
+from startup_street.core.services import record_activity, refuse_unknown_fields
 
 from .enums import Role
-from .models import Invitation, Membership, Organization
+from .models import ORGANIZATION_FIELDS, Invitation, Membership, Organization
 
 INVITATION_LIFETIME = timedelta(days=14)
 
@@ -101,7 +102,10 @@ def accept_invitation(*, invitation: Invitation, user: User) -> Membership:
     )
 
 
+@transaction.atomic
 def update_organization(*, organization: Organization, actor: User, **fields) -> Organization:
+    require(actor, "organizations.change_organization", organization)
+    refuse_unknown_fields(fields, ORGANIZATION_FIELDS)
     for name, value in fields.items():
         setattr(organization, name, value)
     organization.full_clean()

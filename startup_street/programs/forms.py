@@ -13,7 +13,7 @@ from startup_street.core.models import Sector
 from startup_street.core.timezones import get_zone, time_zone_choices
 
 from .enums import SupportKind
-from .models import Program
+from .models import PROGRAM_FIELDS, Program
 
 
 class WallClockDateTimeField(forms.DateTimeField):
@@ -160,19 +160,7 @@ class ProgramForm(forms.ModelForm):
 
     class Meta:
         model = Program
-        fields = [
-            "title",
-            "summary",
-            "description",
-            "original_language",
-            "kind",
-            "sectors",
-            "stages",
-            "city",
-            "country",
-            "website",
-            "is_published",
-        ]
+        fields = PROGRAM_FIELDS
         widgets = {"sectors": forms.CheckboxSelectMultiple}
 
 

@@ -41,25 +41,14 @@ from startup_street.organizations.enums import OrganizationKind
 from startup_street.organizations.models import Organization
 
 from .enums import SupportKind
-from .models import Call, Program, unreserved_slug
+from .models import PROGRAM_FIELDS, Call, Program, unreserved_slug
 from .services import NewCalls, announce_after_commit
 
 LANGS = COLUMN_LANGUAGES
 REQUIRED_COLUMNS = ("organization",)
-# What an import sets on a program (``fill_program``); an update writes these and nothing else.
-PROGRAM_FIELDS = [
-    "organization",
-    "title",
-    "summary",
-    "description",
-    "original_language",
-    "kind",
-    "stages",
-    "city",
-    "country",
-    "website",
-    "is_published",
-]
+# What an import sets on a program (``fill_program``); an update writes these and nothing else:
+# the program's editable fields (sectors are set apart, being many-to-many) and its organisation.
+IMPORTED_FIELDS = ["organization", *(name for name in PROGRAM_FIELDS if name != "sectors")]
 
 
 def cells(row: dict) -> dict:
@@ -261,7 +250,7 @@ class ProgramImporter:
         for program in old:
             program.updated_at = now
         Program.objects.bulk_create(new)
-        Program.objects.bulk_update(old, [*PROGRAM_FIELDS, "updated_at"])
+        Program.objects.bulk_update(old, [*IMPORTED_FIELDS, "updated_at"])
         through = Program.sectors.through
         through.objects.filter(program__in=old).delete()
         through.objects.bulk_create(

@@ -40,6 +40,24 @@ def unreserved_slug(slug: str) -> str:
     return f"{slug}-program" if slug in RESERVED_PROGRAM_SLUGS else slug
 
 
+# What an organisation's staff edit on a program, in the order the form shows it: the program
+# form, the services (``create_program``, ``update_program``), the importer and the API's program
+# schema all read this one list.
+PROGRAM_FIELDS = (
+    "title",
+    "summary",
+    "description",
+    "original_language",
+    "kind",
+    "sectors",
+    "stages",
+    "city",
+    "country",
+    "website",
+    "is_published",
+)
+
+
 class Program(OriginalLanguageMixin, TimeStampedModel, RulesModel):
     """A support program an organisation runs, open to startups through calls."""
 
@@ -94,6 +112,11 @@ class Program(OriginalLanguageMixin, TimeStampedModel, RulesModel):
         from django.urls import reverse
 
         return reverse("programs:detail", args=[self.slug])
+
+
+# What staff set on a call (``save_call``; its form gives the two times as wall-clock times in
+# the call's own zone): the API's call schema shows every one of them.
+CALL_FIELDS = ("title", "time_zone", "opens_at", "closes_at", "seats", "eligibility")
 
 
 class Call(TimeStampedModel, RulesModel):

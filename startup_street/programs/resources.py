@@ -14,23 +14,16 @@ from import_export import fields, resources
 from startup_street.core.timezones import get_zone
 
 from . import importers
-from .models import Program
+from .models import PROGRAM_FIELDS, Program
 
-TEXT_COLUMNS = [
-    f"{prefix}_{key}" for prefix in ("title", "summary", "description") for key in importers.LANGS
-]
+TEXTS = ("title", "summary", "description")
+TEXT_COLUMNS = [f"{prefix}_{key}" for prefix in TEXTS for key in importers.LANGS]
 COLUMNS = [
     "organization",
     "slug",
     "original_language",
     *TEXT_COLUMNS,
-    "kind",
-    "sectors",
-    "stages",
-    "city",
-    "country",
-    "website",
-    "is_published",
+    *(name for name in PROGRAM_FIELDS if name not in {*TEXTS, "original_language"}),
     "call_opens",
     "call_closes",
     "call_time_zone",

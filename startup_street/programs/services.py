@@ -6,28 +6,22 @@ from django.utils.translation import gettext as _
 
 from startup_street.accounts.models import User
 from startup_street.core.permissions import require
-from startup_street.core.services import record_activity
+from startup_street.core.services import record_activity, refuse_unknown_fields
 from startup_street.core.text import unique_slug
 from startup_street.core.timezones import make_aware_in
 from startup_street.organizations.models import Organization
 
 from .alerts import announce_new_call
-from .models import RESERVED_PROGRAM_SLUGS, Call, Program, SavedSearch, unreserved_slug
+from .models import (
+    PROGRAM_FIELDS,
+    RESERVED_PROGRAM_SLUGS,
+    Call,
+    Program,
+    SavedSearch,
+    unreserved_slug,
+)
 from .selectors import saved_search_like, saved_searches_of
 from .tasks import task_alert_saved_searches_for_calls
-
-PROGRAM_FIELDS = {
-    "title",
-    "summary",
-    "description",
-    "original_language",
-    "kind",
-    "stages",
-    "city",
-    "country",
-    "website",
-    "is_published",
-}
 
 
 def _program_slug(organization: Organization, title: dict) -> str:
@@ -41,9 +35,7 @@ def _program_slug(organization: Organization, title: dict) -> str:
 @transaction.atomic
 def create_program(*, organization: Organization, actor: User, sectors=(), **fields) -> Program:
     require(actor, "organizations.manage_programs_organization", organization)
-    unknown = set(fields) - PROGRAM_FIELDS
-    if unknown:
-        raise ValueError(f"unknown fields: {sorted(unknown)}")
+    refuse_unknown_fields(fields, PROGRAM_FIELDS)
     program = Program(
         organization=organization,
         slug=_program_slug(organization, fields.get("title", {})),
@@ -59,9 +51,7 @@ def create_program(*, organization: Organization, actor: User, sectors=(), **fie
 @transaction.atomic
 def update_program(*, program: Program, actor: User, sectors=None, **fields) -> Program:
     require(actor, "programs.change_program", program)
-    unknown = set(fields) - PROGRAM_FIELDS
-    if unknown:
-        raise ValueError(f"unknown fields: {sorted(unknown)}")
+    refuse_unknown_fields(fields, PROGRAM_FIELDS)
     for name, value in fields.items():
         setattr(program, name, value)
     program.full_clean()

@@ -1,28 +1,13 @@
 from django import forms
 
-from .models import OutcomeReport, Startup
+from .models import STARTUP_FIELDS, OutcomeReport, Startup
 from .services import OUTCOME_FIELDS
 
 
 class StartupForm(forms.ModelForm):
     class Meta:
         model = Startup
-        fields = [
-            "name",
-            "tagline",
-            "description",
-            "original_language",
-            "sectors",
-            "stage",
-            "founded_on",
-            "city",
-            "region",
-            "country",
-            "team_size",
-            "website",
-            "revenue_band",
-            "is_public",
-        ]
+        fields = STARTUP_FIELDS
         widgets = {
             "founded_on": forms.DateInput(attrs={"type": "date"}),
             "sectors": forms.CheckboxSelectMultiple,

@@ -12,6 +12,25 @@ from startup_street.core.models import OriginalLanguageMixin, Sector, TimeStampe
 from . import rules as startup_rules
 from .enums import MemberRole
 
+# What a startup's team edits, in the order the form shows it: the profile form, the services
+# (``create_startup``, ``update_startup``) and the API's PATCH schema all read this one list.
+STARTUP_FIELDS = (
+    "name",
+    "tagline",
+    "description",
+    "original_language",
+    "sectors",
+    "stage",
+    "founded_on",
+    "city",
+    "region",
+    "country",
+    "team_size",
+    "website",
+    "revenue_band",
+    "is_public",
+)
+
 
 class Startup(OriginalLanguageMixin, TimeStampedModel, RulesModel):
     slug = models.SlugField(_("short name"), max_length=80, unique=True)

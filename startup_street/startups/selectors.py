@@ -1,6 +1,7 @@
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 
-from .models import Startup
+from .enums import MemberRole
+from .models import Startup, StartupMember
 
 
 def startups_visible_to(user) -> QuerySet[Startup]:
@@ -21,3 +22,14 @@ def startups_of(user) -> QuerySet[Startup]:
 
 def with_listing_data(qs: QuerySet[Startup]) -> QuerySet[Startup]:
     return qs.prefetch_related("sectors")
+
+
+def with_edit_right_for(qs: QuerySet[Startup], user) -> QuerySet[Startup]:
+    """Each startup marked ``editable`` when ``user`` may edit it (``startups.change_startup``:
+    its owner or a platform admin), read in the same query as the list."""
+    if not user.is_authenticated:
+        return qs.annotate(editable=Value(False))
+    if user.is_superuser:
+        return qs.annotate(editable=Value(True))
+    owners = StartupMember.objects.filter(startup=OuterRef("pk"), user=user, role=MemberRole.OWNER)
+    return qs.annotate(editable=Exists(owners))

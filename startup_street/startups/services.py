@@ -4,35 +4,17 @@ from django.utils.translation import gettext as _
 
 from startup_street.accounts.models import User
 from startup_street.core.permissions import require
-from startup_street.core.services import record_activity
+from startup_street.core.services import record_activity, refuse_unknown_fields
 from startup_street.core.text import unique_slug
 
 from .enums import MemberRole
-from .models import OutcomeReport, Startup, StartupMember
+from .models import STARTUP_FIELDS, OutcomeReport, Startup, StartupMember
 from .rules import is_startup_member
-
-EDITABLE_FIELDS = {
-    "name",
-    "tagline",
-    "description",
-    "original_language",
-    "stage",
-    "founded_on",
-    "city",
-    "region",
-    "country",
-    "team_size",
-    "website",
-    "revenue_band",
-    "is_public",
-}
 
 
 @transaction.atomic
 def create_startup(*, owner: User, sectors=(), **fields) -> Startup:
-    unknown = set(fields) - EDITABLE_FIELDS
-    if unknown:
-        raise ValueError(f"unknown fields: {sorted(unknown)}")
+    refuse_unknown_fields(fields, STARTUP_FIELDS)
     startup = Startup(
         slug=unique_slug(Startup, fields.get("name", ""), fallback="startup"), **fields
     )
@@ -47,9 +29,7 @@ def create_startup(*, owner: User, sectors=(), **fields) -> Startup:
 @transaction.atomic
 def update_startup(*, startup: Startup, actor: User, sectors=None, **fields) -> Startup:
     require(actor, "startups.change_startup", startup)
-    unknown = set(fields) - EDITABLE_FIELDS
-    if unknown:
-        raise ValueError(f"unknown fields: {sorted(unknown)}")
+    refuse_unknown_fields(fields, STARTUP_FIELDS)
     for name, value in fields.items():
         setattr(startup, name, value)
     startup.full_clean()
@@ -87,9 +67,7 @@ def report_outcome(*, startup: Startup, actor: User, year: int, quarter: int, **
     needs verifying again; the history keeps every version."""
     if not is_startup_member(actor, startup):
         raise PermissionDenied(_("Only the startup's team reports its outcomes."))
-    unknown = set(fields) - set(OUTCOME_FIELDS)
-    if unknown:
-        raise ValueError(f"unknown fields: {sorted(unknown)}")
+    refuse_unknown_fields(fields, OUTCOME_FIELDS)
     report = (
         OutcomeReport.objects.select_for_update()
         .filter(startup=startup, year=year, quarter=quarter)

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from startup_street.mentoring import selectors, services
 from startup_street.mentoring.models import FounderPreference, MentorProfile
+from startup_street.mentoring.run_snapshot import read_inputs
 from startup_street.mentoring.services.snapshot import score_pair
 from tests.factories import make_call, make_organization, make_program
 from tests.mentoring.test_match_runs import HASHING, accept, pairs_of, propose
@@ -93,7 +94,7 @@ def test_founder_and_mentor_words_weigh_the_same(twins, startup, alice, organiza
     scores = {p["mentor"]: p["score"] for p in run.pairs}
     ((_s, chosen),) = pairs_of(run)
     other = ({first.pk, second.pk} - {chosen}).pop()
-    features = run.inputs["features"]
+    features = read_inputs(run).features
     assert score_pair(features, startup.pk, other)[0] == pytest.approx(scores[chosen])
 
 

@@ -15,6 +15,7 @@ from startup_street.matching.models import MatchRun
 from startup_street.matching.solver import make_problem, solve, verify_certificate
 from startup_street.mentoring import selectors, services
 from startup_street.mentoring.models import MentorProfile
+from startup_street.mentoring.run_snapshot import read_inputs
 from startup_street.mentoring.services.matching import _finish, build_problem, check_certificate
 from startup_street.mentoring.services.snapshot import encode_snapshot
 from startup_street.startups.models import Startup
@@ -123,16 +124,29 @@ def left_running(run, minutes_ago: int) -> MatchRun:
     return MatchRun.objects.get(pk=run.pk)
 
 
-def test_stale_run_fails_with_the_reason_when_opened_and_can_be_rerun(client, alice, run):
+def test_stale_run_shows_as_stalled_with_the_reason_and_opening_it_writes_nothing(
+    client, alice, run
+):
     stale = left_running(run, minutes_ago=16)
     client.force_login(alice)
     body = client.get(reverse("mentoring:run", args=[stale.pk])).content.decode()
+    assert MatchRun.objects.get(pk=stale.pk).updated_at == stale.updated_at
+    assert MatchRun.objects.get(pk=stale.pk).status == "running"  # a GET wrote nothing
+    assert "Stalled" in body and "Re-run with the same inputs" in body
+    assert "stopped for more than 15 minutes" in body
+    progress = client.get(
+        reverse("mentoring:run_progress", args=[stale.pk]), HTTP_HX_REQUEST="true"
+    )
+    assert progress["HX-Refresh"] == "true" and "hx-trigger" not in progress.content.decode()
+
+
+def test_stalled_run_can_be_rerun_at_once_and_is_recorded_as_given_up(alice, run):
+    stale = left_running(run, minutes_ago=16)
+    again = services.rerun_match(run=stale, actor=alice)
+    assert again.rerun_of == stale and again.status == "proposed" and len(again.pairs) == 3
     stale.refresh_from_db()
     assert (stale.status, stale.stage, stale.progress) == ("failed", "done", 100)
     assert "stopped for more than 15 minutes" in stale.diagnosis[0]
-    assert stale.diagnosis[0] in body and "Re-run with the same inputs" in body
-    again = services.rerun_match(run=stale, actor=alice)
-    assert again.rerun_of == stale and again.status == "proposed" and len(again.pairs) == 3
 
 
 def test_fresh_running_run_is_left_alone(client, alice, run, organization):
@@ -144,15 +158,24 @@ def test_fresh_running_run_is_left_alone(client, alice, run, organization):
     assert MatchRun.objects.get(pk=run.pk).status == "running"
 
 
-def test_listing_runs_and_the_api_give_up_stale_runs(client, alice, run, organization, settings):
+def test_listing_runs_and_the_api_show_stale_runs_as_stalled_without_writing(
+    client, alice, run, organization, settings
+):
     settings.MATCH_RUN_STALE_AFTER = 60
     left_running(run, minutes_ago=2)
     client.force_login(alice)
     body = client.get(reverse("mentoring:match", args=[organization.slug])).content.decode()
-    assert "Could not be solved" in body and MatchRun.objects.get().status == "failed"
-    left_running(run, minutes_ago=2)
+    assert "Stalled" in body and MatchRun.objects.get().status == "running"
     answer = client.get(f"/api/v1/mentoring/match-runs/{run.pk}", **bearer(alice)).json()
-    assert answer["status"] == "failed" and "1 minute," in answer["diagnosis"][0]
+    assert (answer["status"], answer["stalled"]) == ("running", True)
+    assert "1 minute," in answer["diagnosis"][0]
+    assert MatchRun.objects.get().status == "running" and MatchRun.objects.get().diagnosis == []
+
+
+def test_a_fresh_running_run_is_not_stalled_in_the_api(client, alice, run):
+    left_running(run, minutes_ago=14)
+    answer = client.get(f"/api/v1/mentoring/match-runs/{run.pk}", **bearer(alice)).json()
+    assert (answer["status"], answer["stalled"], answer["diagnosis"]) == ("running", False, [])
 
 
 def test_command_gives_up_every_stale_run(alice, run):
@@ -180,7 +203,7 @@ def test_run_stores_the_certificate_check_as_the_check_computes_it(
     make_mentor(organization, "ada", max_startups=2)
     make_mentor(organization, "bo", max_startups=2)
     run = propose(organization, alice, mode=mode)
-    features = run.inputs["features"]
+    features = read_inputs(run).features
     problem = build_problem(encode_snapshot(features), features, run.parameters)
     result = solve(problem, **({"mode": "fair"} if mode == "fair" else {"allow_partial": True}))
     check = verify_certificate(problem, result)
@@ -210,7 +233,7 @@ def test_unbounded_check_is_stored_as_null():
     from startup_street.matching.solver.result import failed_result
 
     problem = make_problem(item=[0], agent=[0], affinity=[1.0], n_items=1, n_agents=1)
-    stored = check_certificate(problem, failed_result("max_sum", "feasible", ()))
+    stored = check_certificate(problem, failed_result("max_sum", "feasible", ())).model_dump()
     assert (
         stored["ok"] is False and stored["bound"] is None and "no certificate" in stored["problems"]
     )

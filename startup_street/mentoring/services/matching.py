@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import math
 import time
-from datetime import timedelta
 
 import numpy as np
 from django.conf import settings
@@ -13,10 +12,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from startup_street.core.services import record_activity
-from startup_street.matching.models import MatchRun
+from startup_street.matching.models import MatchRun, stale_after
 from startup_street.matching.solver import (
     MatchProblem,
     MatchResult,
@@ -27,14 +25,20 @@ from startup_street.matching.solver import (
 from startup_street.organizations.rules import is_org_staff
 
 from ..models import MentorProfile
+from ..run_snapshot import (
+    CertificateRecord,
+    Features,
+    Pair,
+    RunInputs,
+    read_inputs,
+    write_certificate,
+    write_inputs,
+    write_pairs,
+)
 from .snapshot import encode_snapshot, gather
 
 logger = logging.getLogger(__name__)
 MODES = ("max_sum", "fair")
-# Cohorts with more (startup, mentor) pairs than this are solved by a background job.
-BACKGROUND_PAIRS = 20_000
-# A run "running" with no heartbeat for this long (seconds) was left by a crashed worker.
-STALE_AFTER = 15 * 60
 
 
 def require_staff(user, organization) -> None:
@@ -72,7 +76,7 @@ def propose_matches(
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    run = MatchRun.objects.create(
+    run = MatchRun(
         kind=MatchRun.Kind.MENTORS,
         organization=organization,
         created_by=actor,
@@ -82,11 +86,10 @@ def propose_matches(
             "mode": mode,
             "call": getattr(call, "pk", call),
         },
-        inputs={
-            "startups": sorted(set(startups.values_list("pk", flat=True))),
-            "mentors": mentor_ids,
-        },
     )
+    cohort = sorted(set(startups.values_list("pk", flat=True)))
+    write_inputs(run, RunInputs(startups=cohort, mentors=mentor_ids))
+    run.save()
     record_activity(actor=actor, verb="match.requested", target=run)
     return _start(run, background=background, embedder=embedder)
 
@@ -99,32 +102,36 @@ def rerun_match(
     require_staff(actor, run.organization)
     if run.is_pending:
         raise ValidationError(_("This run has not finished yet."))
-    inputs = {"startups": list(run.inputs.get("startups", [])), "mentors": []}
-    if refresh or "features" not in run.inputs:
-        inputs["mentors"] = list(
+    if run.is_stalled:  # its worker crashed: record it as given up before solving it again
+        fail_stale_runs(MatchRun.objects.filter(pk=run.pk))
+    old = read_inputs(run)
+    if refresh or old.features is None:
+        mentors = list(
             MentorProfile.objects.filter(organization=run.organization, is_active=True)
             .order_by("pk")
             .values_list("pk", flat=True)
         )
+        inputs = RunInputs(startups=old.startups, mentors=mentors)
     else:
-        inputs["mentors"] = list(run.inputs.get("mentors", []))
-        inputs["features"] = run.inputs["features"]
-    new = MatchRun.objects.create(
+        inputs = RunInputs(startups=old.startups, mentors=old.mentors, features=old.features)
+    new = MatchRun(
         kind=run.kind,
         organization=run.organization,
         created_by=actor,
         status=MatchRun.Status.QUEUED,
         parameters={**run.parameters, "refreshed": bool(refresh)},
-        inputs=inputs,
         rerun_of=run,
     )
+    write_inputs(new, inputs)
+    new.save()
     record_activity(actor=actor, verb="match.rerun", target=new, of=run.pk)
     return _start(new, background=background, embedder=embedder)
 
 
 def _start(run: MatchRun, *, background: bool | None, embedder) -> MatchRun:
-    size = len(run.inputs["startups"]) * len(run.inputs["mentors"])
-    limit = getattr(settings, "MENTORING_BACKGROUND_PAIRS", BACKGROUND_PAIRS)
+    inputs = read_inputs(run)
+    size = len(inputs.startups) * len(inputs.mentors)
+    limit = settings.MENTORING_BACKGROUND_PAIRS
     if background is None:
         background = size > limit
     if background:
@@ -184,28 +191,19 @@ def run_match(*, run_id: int, embedder=None) -> MatchRun | None:
     return run
 
 
-def stale_after() -> timedelta:
-    return timedelta(seconds=getattr(settings, "MATCH_RUN_STALE_AFTER", STALE_AFTER))
-
-
 def fail_stale_runs(runs=None) -> int:
     """Mark failed, with the reason, the runs still "running" whose worker has shown no sign of
-    life for `MATCH_RUN_STALE_AFTER` seconds (a crashed worker), so that staff can re-run them.
-    `runs` narrows the search (an unsliced queryset); returns how many were given up."""
+    life for `MATCH_RUN_STALE_AFTER` seconds (a crashed worker). The worker's periodic schedule
+    calls it every five minutes (and a re-run of a stalled run); pages never do: they read the
+    run as stalled (``MatchRun.is_stalled``). `runs` narrows the search (an unsliced queryset);
+    returns how many were given up."""
     cutoff = timezone.now() - stale_after()
     runs = MatchRun.objects.all() if runs is None else runs
     stale = runs.filter(status=MatchRun.Status.RUNNING, updated_at__lt=cutoff)
     given_up = 0
     for run in stale.select_related("created_by"):
         with translation.override(_language(run)):
-            minutes = max(1, round(stale_after().total_seconds() / 60))
-            reason = ngettext(
-                "The worker solving this run stopped for more than %(minutes)d minute, so the "
-                "run was given up: re-run it.",
-                "The worker solving this run stopped for more than %(minutes)d minutes, so the "
-                "run was given up: re-run it.",
-                minutes,
-            ) % {"minutes": minutes}
+            reason = run.stalled_reason
         given_up += MatchRun.objects.filter(
             pk=run.pk, status=MatchRun.Status.RUNNING, updated_at__lt=cutoff
         ).update(
@@ -221,21 +219,22 @@ def fail_stale_runs(runs=None) -> int:
 
 
 def _solve_run(run: MatchRun, embedder) -> None:
-    features = run.inputs.get("features")
+    inputs = read_inputs(run)
+    features = inputs.features
     if features is None:
         features = gather(
             organization=run.organization,
-            startup_ids=run.inputs["startups"],
-            mentor_ids=run.inputs["mentors"],
+            startup_ids=inputs.startups,
+            mentor_ids=inputs.mentors,
             call_id=run.parameters.get("call"),
             embedder=embedder,
             on_stage=lambda: _progress(run.pk, MatchRun.Stage.EMBEDDING, 30),
         )
-        run.inputs = {**run.inputs, "features": features}
+        write_inputs(run, inputs.model_copy(update={"features": features}))
     _progress(run.pk, MatchRun.Stage.SOLVING, 60)
     run.stage, run.progress = MatchRun.Stage.DONE, 100
     fields = ["inputs", "stage", "progress", "status", "diagnosis", "pairs"]
-    if not features["startups"]["ids"] or not features["mentors"]["ids"]:
+    if not features.startups.ids or not features.mentors.ids:
         run.status = MatchRun.Status.FAILED
         run.diagnosis = [_("There are no mentors or no startups to match.")]
         _finish(run, fields)
@@ -243,13 +242,14 @@ def _solve_run(run: MatchRun, embedder) -> None:
     encoded = encode_snapshot(features)
     problem = build_problem(encoded, features, run.parameters)
     result, notes = _solve(problem, run.parameters)
-    run.certificate = check_certificate(problem, result) if result.ok else None
+    certificate = check_certificate(problem, result) if result.ok else None
+    write_certificate(run, certificate)
     run.status = MatchRun.Status.PROPOSED if result.ok else MatchRun.Status.FAILED
     run.objective = float(result.objective)
-    run.optimal = result.status == "optimal" and bool(run.certificate and run.certificate["ok"])
+    run.optimal = result.status == "optimal" and bool(certificate and certificate.ok)
     run.seconds = float(result.stats.get("total_s", 0.0))
     run.diagnosis = notes + _coverage_lines(result) + list(result.diagnosis)
-    run.pairs = _pairs(result, encoded, features)
+    write_pairs(run, _pairs(result, encoded, features))
     finished = _finish(run, [*fields, "objective", "optimal", "seconds", "certificate"])
     if finished and run.created_by:
         record_activity(
@@ -257,11 +257,11 @@ def _solve_run(run: MatchRun, embedder) -> None:
         )
 
 
-def build_problem(encoded, features: dict, parameters: dict) -> MatchProblem:
+def build_problem(encoded, features: Features, parameters: dict) -> MatchProblem:
     """The solver's problem for a run's snapshot (its encoded features and parameters)."""
-    s_pos = {pk: n for n, pk in enumerate(features["startups"]["ids"])}
-    m_pos = {pk: n for n, pk in enumerate(features["mentors"]["ids"])}
-    rows = {(s_pos[s], m_pos[m]) for s, m, _r in features["conflicts"] if s in s_pos and m in m_pos}
+    s_pos = {pk: n for n, pk in enumerate(features.startups.ids)}
+    m_pos = {pk: n for n, pk in enumerate(features.mentors.ids)}
+    rows = {(s_pos[s], m_pos[m]) for s, m, _r in features.conflicts if s in s_pos and m in m_pos}
     return make_problem(
         item=encoded.item,
         agent=encoded.agent,
@@ -269,27 +269,27 @@ def build_problem(encoded, features: dict, parameters: dict) -> MatchProblem:
         n_items=len(s_pos),
         n_agents=len(m_pos),
         demand=int(parameters.get("per_startup", 1)),
-        max_load=features["mentors"]["capacity"],
+        max_load=features.mentors.capacity,
         forbidden=np.array(sorted(rows), dtype=np.int64).reshape(-1, 2),
         components=encoded.components,
     )
 
 
-def check_certificate(problem: MatchProblem, result: MatchResult) -> dict:
+def check_certificate(problem: MatchProblem, result: MatchResult) -> CertificateRecord:
     """The solver's independent certificate check, as stored on the run: valid or not, the
     objective it recomputed, the dual bound no assignment can beat, the gap between them, what
     failed, and the seconds the check took. An unbounded bound is stored as null."""
     start = time.perf_counter()
     check = verify_certificate(problem, result)
     seconds = time.perf_counter() - start
-    return {
-        "ok": bool(check.ok),
-        "objective": _finite(check.objective),
-        "bound": _finite(check.bound),
-        "gap": _finite(check.gap),
-        "problems": list(check.problems),
-        "seconds": round(seconds, 6),
-    }
+    return CertificateRecord(
+        ok=bool(check.ok),
+        objective=_finite(check.objective),
+        bound=_finite(check.bound),
+        gap=_finite(check.gap),
+        problems=list(check.problems),
+        seconds=round(seconds, 6),
+    )
 
 
 def _finite(value: float) -> float | None:
@@ -362,16 +362,16 @@ def _coverage_lines(result: MatchResult) -> list[str]:
     return []
 
 
-def _pairs(result: MatchResult, encoded, features: dict) -> list[dict]:
+def _pairs(result: MatchResult, encoded, features: Features) -> list[Pair]:
     """Each assigned pair with its score and its largest parts (the staff's "why")."""
-    s_ids, m_ids = features["startups"]["ids"], features["mentors"]["ids"]
+    s_ids, m_ids = features.startups.ids, features.mentors.ids
     return [
-        {
-            "startup": s_ids[i],
-            "mentor": m_ids[j],
-            "score": round(float(encoded.affinity[p]), 4),
-            "why": [(name, round(value, 3)) for name, value in result.explain(k) if value],
-        }
+        Pair(
+            startup=s_ids[i],
+            mentor=m_ids[j],
+            score=round(float(encoded.affinity[p]), 4),
+            why=[(name, round(value, 3)) for name, value in result.explain(k) if value],
+        )
         for k, (i, j, p) in enumerate(
             zip(result.item.tolist(), result.agent.tolist(), result.pair.tolist(), strict=True)
         )

@@ -14,6 +14,7 @@ from startup_street.core.services import record_activity
 from startup_street.matching.models import MatchRun
 
 from ..models import MentorProfile, Mentorship
+from ..run_snapshot import Features, Pair, read_inputs, read_pairs, write_pairs
 from .matching import require_staff
 from .snapshot import score_pair
 
@@ -29,13 +30,13 @@ def _locked_proposal(run: MatchRun, actor) -> MatchRun:
     run = MatchRun.objects.select_for_update().get(pk=run.pk)
     if run.status != MatchRun.Status.PROPOSED:
         raise ValidationError(_("Only a proposed match can be changed."))
-    if "features" not in run.inputs:
+    if read_inputs(run).features is None:
         raise ValidationError(_("This run was made before runs kept their inputs: re-run it."))
     return run
 
 
 def _edited(run: MatchRun, actor, action: str, startup_id: int, mentor_id: int) -> None:
-    run.objective = round(sum(pair["score"] for pair in run.pairs), 6)
+    run.objective = round(sum(pair.score for pair in read_pairs(run)), 6)
     run.optimal = False  # a hand-edited proposal is no longer the solver's optimum
     run.edits = [
         *run.edits,
@@ -55,29 +56,30 @@ def _edited(run: MatchRun, actor, action: str, startup_id: int, mentor_id: int) 
 def add_pair(*, run: MatchRun, actor, startup_id: int, mentor_id: int) -> dict:
     """Add a pair to a proposal: refused, with the reason, when it breaks a constraint."""
     run = _locked_proposal(run, actor)
-    features = run.inputs["features"]
+    features = read_inputs(run).features
     _check_addable(run, features, startup_id, mentor_id)
     score, why = score_pair(features, startup_id, mentor_id)
-    pair = {"startup": startup_id, "mentor": mentor_id, "score": score, "why": why}
-    run.pairs = [*run.pairs, pair]
+    pair = Pair(startup=startup_id, mentor=mentor_id, score=score, why=why)
+    write_pairs(run, [*read_pairs(run), pair])
     _edited(run, actor, "added", startup_id, mentor_id)
-    return pair
+    return pair.model_dump(mode="json")
 
 
-def _check_addable(run: MatchRun, features: dict, startup_id: int, mentor_id: int) -> None:
-    startups, mentors = features["startups"]["ids"], features["mentors"]["ids"]
+def _check_addable(run: MatchRun, features: Features, startup_id: int, mentor_id: int) -> None:
+    startups, mentors = features.startups.ids, features.mentors.ids
     if startup_id not in startups:
         raise ValidationError({"startup": _("This startup is not in the run's cohort.")})
     if mentor_id not in mentors:
         raise ValidationError({"mentor": _("This mentor is not among the run's mentors.")})
-    if any((p["startup"], p["mentor"]) == (startup_id, mentor_id) for p in run.pairs):
+    pairs = read_pairs(run)
+    if any(p.key == (startup_id, mentor_id) for p in pairs):
         raise ValidationError(_("This pair is already in the proposal."))
-    reasons = [r for s, m, r in features["conflicts"] if (s, m) == (startup_id, mentor_id)]
+    reasons = features.conflict_reasons(startup_id, mentor_id)
     if reasons:
         reason = CONFLICT_REASONS[reasons[0]]() if reasons[0] in CONFLICT_REASONS else reasons[0]
         raise ValidationError(_("This pair is not allowed: %(reason)s.") % {"reason": reason})
-    capacity = features["mentors"]["capacity"][mentors.index(mentor_id)]
-    load = sum(p["mentor"] == mentor_id for p in run.pairs)
+    capacity = features.mentors.capacity[features.mentors.index(mentor_id)]
+    load = sum(p.mentor == mentor_id for p in pairs)
     if load >= capacity:
         raise ValidationError(
             _(
@@ -87,7 +89,7 @@ def _check_addable(run: MatchRun, features: dict, startup_id: int, mentor_id: in
             % {"capacity": capacity, "load": load}
         )
     per_startup = int(run.parameters.get("per_startup", 1))
-    if sum(p["startup"] == startup_id for p in run.pairs) >= per_startup:
+    if sum(p.startup == startup_id for p in pairs) >= per_startup:
         raise ValidationError(
             _("This startup already has %(count)d mentor(s), as asked: remove one first.")
             % {"count": per_startup}
@@ -97,10 +99,11 @@ def _check_addable(run: MatchRun, features: dict, startup_id: int, mentor_id: in
 @transaction.atomic
 def remove_pair(*, run: MatchRun, actor, startup_id: int, mentor_id: int) -> None:
     run = _locked_proposal(run, actor)
-    kept = [p for p in run.pairs if (p["startup"], p["mentor"]) != (startup_id, mentor_id)]
-    if len(kept) == len(run.pairs):
+    pairs = read_pairs(run)
+    kept = [p for p in pairs if p.key != (startup_id, mentor_id)]
+    if len(kept) == len(pairs):
         raise ValidationError(_("This pair is not in the proposal."))
-    run.pairs = kept
+    write_pairs(run, kept)
     _edited(run, actor, "removed", startup_id, mentor_id)
 
 
@@ -111,21 +114,22 @@ def confirm_run(*, run: MatchRun, actor) -> list[Mentorship]:
     run = MatchRun.objects.select_for_update().get(pk=run.pk)
     if run.status != MatchRun.Status.PROPOSED:
         raise ValidationError(_("Only a proposed match can be confirmed."))
+    pairs = read_pairs(run)
     existing = set(
         Mentorship.objects.filter(
-            mentor_id__in={p["mentor"] for p in run.pairs}, status=Mentorship.Status.ACTIVE
+            mentor_id__in={p.mentor for p in pairs}, status=Mentorship.Status.ACTIVE
         ).values_list("mentor_id", "startup_id")
     )
-    new = [p for p in run.pairs if (p["mentor"], p["startup"]) not in existing]
+    new = [p for p in pairs if (p.mentor, p.startup) not in existing]
     _check_capacity_now(new)
-    programs = run.inputs.get("features", {}).get("programs", {})
+    features = read_inputs(run).features
     created = [
         Mentorship.objects.create(
-            mentor_id=pair["mentor"],
-            startup_id=pair["startup"],
+            mentor_id=pair.mentor,
+            startup_id=pair.startup,
             match_run=run,
-            explanation=pair["why"],
-            program_id=programs.get(str(pair["startup"])),
+            explanation=[list(part) for part in pair.why],
+            program_id=features.program_of(pair.startup) if features else None,
         )
         for pair in new
     ]
@@ -136,8 +140,8 @@ def confirm_run(*, run: MatchRun, actor) -> list[Mentorship]:
     return created
 
 
-def _check_capacity_now(new_pairs: list[dict]) -> None:
-    adding = Counter(p["mentor"] for p in new_pairs)
+def _check_capacity_now(new_pairs: list[Pair]) -> None:
+    adding = Counter(p.mentor for p in new_pairs)
     mentors = MentorProfile.objects.filter(pk__in=adding).annotate(
         active=Count("mentorships", filter=Q(mentorships__status=Mentorship.Status.ACTIVE))
     )

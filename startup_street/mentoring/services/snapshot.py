@@ -25,6 +25,7 @@ from startup_street.matching.encoder import Encoded, Side, encode
 from startup_street.startups.models import Startup
 
 from ..models import FounderPreference, MentorBid, MentorProfile, Mentorship
+from ..run_snapshot import Features, StartupSide
 
 # Cosine similarity below this says nothing (unrelated texts in USE score about 0.1-0.2);
 # above it, similarity is rescaled to 0..1 so that it weighs like the other parts.
@@ -46,8 +47,8 @@ def active_mentors(organization) -> list[MentorProfile]:
 
 def gather(
     *, organization, startup_ids, mentor_ids, call_id=None, embedder=None, on_stage=None
-) -> dict:
-    """Every feature of the cohort and the mentors, as JSON-ready lists in id order.
+) -> Features:
+    """Every feature of the cohort and the mentors, in id order.
 
     ``on_stage()`` is called before the texts are embedded (the slow part of a large run).
     """
@@ -81,7 +82,7 @@ def gather(
         if on_stage:
             on_stage()
         features.update(_semantic(startups, mentors, embedder))
-    return features
+    return Features.model_validate(features)
 
 
 def _startup_features(startups) -> dict:
@@ -184,43 +185,41 @@ def _semantic(startups, mentors, embedder) -> dict:
     return {"embedder": embedder.name, "semantic": np.round(similarity, 3).tolist()}
 
 
-def _side(part: dict, rows=None) -> Side:
-    rows = range(len(part["ids"])) if rows is None else rows
+def _side(part: StartupSide, rows=None) -> Side:
+    rows = range(len(part.ids)) if rows is None else rows
     return Side(
-        ids=[part["ids"][r] for r in rows],
-        sectors=[set(part["sectors"][r]) for r in rows],
-        languages=[set(part["languages"][r]) for r in rows],
-        utc_offsets=[part["offsets"][r] for r in rows],
-        stages=[set(part["stages"][r]) for r in rows],
+        ids=[part.ids[r] for r in rows],
+        sectors=[set(part.sectors[r]) for r in rows],
+        languages=[set(part.languages[r]) for r in rows],
+        utc_offsets=[part.offsets[r] for r in rows],
+        stages=[set(part.stages[r]) for r in rows],
     )
 
 
-def encode_snapshot(features: dict) -> Encoded:
+def encode_snapshot(features: Features) -> Encoded:
     """Affinity for every (startup, mentor) pair of the snapshot."""
-    semantic = features.get("semantic")
+    semantic = features.semantic
     return encode(
-        _side(features["startups"]),
-        _side(features["mentors"]),
-        bids={(s, m): value for s, m, value in features.get("bids", [])},
-        founder_preferences={
-            (s, m): value for s, m, value in features.get("founder_preferences", [])
-        },
+        _side(features.startups),
+        _side(features.mentors),
+        bids={(s, m): value for s, m, value in features.bids},
+        founder_preferences={(s, m): value for s, m, value in features.founder_preferences},
         semantic=None if semantic is None else np.asarray(semantic, dtype=np.float32),
     )
 
 
-def score_pair(features: dict, startup_id: int, mentor_id: int) -> tuple[float, list]:
+def score_pair(features: Features, startup_id: int, mentor_id: int) -> tuple[float, list]:
     """The score and its parts for one pair, exactly as the solver saw it."""
-    i = features["startups"]["ids"].index(startup_id)
-    j = features["mentors"]["ids"].index(mentor_id)
+    i = features.startups.index(startup_id)
+    j = features.mentors.index(mentor_id)
     pair = (startup_id, mentor_id)
-    semantic = features.get("semantic")
+    semantic = features.semantic
     encoded = encode(
-        _side(features["startups"], [i]),
-        _side(features["mentors"], [j]),
-        bids={(s, m): v for s, m, v in features.get("bids", []) if (s, m) == pair},
+        _side(features.startups, [i]),
+        _side(features.mentors, [j]),
+        bids={(s, m): v for s, m, v in features.bids if (s, m) == pair},
         founder_preferences={
-            (s, m): v for s, m, v in features.get("founder_preferences", []) if (s, m) == pair
+            (s, m): v for s, m, v in features.founder_preferences if (s, m) == pair
         },
         semantic=None if semantic is None else np.array([[semantic[i][j]]], dtype=np.float32),
     )
