@@ -23,12 +23,12 @@ from django.db.models import (
     DurationField,
     ExpressionWrapper,
     F,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
+    Window,
 )
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -352,13 +352,12 @@ def _route(origin: str, target: str) -> Callable[[Slice], float]:
 
 def jobs(piece: Slice) -> float:
     """Each startup's head count in its latest verified report of the period, summed."""
-    reports = verified_reports(piece)
-    latest = reports.filter(startup=OuterRef("pk")).order_by("-year", "-quarter")
-    startups = Startup.objects.filter(pk__in=reports.values("startup"))
-    total = startups.annotate(headcount=Subquery(latest.values("employees")[:1])).aggregate(
-        total=Sum("headcount")
-    )["total"]
-    return total or 0
+    latest = verified_reports(piece).annotate(
+        rank=Window(
+            RowNumber(), partition_by=F("startup"), order_by=[F("year").desc(), F("quarter").desc()]
+        )
+    )
+    return latest.filter(rank=1).aggregate(total=Sum("employees"))["total"] or 0
 
 
 # --- by quarter ------------------------------------------------------------------------------

@@ -5,14 +5,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from startup_street.core.timezones import get_zone
 from startup_street.organizations.enums import STAFF_ROLES
 from startup_street.organizations.models import Organization
 
-from . import checks
 from .enums import HOLDING, BookingStatus, PlanStatus, SpaceKind
 from .models import (
     Blocking,
@@ -335,22 +334,8 @@ def utilisation(
         space_id__in=ids, date__gte=months[0], date__lte=_months(end, end)[0] + timedelta(days=31)
     ).values_list("space_id", "date"):
         closed[space_id].add(day)
-    booked = defaultdict(lambda: [Decimal(0), 0])
-    lo = timezone.make_aware(datetime.combine(months[0] - timedelta(days=1), time()), UTC)
-    hi = timezone.make_aware(
-        datetime.combine(
-            (months[-1] + timedelta(days=32)).replace(day=1) + timedelta(days=1), time()
-        ),
-        UTC,
-    )
-    by_pk = {s.pk: s for s in spaces}
     weekday_hours = {s.pk: _weekday_hours(hours[s.pk]) for s in spaces}
-    for space_id, starts_at, hours_booked in Booking.objects.filter(
-        space_id__in=ids, status=BookingStatus.CONFIRMED, starts_at__gte=lo, starts_at__lt=hi
-    ).values_list("space_id", "starts_at", "hours"):
-        key = (space_id, checks.month_of(by_pk[space_id], starts_at))
-        booked[key][0] += hours_booked
-        booked[key][1] += 1
+    booked = _booked_by_month(spaces, months)
     rows = [
         Utilisation(
             month,
@@ -358,7 +343,7 @@ def utilisation(
             s.pk,
             s.kind,
             _open_hours(weekday_hours[s.pk], closed[s.pk], month),
-            *booked[(s.pk, month)],
+            *booked.get((s.pk, month), (Decimal(0), 0)),
         )
         for month in months
         for s in spaces
@@ -366,6 +351,46 @@ def utilisation(
     if by == "organization":
         return _per_organization(rows)
     return rows
+
+
+def _booked_by_month(spaces: list[Space], months: list[date]) -> dict:
+    """(space, month) -> (confirmed hours, bookings), counted in the month the booking starts
+    in the space's own zone: one grouped query per time zone, each month a filtered sum, so
+    the database compares instants and Python never sees a booking."""
+    booked = {}
+    by_zone = defaultdict(list)
+    for space in spaces:
+        by_zone[space.time_zone].append(space.pk)
+    for zone_name, ids in by_zone.items():
+        zone = get_zone(zone_name)
+        bounds = [
+            (
+                datetime.combine(month, time(), tzinfo=zone),
+                datetime.combine((month + timedelta(days=32)).replace(day=1), time(), tzinfo=zone),
+            )
+            for month in months
+        ]
+        aggregates = {}
+        for n, (first, after) in enumerate(bounds):
+            inside = Q(starts_at__gte=first, starts_at__lt=after)
+            aggregates[f"h{n}"] = Sum("hours", filter=inside)
+            aggregates[f"n{n}"] = Count("pk", filter=inside)
+        rows = (
+            Booking.objects.filter(
+                space_id__in=ids,
+                status=BookingStatus.CONFIRMED,
+                starts_at__gte=bounds[0][0],
+                starts_at__lt=bounds[-1][1],
+            )
+            .values("space_id")
+            .annotate(**aggregates)
+            .order_by()
+        )
+        for row in rows:
+            for n, month in enumerate(months):
+                if row[f"n{n}"]:
+                    booked[(row["space_id"], month)] = (row[f"h{n}"], row[f"n{n}"])
+    return booked
 
 
 def _per_organization(rows: list[Utilisation]) -> list[Utilisation]:
