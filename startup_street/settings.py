@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "startup_street.api",
     "startup_street.demo",
     "startup_street.operations",
+    "django_cleanup.apps.CleanupConfig",  # last: a file leaves the disk with its row, on commit
 ]
 
 MIDDLEWARE = [
