@@ -17,9 +17,6 @@ class UserManager(BaseUserManager):
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError("An e-mail address is required.")
-        # Accounts made by the platform's own hands (the admin, commands, the demo) are vouched
-        # for; self sign-up (``services.sign_up``) leaves the address unverified until its link.
-        extra_fields.setdefault("email_verified_at", timezone.now())
         user = self.model(email=self.normalize_email(email), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
@@ -56,10 +53,13 @@ class User(AbstractUser):
         default=settings.DEFAULT_USER_TIME_ZONE,
         validators=[validate_time_zone],
     )
+    # Accounts made by the platform's own hands (the admin, commands, imports, the demo) are
+    # vouched for; self sign-up (``verification.sign_up``) sets None until the link is followed.
     email_verified_at = models.DateTimeField(
         _("e-mail address verified"),
         null=True,
         blank=True,
+        default=timezone.now,
         help_text=_("Empty until the owner follows the link e-mailed at sign-up."),
     )
     is_city_analyst = models.BooleanField(

@@ -35,7 +35,7 @@ def _log_in(client, user):
 
 @pytest.fixture
 def admin_user(db):
-    return make_user("root", is_staff=True, is_superuser=True)
+    return make_user("root", is_staff=True, is_superuser=True, preferred_language="en")
 
 
 def _enrol(client, user) -> list[str]:
