@@ -70,7 +70,7 @@ def fuzz(url: str, token: str | None, examples: int, report: Path) -> dict:
     if token:
         command += ["-H", f"Authorization: Bearer {token}"]
     started = time.perf_counter()
-    run = subprocess.run(command, capture_output=True, text=True)
+    run = subprocess.run(command, capture_output=True, text=True, cwd=report.parent)
     return {"seconds": time.perf_counter() - started, **count(report), "tail": run.stdout[-600:]}
 
 
