@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "import_export",
     "simple_history",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "startup_street.core",
     "startup_street.accounts",
     "startup_street.organizations",
@@ -74,6 +77,7 @@ INSTALLED_APPS = [
     "startup_street.api",
     "startup_street.demo",
     "startup_street.operations",
+    "django_cleanup.apps.CleanupConfig",  # last: a file leaves the disk with its row, on commit
 ]
 
 MIDDLEWARE = [
@@ -86,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "startup_street.accounts.middleware.TwoFactorMiddleware",
     "startup_street.core.middleware.UserPreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -173,6 +179,11 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 )
 # Requests per client address (and per e-mail address for resets) per hour.
 SIGNUP_RATE_LIMIT = int(os.environ.get("SIGNUP_RATE_LIMIT", "10"))
+# Two-factor codes checked per account in 15 minutes (four times that per client address).
+TWO_FACTOR_RATE_LIMIT = int(os.environ.get("TWO_FACTOR_RATE_LIMIT", "5"))
+# When on, staff accounts reach the admin only once they have set up two-factor sign-in.
+TWO_FACTOR_REQUIRED_FOR_ADMIN = env_bool("TWO_FACTOR_REQUIRED_FOR_ADMIN", False)
+OTP_TOTP_ISSUER = "Startup Street"
 PASSWORD_RESET_RATE_LIMIT = int(os.environ.get("PASSWORD_RESET_RATE_LIMIT", "5"))
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False

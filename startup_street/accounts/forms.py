@@ -23,17 +23,16 @@ class ProfileForm(forms.ModelForm):
 
 
 class SignupForm(ProfileForm):
+    # Not the model's field: its uniqueness is not checked here, as saying "taken" would tell
+    # who has an account (``verification.sign_up`` writes to the owner instead).
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
     password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
     password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput, strip=False)
 
-    class Meta(ProfileForm.Meta):
-        fields = ["email", "display_name", "preferred_language", "time_zone"]
+    field_order = ["email", "display_name", "preferred_language", "time_zone"]
 
     def clean_email(self):
-        email = self.cleaned_data["email"].lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("An account with this e-mail address already exists."))
-        return email
+        return self.cleaned_data["email"].lower()
 
     def clean(self):
         cleaned = super().clean()
@@ -64,4 +63,13 @@ class ApiTokenForm(forms.Form):
             (90, _("90 days")),
             (365, _("one year")),
         ],
+    )
+
+
+class TwoFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        help_text=_("The six digits your authenticator app shows, or one of your recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
     )

@@ -17,12 +17,15 @@ def register_user(
     display_name: str,
     preferred_language: str = "ko",
     time_zone: str = settings.DEFAULT_USER_TIME_ZONE,
+    email_verified_at=None,
 ) -> User:
+    """A new account; its address stays unverified unless the caller vouches for it."""
     user = User(
         email=User.objects.normalize_email(email).lower(),
         display_name=display_name,
         preferred_language=preferred_language,
         time_zone=time_zone,
+        email_verified_at=email_verified_at,
     )
     user.set_password(password)
     user.full_clean()

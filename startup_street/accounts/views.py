@@ -1,16 +1,18 @@
+from functools import partial
+
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from startup_street.core.ratelimit import client_address, hit
 
-from . import services
+from . import services, verification
 from .forms import ApiTokenForm, LoginForm, ProfileForm, SignupForm
 from .lockout import normalise_email
 
@@ -28,6 +30,7 @@ class LoginView(auth_views.LoginView):
 
 
 def signup(request):
+    """The same answer whether or not the address has an account (see ``verification``)."""
     if request.user.is_authenticated:
         return redirect("core:home")
     form = SignupForm(request.POST or None)
@@ -38,17 +41,56 @@ def signup(request):
         return render(request, "accounts/signup.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        user = services.register_user(
+        verification.sign_up(
             email=data["email"],
             password=data["password1"],
             display_name=data["display_name"],
             preferred_language=data["preferred_language"],
             time_zone=data["time_zone"],
+            verify_url=partial(_absolute, request, "accounts:verify_email"),
+            login_url=request.build_absolute_uri(reverse("accounts:login")),
         )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome to Startup Street."))
-        return redirect("core:home")
+        return redirect("accounts:signup_sent")
     return render(request, "accounts/signup.html", {"form": form})
+
+
+def signup_sent(request):
+    return render(request, "accounts/signup_sent.html")
+
+
+def _absolute(request, name: str, *args) -> str:
+    return request.build_absolute_uri(reverse(name, args=args))
+
+
+@require_http_methods(["GET", "POST"])
+def verify_email(request, uidb64: str, token: str):
+    """GET shows the address and a button (GET never writes); POST confirms it."""
+    link_user = verification.user_for_link(uidb64, token)
+    if request.method == "POST" and link_user is not None:
+        verification.verify_email(user=link_user)
+        messages.success(request, _("Your e-mail address is confirmed."))
+        return redirect("core:home" if request.user.is_authenticated else "accounts:login")
+    status = 200 if link_user else 404
+    return render(request, "accounts/verify_email.html", {"link_user": link_user}, status=status)
+
+
+@login_required
+@require_POST
+def resend_verification(request):
+    user = request.user
+    if user.email_verified:
+        messages.info(request, _("Your e-mail address is already confirmed."))
+    elif not hit(scope="verify-resend", key=str(user.pk), limit=3, period=HOUR):
+        messages.error(request, _("Too many attempts from here. Wait an hour and try again."))
+    else:
+        verification.send_verification(
+            user=user, verify_url=partial(_absolute, request, "accounts:verify_email")
+        )
+        messages.success(request, _("We sent the link again to %(email)s.") % {"email": user.email})
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = reverse("accounts:profile")
+    return redirect(target)
 
 
 @login_required

@@ -47,7 +47,13 @@ from .spaces import bookings as booking_router
 from .spaces import entitlements as entitlement_router
 from .spaces import spaces as space_router
 
-api = NinjaAPI(
+
+class StreetAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        return errors.declare_error_responses(super().get_openapi_schema(**kwargs))
+
+
+api = StreetAPI(
     title="Startup Street API",
     version="1",
     description="Programs, calls, organisations and startups of a city's startup street.",

@@ -3,7 +3,10 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+
+from .schemas import ErrorOut, FieldErrorsOut
 
 MESSAGES = {
     "missing": lambda: _("This field is required."),
@@ -48,6 +51,13 @@ def install(api) -> None:
             request, {"detail": _("The request is not valid."), "errors": errors}, status=422
         )
 
+    @api.exception_handler(HttpError)
+    def http_error(request, exc):
+        detail = str(exc)
+        if exc.status_code == 400:  # ninja could not parse the body (bad JSON, no boundary)
+            detail = _("The request body could not be read: send valid JSON or form data.")
+        return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
     @api.exception_handler(Http404)
     def not_found(request, exc):
         return api.create_response(request, {"detail": _("Not found.")}, status=404)
@@ -64,3 +74,38 @@ def unknown_address(request, rest: str = ""):
     from django.http import JsonResponse
 
     return JsonResponse({"detail": _("Not found.")}, status=404)
+
+
+ERROR_SCHEMAS = {"ErrorOut": ErrorOut, "FieldErrorsOut": FieldErrorsOut}
+METHODS = {"get", "put", "post", "patch", "delete", "head", "options"}
+
+
+def _response(description: str, name: str) -> dict:
+    ref = {"$ref": f"#/components/schemas/{name}"}
+    return {"description": description, "content": {"application/json": {"schema": ref}}}
+
+
+def declare_error_responses(schema: dict) -> dict:
+    """Write into the OpenAPI document the answers every operation can give besides its own:
+    400 when a body cannot be parsed, 422 when a parameter or field is not valid, 401 when a
+    token is unknown, revoked or expired (the handlers above)."""
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    for name, model in ERROR_SCHEMAS.items():
+        components.setdefault(
+            name, model.model_json_schema(ref_template="#/components/schemas/{model}")
+        )
+    for item in schema.get("paths", {}).values():
+        for method, operation in item.items():
+            if method in METHODS:
+                _declare(operation)
+    return schema
+
+
+def _declare(operation: dict) -> None:
+    responses = operation.setdefault("responses", {})
+    if operation.get("requestBody"):
+        responses.setdefault(400, _response("The request body could not be read", "ErrorOut"))
+    if operation.get("requestBody") or operation.get("parameters"):
+        responses.setdefault(422, _response("A parameter or field is not valid", "FieldErrorsOut"))
+    if operation.get("security"):
+        responses.setdefault(401, _response("The token is unknown, revoked or expired", "ErrorOut"))

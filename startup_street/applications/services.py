@@ -1,5 +1,4 @@
 import hashlib
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -25,7 +24,6 @@ from .models import (
     Attachment,
     Question,
     StatusChange,
-    private_storage,
 )
 
 # Accepted upload types, recognised by their first bytes rather than by the name or the header.
@@ -163,9 +161,8 @@ def attach_file(*, application: Application, question: Question, user, upload) -
         raise ValidationError(_("Upload a PDF, PNG or JPEG file whose content matches its type."))
     digest = hashlib.sha256(content).hexdigest()
     replaced = list(Attachment.objects.filter(application=application, question=question))
-    for old in replaced:  # the replaced file leaves the disk once the new one is committed
+    for old in replaced:  # its file leaves the disk on commit (django-cleanup)
         old.delete()
-        transaction.on_commit(partial(old.file.storage.delete, old.file.name))
     attachment = Attachment(
         application=application,
         question=question,
@@ -190,6 +187,10 @@ def submit_application(*, application: Application, user) -> Application:
     require(user, "applications.change_application", application)
     if application.status == Status.SUBMITTED:
         return application
+    if not user.email_verified:
+        raise ValidationError(
+            _("Confirm your e-mail address first: open the link we sent when you signed up.")
+        )
     _locked_form(application.call)
     _require_open(application.call)
     missing = missing_answers(application)
@@ -381,11 +382,9 @@ def delete_question(*, question: Question, actor) -> None:
     answers and files to it."""
     question, call = _staffed_question(question, actor)
     _require_no_submission(call)
-    files = [attachment.file.name for attachment in question.attachments.all()]
     form = question.form
-    question.delete()
+    question.delete()  # the attachments' files leave the disk on commit (django-cleanup)
     _renumber(form)
-    transaction.on_commit(lambda: [private_storage.delete(name) for name in files if name])
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
 import secrets
+import smtplib
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from startup_street.accounts.models import User, hash_token
+from startup_street.accounts.verification import verify_email
 from startup_street.core.permissions import require
 from startup_street.core.services import record_activity, refuse_unknown_fields
 
@@ -54,29 +56,45 @@ def remove_member(*, membership: Membership, actor: User) -> None:
 def invite_member(
     *, organization: Organization, email: str, role: str, invited_by: User, accept_url
 ) -> Invitation:
-    """Create an invitation and e-mail its link; ``accept_url(token)`` builds the link."""
+    """Create an invitation (or renew the open one for the same address and role) and e-mail
+    its link; ``accept_url(token)`` builds the link. The mail is sent inside the transaction:
+    when it cannot be sent nothing is kept and ``ValidationError`` says so, so a retry neither
+    duplicates the invitation nor leaves one nobody received."""
     raw = secrets.token_urlsafe(32)
-    invitation = Invitation(
-        organization=organization,
-        email=email.strip().lower(),
-        role=role,
-        token_hash=hash_token(raw),
-        invited_by=invited_by,
-        expires_at=timezone.now() + INVITATION_LIFETIME,
-    )
+    address = email.strip().lower()
+    invitation = (
+        Invitation.objects.select_for_update()
+        .filter(organization=organization, email=address, role=role, accepted_at__isnull=True)
+        .first()
+    ) or Invitation(organization=organization, email=address, role=role)
+    invitation.token_hash = hash_token(raw)
+    invitation.invited_by = invited_by
+    invitation.expires_at = timezone.now() + INVITATION_LIFETIME
     invitation.full_clean()
     invitation.save()
     record_activity(actor=invited_by, verb="invitation.sent", target=invitation, email=email)
+    _send_invitation(invitation, url=accept_url(raw), invited_by=invited_by)
+    return invitation
+
+
+def _send_invitation(invitation: Invitation, *, url: str, invited_by: User) -> None:
     existing = User.objects.filter(email__iexact=invitation.email).first()
     language = existing.preferred_language if existing else invited_by.preferred_language
-    context = {"invitation": invitation, "url": accept_url(raw)}
+    context = {"invitation": invitation, "url": url}
     with translation.override(language):
         subject = _("Invitation to %(organization)s on Startup Street") % {
-            "organization": organization
+            "organization": invitation.organization
         }
         body = render_to_string("organizations/email/invitation.txt", context)
-    transaction.on_commit(lambda: send_mail(subject, body, None, [invitation.email]))
-    return invitation
+    try:
+        send_mail(subject, body, None, [invitation.email])
+    except (OSError, smtplib.SMTPException) as error:
+        raise ValidationError(
+            _(
+                "The invitation could not be e-mailed just now, so it was not saved. "
+                "Try again later."
+            )
+        ) from error
 
 
 def find_invitation(raw_token: str) -> Invitation | None:
@@ -97,6 +115,7 @@ def accept_invitation(*, invitation: Invitation, user: User) -> Membership:
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
+    verify_email(user=user)  # the link came to this address: it is theirs
     return add_member(
         organization=invitation.organization, user=user, role=invitation.role, actor=user
     )

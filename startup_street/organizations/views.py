@@ -64,17 +64,21 @@ def organization_members(request, slug: str):
         raise PermissionDenied
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.invite_member(
-            organization=organization,
-            email=form.cleaned_data["email"],
-            role=form.cleaned_data["role"],
-            invited_by=request.user,
-            accept_url=lambda token: request.build_absolute_uri(
-                reverse("organizations:accept_invitation", args=[token])
-            ),
-        )
-        messages.success(request, _("The invitation was sent."))
-        return redirect("organizations:members", slug=organization.slug)
+        try:
+            services.invite_member(
+                organization=organization,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                invited_by=request.user,
+                accept_url=lambda token: request.build_absolute_uri(
+                    reverse("organizations:accept_invitation", args=[token])
+                ),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The invitation was sent."))
+            return redirect("organizations:members", slug=organization.slug)
     context = {
         "organization": organization,
         "form": form,

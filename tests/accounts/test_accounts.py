@@ -18,13 +18,19 @@ SIGNUP = {
 }
 
 
-def test_signup_valid_creates_user_and_logs_in(client):
-    response = client.post(reverse("accounts:signup"), SIGNUP)
+def test_signup_valid_creates_unverified_user_and_sends_link(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("accounts:signup"), SIGNUP)
     assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:signup_sent")
     user = User.objects.get()
     assert user.email == "minji@example.org"
     assert user.preferred_language == "ko"
-    assert client.get(reverse("accounts:profile")).status_code == 200
+    assert not user.email_verified
+    assert "_auth_user_id" not in client.session
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["minji@example.org"]
 
 
 @pytest.mark.parametrize(
@@ -42,13 +48,6 @@ def test_signup_invalid_shows_field_error_and_creates_nothing(client, change, fi
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert not User.objects.exists()
-
-
-def test_signup_duplicate_email_ignores_case(client):
-    make_user(email="minji@example.org")
-    response = client.post(reverse("accounts:signup"), SIGNUP)
-    assert "email" in response.context["form"].errors
-    assert User.objects.count() == 1
 
 
 def test_signup_error_is_translated(client):
