@@ -9,6 +9,7 @@ their requests first.
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -97,6 +98,11 @@ def load_application():
     if settings.SEARCH_WARM_AT_START:
         warm()
     connections.close_all()
+    # What the master holds now (the models' dictionaries, the application) is never collected:
+    # the workers' garbage collector then leaves those objects' pages alone, and they stay
+    # shared instead of being copied into every worker by its first collection.
+    gc.collect()
+    gc.freeze()
     return application
 
 
