@@ -23,6 +23,7 @@ import argparse
 import os
 import random
 import secrets
+import socket
 import statistics
 import subprocess
 import sys
@@ -75,11 +76,12 @@ def fetch(url: str) -> float:
 
 
 def start(workers: int, env: dict, port: int) -> subprocess.Popen:
+    log = Path(env["STARTUP_STREET_DATA_DIR"]) / f"serve-{workers}.log"
     server = subprocess.Popen(
         [SCRIPT, "serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log.open("w"),
     )
     deadline = time.monotonic() + 900
     while True:
@@ -89,7 +91,8 @@ def start(workers: int, env: dict, port: int) -> subprocess.Popen:
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
-                raise SystemExit("the server did not start") from None
+                tail = log.read_text()[-3000:]
+                raise SystemExit(f"the server did not start:\n{tail}") from None
             time.sleep(1)
 
 
@@ -174,16 +177,28 @@ def fill_index(entries: int) -> int:
     return SearchEntry.objects.filter(kind=PROGRAM).count()
 
 
+def count_entries() -> int:
+    from startup_street.search.models import SearchEntry
+
+    return SearchEntry.objects.filter(kind="program").count()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--programs", type=int, default=300)
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=200)
-    parser.add_argument("--port", type=int, default=8107)
+    parser.add_argument("--port", type=int, default=0, help="0: a free one")
     parser.add_argument("--workers", default="1,2,4")
     parser.add_argument("--modes", default="copy,shared")
+    parser.add_argument("--data", help="a folder of an earlier run: its database is used again")
     options = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="bench-serve-"))
+    if not options.port:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            options.port = probe.getsockname()[1]
+    folder = Path(options.data or tempfile.mkdtemp(prefix="bench-serve-"))
+    built = (folder / "var" / "startup-street.sqlite3").exists()
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}}
     env |= {
         "SECRET_KEY": secrets.token_urlsafe(50),
@@ -194,19 +209,21 @@ def main() -> None:
     os.environ.update(env)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "startup_street.settings")
     started = time.perf_counter()
-    subprocess.run([SCRIPT, "migrate", "--no-input", "-v0"], env=env, check=True)
-    subprocess.run(
-        [SCRIPT, "load_demo", "--programs", str(options.programs)],
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    if not built:
+        subprocess.run([SCRIPT, "migrate", "--no-input", "-v0"], env=env, check=True)
+        subprocess.run(
+            [SCRIPT, "load_demo", "--programs", str(options.programs)],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     import django
 
     django.setup()
-    held = fill_index(options.entries)
+    held = fill_index(options.entries) if not built else count_entries()
     print(
-        f"load: {os.getloadavg()[0]:.1f}; {options.programs} programs, {held} index entries "
+        f"{folder}; load: {os.getloadavg()[0]:.1f}; {options.programs} programs, "
+        f"{held} index entries "
         f"(built in {time.perf_counter() - started:.0f} s); {options.requests} searches from "
         "20 concurrent clients per run, after one program edit"
     )

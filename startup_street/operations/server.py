@@ -92,11 +92,16 @@ def load_application():
     every forked worker starts with them (shared copy-on-write) instead of reading its own."""
     from django.core.wsgi import get_wsgi_application
 
-    from startup_street.search.memory import warm
+    from startup_street.search.memory import forget, warm
 
     application = get_wsgi_application()
     if settings.SEARCH_WARM_AT_START:
         warm()
+        if settings.SEARCH_SHARED_VIEW:
+            # The view is in the shared files now; a worker maps them at its first search. Held
+            # here, the master would keep every page of this generation's files in memory
+            # long after the workers moved on to newer ones.
+            forget()
     connections.close_all()
     # What the master holds now (the models' dictionaries, the application) is never collected:
     # the workers' garbage collector then leaves those objects' pages alone, and they stay
