@@ -2,9 +2,11 @@
 
 ``startup-street serve`` runs :func:`refusals` (DEBUG on, no SECRET_KEY or ALLOWED_HOSTS, unapplied
 migrations, static files not collected), loads the application and the search models once in
-the master process (``preload``: the workers share those pages until they write to them), then
-forks the workers. ``kill -HUP <master>`` reloads gracefully: new workers start, old ones finish
-their requests first.
+the master process (``preload``: the workers share those pages until they write to them; the
+master's objects are frozen out of the garbage collector so that the workers' collections do
+not touch, and so copy, them), writes the search view's shared files, then forks the workers,
+which map those files (``search/shared.py``). ``kill -HUP <master>`` reloads gracefully: new
+workers start, old ones finish their requests first.
 """
 
 from __future__ import annotations
@@ -93,6 +95,7 @@ def load_application():
     from django.core.wsgi import get_wsgi_application
 
     from startup_street.search.memory import forget, warm
+    from startup_street.text.arrays import give_back_memory
 
     application = get_wsgi_application()
     if settings.SEARCH_WARM_AT_START:
@@ -102,6 +105,7 @@ def load_application():
             # here, the master would keep every page of this generation's files in memory
             # long after the workers moved on to newer ones.
             forget()
+            give_back_memory()
     connections.close_all()
     # What the master holds now (the models' dictionaries, the application) is never collected:
     # the workers' garbage collector then leaves those objects' pages alone, and they stay

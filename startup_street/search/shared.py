@@ -8,7 +8,10 @@ database, or another database using the same folder, never reads a snapshot that
 
 The first process to need a state takes the folder's lock, builds the view (from the view it
 held, reading only what changed, or from the whole index), writes the snapshot atomically and
-removes the older ones; the others wait for the lock and map the files it wrote. A snapshot that
+removes the older ones; the others map the files it wrote. A process that holds a view already
+keeps answering from it while another one writes (seconds at 100,000 programs) rather than
+queueing its searches behind the writer, and looks again at its next query; one with no view
+yet waits. A snapshot that
 is missing or unreadable is built again; one that cannot be written (a full or read-only disk)
 leaves the process with its own copy and a warning in the log.
 """
@@ -34,6 +37,7 @@ from django.utils.dateparse import parse_datetime
 from startup_street.text.arrays import (
     TermTable,
     exclusive,
+    give_back_memory,
     read_snapshot,
     remove_older,
     write_snapshot,
@@ -76,7 +80,10 @@ def load(kind: str, model_name: str, stamp: int, previous: View | None, *, build
     if found is not None:
         return found
     try:
-        with exclusive(folder() / f".{_prefix(kind, model_name)}lock"):
+        lock = folder() / f".{_prefix(kind, model_name)}lock"
+        with exclusive(lock, wait=previous is None) as held:
+            if not held:  # another process is writing it: answer from the last one meanwhile
+                return previous
             found = read(path, stamp)  # written by another process while this one waited
             if found is None:
                 started = time.perf_counter()
@@ -85,7 +92,12 @@ def load(kind: str, model_name: str, stamp: int, previous: View | None, *, build
                 remove_older(folder(), _prefix(kind, model_name), keep=path)
                 took = time.perf_counter() - started
                 logger.info("search view %s written in %.1f s", path.name, took)
-                found = read(path, stamp) or built
+                found = read(path, stamp)
+                if found is not None:
+                    del built
+                    give_back_memory()
+                    return found
+                return built
     except OSError:
         logger.exception("search view could not be shared through %s; kept in this process", path)
         return build(kind, model_name, stamp, previous)

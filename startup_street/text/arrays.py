@@ -93,14 +93,19 @@ def _stamp(name: str, prefix: str) -> int | None:
 
 
 @contextlib.contextmanager
-def exclusive(path: Path) -> Iterator[None]:
+def exclusive(path: Path, *, wait: bool = True) -> Iterator[bool]:
     """Hold an exclusive lock on the file ``path`` (made if missing) between processes of this
-    machine: one of them builds a snapshot while the others wait for it."""
+    machine: one of them builds a snapshot while the others wait for it. Yields whether the
+    lock is held (always, unless ``wait`` is false and another process holds it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
         try:
-            yield
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
@@ -116,6 +121,19 @@ def _sync_folder(path: Path) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+def give_back_memory() -> None:
+    """Hand the memory freed by building a view back to the operating system: the C library
+    keeps freed heap pages for reuse, which would leave the process that built a snapshot
+    holding hundreds of MiB it no longer uses."""
+    import ctypes
+    import ctypes.util
+    import gc
+
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
 
 
 def term_hash(term: str) -> int:

@@ -127,3 +127,16 @@ def test_term_table_finds_every_term_and_nothing_else():
     assert {term: table.get(term) for term in pairs} == pairs
     assert table.get("robot") is None and dict(table.items()) == pairs
     assert table.holds_ids(np.array([3, 4, 11])).tolist() == [True, False, True]
+
+
+@pytest.mark.django_db
+def test_while_another_process_writes_a_view_searches_answer_from_the_last_one(catalogue, settings):
+    from startup_street.text.arrays import exclusive
+
+    assert ranked_program_ids("drone", channels=("lexical",))[0] == catalogue[0].pk
+    catalogue[0].title = {"en": "Bakery pop-up store"}
+    catalogue[0].save()
+    lock = settings.SEARCH_VIEW_DIR / f".{shared._prefix('program', embedder().name)}lock"
+    with exclusive(lock):  # another process is writing the new generation
+        assert ranked_program_ids("bakery", channels=("lexical",)) == []
+    assert ranked_program_ids("bakery", channels=("lexical",)) == [catalogue[0].pk]
