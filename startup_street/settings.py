@@ -318,6 +318,12 @@ SEARCH_MEMORY_INDEX_FROM = int(
 # A web process (wsgi.py / asgi.py) reads the analysers, the embedding model and the index into
 # memory in a background thread as it starts, instead of on its first search.
 SEARCH_WARM_AT_START = os.environ.get("SEARCH_WARM_AT_START", "1") == "1"
+# The search view (embeddings, postings, vocabulary: about 770 MiB at 100,000 programs) is written
+# once per index generation as memory-mapped files in this folder and shared by every process of
+# the server; it is rebuilt from the database whenever it is missing, so it needs no backup.
+# SEARCH_SHARED_VIEW=0 gives each process its own copy instead (the memory bench's baseline).
+SEARCH_VIEW_DIR = Path(os.environ.get("SEARCH_VIEW_DIR", DATA_DIR / "search-view"))
+SEARCH_SHARED_VIEW = os.environ.get("SEARCH_SHARED_VIEW", "1") == "1"
 
 # A match run still "running" with no heartbeat from its worker for this many seconds was left by
 # a crashed worker: pages show it as stalled (staff may re-run it at once), and the worker's

@@ -12,6 +12,12 @@ def _english_and_fast(settings):
 
 
 @pytest.fixture(autouse=True)
+def _search_view_files(settings, tmp_path):
+    """The shared search view's files in a folder of the test's own."""
+    settings.SEARCH_VIEW_DIR = tmp_path / "search-view"
+
+
+@pytest.fixture(autouse=True)
 def _fresh_search_views():
     """Each test's rolled-back database may reach the same index generation as the last
     one's: start every test without the search views held in memory."""

@@ -20,16 +20,19 @@ def _manage(*args, **env):
     )
 
 
-def test_production_settings_pass_deploy_check():
-    result = _manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        DEBUG="0",
-        SECRET_KEY="x7!kq2pQ9zR4vW8mN1bT6yH3jL5cF0dS-prod-key-for-the-check-only",
-        ALLOWED_HOSTS="street.example.org",
-    )
+def test_production_settings_pass_deploy_check_once_static_files_are_collected(tmp_path):
+    production = {
+        "DEBUG": "0",
+        "SECRET_KEY": "x7!kq2pQ9zR4vW8mN1bT6yH3jL5cF0dS-prod-key-for-the-check-only",
+        "ALLOWED_HOSTS": "street.example.org",
+        "STATIC_ROOT": str(tmp_path / "static"),
+    }
+    check = ("check", "--deploy", "--fail-level", "WARNING")
+    result = _manage(*check, **production)
+    assert result.returncode == 1 and "operations.E001" in result.stderr
+    collected = _manage("collectstatic", "--no-input", "-v0", **production)
+    assert collected.returncode == 0, collected.stderr
+    result = _manage(*check, **production)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 

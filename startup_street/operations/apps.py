@@ -13,6 +13,7 @@ class OperationsConfig(AppConfig):
     def ready(self):
         from django.core.signals import request_finished
 
+        from . import checks  # noqa: F401 - registers the deployment checks
         from .logs import forget_request_id
 
         # Infrastructure, not business logic: the log context ends with the response.

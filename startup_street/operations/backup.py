@@ -179,6 +179,8 @@ def restore_backup(*, archive: Path) -> dict:
                 shutil.copytree(scratch / folder, root)
             else:
                 root.mkdir(parents=True, exist_ok=True)
+    # The shared search view's files describe the database replaced: built again on demand.
+    shutil.rmtree(settings.SEARCH_VIEW_DIR, ignore_errors=True)
     _verify_restored(manifest)
     return manifest
 

@@ -2,13 +2,16 @@
 
 ``startup-street serve`` runs :func:`refusals` (DEBUG on, no SECRET_KEY or ALLOWED_HOSTS, unapplied
 migrations, static files not collected), loads the application and the search models once in
-the master process (``preload``: the workers share those pages until they write to them), then
-forks the workers. ``kill -HUP <master>`` reloads gracefully: new workers start, old ones finish
-their requests first.
+the master process (``preload``: the workers share those pages until they write to them; the
+master's objects are frozen out of the garbage collector so that the workers' collections do
+not touch, and so copy, them), writes the search view's shared files, then forks the workers,
+which map those files (``search/shared.py``). ``kill -HUP <master>`` reloads gracefully: new
+workers start, old ones finish their requests first.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -91,12 +94,24 @@ def load_application():
     every forked worker starts with them (shared copy-on-write) instead of reading its own."""
     from django.core.wsgi import get_wsgi_application
 
-    from startup_street.search.memory import warm
+    from startup_street.search.memory import forget, warm
+    from startup_street.text.arrays import give_back_memory
 
     application = get_wsgi_application()
     if settings.SEARCH_WARM_AT_START:
         warm()
+        if settings.SEARCH_SHARED_VIEW:
+            # The view is in the shared files now; a worker maps them at its first search. Held
+            # here, the master would keep every page of this generation's files in memory
+            # long after the workers moved on to newer ones.
+            forget()
+            give_back_memory()
     connections.close_all()
+    # What the master holds now (the models' dictionaries, the application) is never collected:
+    # the workers' garbage collector then leaves those objects' pages alone, and they stay
+    # shared instead of being copied into every worker by its first collection.
+    gc.collect()
+    gc.freeze()
     return application
 
 

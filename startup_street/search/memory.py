@@ -8,6 +8,11 @@ reads it into arrays once and then, whenever the generation counter has moved, o
 written since, plus the list of current ids (to drop deleted ones). Checking costs one
 primary-key read a query; everything else a ranking needs is then in memory, so a query's other
 SQL is the visibility filter and the page of rows.
+
+The arrays are shared by the processes of one server (``shared.py``): the first process that
+needs a new generation builds it and writes it as a snapshot of memory-mapped files under
+SEARCH_VIEW_DIR; the others map the same files, so an added web worker costs little memory.
+SEARCH_SHARED_VIEW=0 keeps a copy per process instead.
 """
 
 from __future__ import annotations
@@ -15,11 +20,13 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
 
+from startup_street.text.arrays import TermTable
 from startup_street.text.lexical import LexicalIndex, decode_postings
 from startup_street.text.locks import ForkSafeLock
 from startup_street.text.vectors import VectorIndex
@@ -80,7 +87,7 @@ class View:
     vectors: VectorIndex
     lexical: LexicalIndex
     vocabulary: Vocabulary
-    facets: dict[int, Facets]  # entries that have structured fields
+    facets: Mapping[int, Facets]  # entries that have structured fields
 
     def statistics(self, terms) -> dict[str, tuple[int, int]]:
         """term -> (its id, how many current entries hold it), for the terms some entry holds."""
@@ -99,9 +106,22 @@ def view(model_name: str, kind: str = PROGRAM) -> View:
         current = _views.get((kind, model_name))
         if current is None or current.stamp != stamp:
             started = time.perf_counter()
-            current = _views[(kind, model_name)] = _read(kind, model_name, stamp, current)
+            current = _views[(kind, model_name)] = _load(kind, model_name, stamp, current)
             logger.debug("search view %s read in %.2f s", kind, time.perf_counter() - started)
         return current
+
+
+def _load(kind: str, model_name: str, stamp: int, previous: View | None) -> View:
+    """The view at ``stamp``: mapped from the server's shared snapshot (built and written by
+    the first process that needs it) or, with SEARCH_SHARED_VIEW off, read into this
+    process's own memory."""
+    from django.conf import settings
+
+    if not settings.SEARCH_SHARED_VIEW:
+        return _read(kind, model_name, stamp, previous)
+    from . import shared
+
+    return shared.load(kind, model_name, stamp, previous, build=_read)
 
 
 def _entries(kind: str):
@@ -241,14 +261,23 @@ def _read_all(kind: str, model_name: str, stamp: int) -> View:
 class Vocabulary:
     """term -> id of the terms the view's entries hold; shared with the views that follow and
     only ever added to (a term keeps its id while any entry holds it; a stale pair names a term
-    no current entry holds, which then counts 0)."""
+    no current entry holds, which then counts 0). ``table``: the terms of a shared snapshot
+    (arrays mapped from a file); terms read since are held in a dict beside it."""
 
-    def __init__(self):
+    def __init__(self, table: TermTable | None = None):
+        self.table = table
         self.ids: dict[str, int] = {}
         self.known: set[int] = set()
 
     def get(self, term: str) -> int | None:
-        return self.ids.get(term)
+        found = self.ids.get(term)
+        if found is None and self.table is not None:
+            found = self.table.get(term)
+        return found
+
+    def pairs(self) -> dict[str, int]:
+        """Every (term, id) held, the table's included."""
+        return {**dict(self.table.items() if self.table is not None else ()), **self.ids}
 
     def read(self, kind: str, term_ids: set[int] | None = None) -> Vocabulary:
         """Add the terms of ``term_ids`` not read yet (None: every term of ``kind``). Terms
@@ -258,7 +287,10 @@ class Vocabulary:
         if term_ids is None:
             chunks = [rows]
         else:
-            wanted = sorted(term_ids - self.known)
+            wanted = np.fromiter(term_ids - self.known, dtype=np.int64)
+            if self.table is not None:
+                wanted = wanted[~self.table.holds_ids(wanted)]
+            wanted = sorted(wanted.tolist())
             chunks = [
                 rows.filter(pk__in=wanted[i : i + CHUNK]) for i in range(0, len(wanted), CHUNK)
             ]

@@ -122,9 +122,10 @@ def stale_embeddings(kind: str, texts: Mapping[int, str]) -> list[int]:
 def store_embeddings(kind: str, embedded: Mapping[int, tuple[np.ndarray, str]]) -> int:
     """Write embeddings (object id -> (rows, the digest of the text they were made from)) to
     the existing entries of ``kind``; returns how many."""
+    now = timezone.now()  # an update() leaves auto_now alone: the views read changes by it
     for object_id, (vectors, text_digest) in embedded.items():
         SearchEntry.objects.filter(kind=kind, object_id=object_id).update(
-            **embedding_fields(vectors, text_digest)
+            **embedding_fields(vectors, text_digest), updated_at=now
         )
     if embedded:
         bump_generation(kind)

@@ -40,6 +40,15 @@ def decode_postings(blob: bytes) -> tuple[np.ndarray, np.ndarray]:
     return values >> 16, (values & 0xFFFF).astype(np.float32)
 
 
+def _documents(overlay) -> dict[int, int]:
+    """term id -> how many of the overlay's entries hold it."""
+    held: dict[int, int] = {}
+    for postings, _tf in overlay.values():
+        for term_id in postings.tolist():
+            held[term_id] = held.get(term_id, 0) + 1
+    return held
+
+
 class LexicalIndex:
     """Entries (object ids) with their postings, sorted by term hash."""
 
@@ -72,6 +81,45 @@ class LexicalIndex:
     def __len__(self) -> int:
         return len(self.ids) - self.hidden_count + len(self.overlay)
 
+    STORED = ("ids", "rows", "starts", "terms", "weights", "hidden")
+
+    def arrays(self, prefix: str) -> tuple[dict[str, np.ndarray], dict]:
+        """(the arrays, the numbers) that make this index, its overlay included (to store in a
+        snapshot, ``text/arrays.py``)."""
+        out = {f"{prefix}{name}": getattr(self, name) for name in self.STORED}
+        overlaid = list(self.overlay.items())
+        out[f"{prefix}overlay_ids"] = np.array([pk for pk, _p in overlaid], dtype=np.int64)
+        out[f"{prefix}overlay_lengths"] = np.array(
+            [len(terms) for _pk, (terms, _tf) in overlaid], dtype=np.int64
+        )
+        out[f"{prefix}overlay_terms"] = np.concatenate(
+            [np.zeros(0, dtype=np.int64)] + [terms for _pk, (terms, _tf) in overlaid]
+        ).astype(np.int64)
+        out[f"{prefix}overlay_tf"] = np.concatenate(
+            [np.zeros(0, dtype=np.float32)] + [tf for _pk, (_terms, tf) in overlaid]
+        ).astype(np.float32)
+        return out, {"average_length": self.average_length}
+
+    @classmethod
+    def from_arrays(cls, arrays, numbers: dict, prefix: str) -> LexicalIndex:
+        """The index made of ``arrays`` as they are (e.g. mapped from a file): the sorted
+        postings are not copied; the overlay (a few entries at most) is read into memory."""
+        index = object.__new__(cls)
+        for name in cls.STORED:
+            setattr(index, name, arrays[f"{prefix}{name}"])
+        index.average_length = numbers["average_length"]
+        index.hidden_count = int(np.count_nonzero(index.hidden))
+        ids = arrays[f"{prefix}overlay_ids"].tolist()
+        bounds = np.concatenate([[0], np.cumsum(arrays[f"{prefix}overlay_lengths"])]).tolist()
+        terms = np.array(arrays[f"{prefix}overlay_terms"])
+        tf = np.array(arrays[f"{prefix}overlay_tf"])
+        index.overlay = {
+            pk: (terms[bounds[n] : bounds[n + 1]], tf[bounds[n] : bounds[n + 1]])
+            for n, pk in enumerate(ids)
+        }
+        index.overlay_documents = _documents(index.overlay)
+        return index
+
     def _tf_part(self, tf: np.ndarray, doc_length: np.ndarray) -> np.ndarray:
         norm = K1 * (1 - B + B * doc_length / max(self.average_length, 1e-9))
         return (tf * (K1 + 1) / (tf + norm)).astype(np.float32)
@@ -91,11 +139,7 @@ class LexicalIndex:
         overlaid = np.fromiter(overlay, dtype=np.int64, count=len(overlay))
         copy.hidden = np.isin(self.ids, overlaid) | ~np.isin(self.ids, present)
         copy.hidden_count = int(copy.hidden.sum())
-        held: dict[int, int] = {}
-        for postings, _tf in overlay.values():
-            for term_id in postings.tolist():
-                held[term_id] = held.get(term_id, 0) + 1
-        copy.overlay_documents = held
+        copy.overlay_documents = _documents(overlay)
         return copy
 
     def documents(self, term_ids: Sequence[int]) -> list[int]:

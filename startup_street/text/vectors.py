@@ -45,6 +45,24 @@ class VectorIndex:
         large = len(self.vectors) >= EXACT_BELOW
         self.bits = np.ascontiguousarray(sign_bits(self.vectors).T) if large else None
 
+    STORED = ("ids", "vectors", "counts", "first", "owner", "bits")
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        """The arrays that make this index (to store in a snapshot, ``text/arrays.py``)."""
+        out = {f"{prefix}{name}": getattr(self, name) for name in self.STORED}
+        if self.bits is None:
+            del out[f"{prefix}bits"]
+        return out
+
+    @classmethod
+    def from_arrays(cls, arrays, prefix: str) -> VectorIndex:
+        """The index made of ``arrays`` as they are (e.g. mapped from a file), nothing
+        recomputed or copied."""
+        index = object.__new__(cls)
+        for name in cls.STORED:
+            setattr(index, name, arrays.get(f"{prefix}{name}"))
+        return index
+
     def __len__(self) -> int:
         return len(self.ids)
 

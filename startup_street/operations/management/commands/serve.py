@@ -69,7 +69,6 @@ class Command(BaseCommand):
         reasons = server.refusals()
         if reasons:
             raise CommandError("refusing to serve:\n  " + "\n  ".join(reasons))
-        self.check(include_deployment_checks=True, fail_level=checks.ERROR)
         if not options["no_collectstatic"]:
             call_command("collectstatic", interactive=False, verbosity=0)
         elif not server.static_manifest().exists():
@@ -77,6 +76,7 @@ class Command(BaseCommand):
                 f"no static files in {server.static_manifest().parent}: run "
                 "`startup-street collectstatic --no-input` or serve without --no-collectstatic."
             )
+        self.check(include_deployment_checks=True, fail_level=checks.ERROR)
         server.run(
             server.gunicorn_options(
                 bind=options["bind"],

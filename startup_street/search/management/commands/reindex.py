@@ -28,3 +28,9 @@ class Command(BaseCommand):
                 sys.stderr.write("\n")
             seconds = time.perf_counter() - started
             self.stdout.write(f"{done} {kind.label} indexed in {seconds:.1f} s")
+        # The web servers' shared view of the programs (memory-mapped files), written now
+        # rather than by the first search.
+        from startup_street.search.memory import view
+        from startup_street.search.services import embedder
+
+        view(embedder().name)
