@@ -156,6 +156,25 @@ def balances(entitlements, month: date) -> list[Balance]:
     ]
 
 
+def hours_left_of(user, month: date) -> list[Balance]:
+    """The hours of the viewer's startups in ``month``, for each entitlement not revoked."""
+    entitlements = (
+        entitlements_visible_to(user)
+        .filter(startup_id__in=_team_startup_ids(user), revoked_at__isnull=True)
+        .prefetch_related("adjustments")
+        .order_by("startup__name", "organization_id", "kind")
+    )
+    return balances(entitlements, month)
+
+
+def booked_hours(*, start: datetime, end: datetime) -> Decimal:
+    """Hours of confirmed bookings that start in [start, end), across the street."""
+    total = Booking.objects.filter(
+        status=BookingStatus.CONFIRMED, starts_at__gte=start, starts_at__lt=end
+    ).aggregate(total=Sum("hours"))["total"]
+    return total or Decimal(0)
+
+
 def current_month(zone_name: str | None = None) -> date:
     return timezone.now().astimezone(get_zone(zone_name)).date().replace(day=1)
 

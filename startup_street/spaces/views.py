@@ -179,11 +179,6 @@ def join_waitlist(request, slug: str):
 @require_GET
 def my_bookings(request):
     month = selectors.current_month(request.user.time_zone)
-    entitlements = (
-        selectors.entitlements_visible_to(request.user)
-        .filter(startup__members__user=request.user, revoked_at__isnull=True)
-        .prefetch_related("adjustments")
-    )
     bookings = selectors.bookings_of(request.user)
     now = timezone.now()
     return render(
@@ -192,7 +187,7 @@ def my_bookings(request):
         {
             "upcoming": bookings.filter(ends_at__gte=now).order_by("starts_at")[:100],
             "past": bookings.filter(ends_at__lt=now).order_by("-starts_at")[:30],
-            "balances": selectors.balances(entitlements, month),
+            "balances": selectors.hours_left_of(request.user, month),
             "month": month,
             "offers": selectors.offers_for(request.user),
         },
