@@ -393,15 +393,20 @@ def _per_organization(rows: list[Utilisation]) -> list[Utilisation]:
 
 
 def demonstration_outcomes(*, start: date, end: date, organization=None) -> dict[str, int]:
-    """How many testbed runs succeeded, partly succeeded or failed, by the run's start date."""
+    """How many testbed runs succeeded, partly succeeded or failed, by the day the run started
+    in its space's zone (``start`` and ``end`` included)."""
+    lo = datetime.combine(start - timedelta(days=1), time(), UTC)
+    hi = datetime.combine(end + timedelta(days=2), time(), UTC)
     qs = DemonstrationResult.objects.filter(
-        plan__booking__starts_at__date__gte=start, plan__booking__starts_at__date__lte=end
+        plan__booking__starts_at__gte=lo, plan__booking__starts_at__lt=hi
     )
     if organization is not None:
         qs = qs.filter(plan__booking__space__organization=organization)
     counts = dict.fromkeys(["succeeded", "partly", "failed"], 0)
-    for outcome in qs.values_list("outcome", flat=True):
-        counts[outcome] += 1
+    rows = qs.values_list("outcome", "plan__booking__starts_at", "plan__booking__space__time_zone")
+    for outcome, starts_at, zone in rows:
+        if start <= starts_at.astimezone(get_zone(zone)).date() <= end:
+            counts[outcome] += 1
     return counts
 
 
