@@ -43,6 +43,11 @@ def spaces_visible_to(user):
     return qs.filter(Q(is_active=True) | Q(organization_id__in=staffed_organization_ids(user)))
 
 
+def organizations_with_spaces(spaces):
+    """The organisations of ``spaces``, by name (for the list's filter)."""
+    return Organization.objects.filter(pk__in=spaces.values("organization_id")).order_by("slug")
+
+
 def spaces_managed_by(user):
     if getattr(user, "is_superuser", False):
         return Space.objects.select_related("organization")
@@ -199,6 +204,10 @@ class Day:
     closed: bool = False
     slots: list[Slot] = field(default_factory=list)
 
+    @property
+    def free(self) -> int:
+        return sum(slot.is_free for slot in self.slots)
+
 
 def _windows(space: Space, hours: list[OpeningHours], day: date) -> list[tuple[time, time | None]]:
     if not hours:
@@ -237,6 +246,12 @@ def availability(spaces, start: date, days: int = 1, *, now: datetime | None = N
         ]
         for s in spaces
     }
+
+
+def first_free_day(space: Space, start: date, *, days: int) -> date | None:
+    """The first of ``days`` local days from ``start`` with a free slot in ``space``."""
+    shown = availability([space], start, days)[space.pk]
+    return next((d.date for d in shown if d.free), None)
 
 
 RANK = {"blocked": 3, BookingStatus.CONFIRMED: 2, BookingStatus.PENDING: 1}

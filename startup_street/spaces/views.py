@@ -31,8 +31,10 @@ from .rules import can_view_booking, is_space_staff
 
 @require_GET
 def space_list(request):
-    form = SpaceFilterForm(request.GET or None)
     spaces = selectors.spaces_visible_to(request.user)
+    form = SpaceFilterForm(
+        request.GET or None, organizations=selectors.organizations_with_spaces(spaces)
+    )
     if form.is_valid():
         if form.cleaned_data["kind"]:
             spaces = spaces.filter(kind=form.cleaned_data["kind"])
@@ -46,25 +48,28 @@ def space_list(request):
 
 
 def _view_range(request, space):
+    """The day asked for (else the first day with a free slot in the next two weeks) and the
+    scope: one day, or the seven days from it."""
     form = DayForm(request.GET or None)
     today = timezone.now().astimezone(get_zone(space.time_zone)).date()
-    day, scope = today, "day"
+    day, scope = None, "day"
     if form.is_valid():
-        day = form.cleaned_data["day"] or today
+        day = form.cleaned_data["day"]
         scope = form.cleaned_data["view"] or "day"
+    day = day or selectors.first_free_day(space, today, days=14) or today
     day = min(max(day, today - timedelta(days=31)), today + timedelta(days=space.horizon_days))
     return day, scope
 
 
 def _availability_context(request, space):
     day, scope = _view_range(request, space)
-    if scope == "week":
-        day = day - timedelta(days=day.weekday())
     days = 7 if scope == "week" else 1
     step = timedelta(days=days)
+    shown = selectors.availability([space], day, days)[space.pk]
     return {
         "space": space,
-        "days": selectors.availability([space], day, days)[space.pk],
+        "days": shown,
+        "open_day": next((d.date for d in shown if d.free), day),
         "day": day,
         "scope": scope,
         "previous": day - step,
@@ -218,6 +223,7 @@ def booking_detail(request, pk: int):
             "result_form": ResultForm(),
             "is_staff": is_space_staff(request.user, booking.space),
             "series": booking.series,
+            "now": timezone.now(),
         },
     )
 

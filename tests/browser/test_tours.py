@@ -142,12 +142,9 @@ def _is_content(page, text: str) -> bool:
     )
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_every_demo_role_tours_its_pages_in_every_language_and_width(
-    live_server, browser, language
-):
-    load_demo(programs=12, startups=40)
-    pages = _pages()
+def _tour(browser, live_server, language, pages, sections, label="") -> list[str]:
+    """Every role's pages at both widths, each home showing the role's section (``sections``):
+    the problems found; screenshots written."""
     User.objects.update(preferred_language=language)
     ARTIFACTS.mkdir(exist_ok=True)
     problems = []
@@ -161,14 +158,64 @@ def test_every_demo_role_tours_its_pages_in_every_language_and_width(
             _log_in(page, live_server.url, _email(role))
             for name, path in paths:
                 response = page.goto(live_server.url + path)
-                where = f"{role} {language} {device} {name}"
+                where = f"{role} {language} {device} {label}{name}"
                 assert response.status == 200, where
                 if name == "home":
-                    assert page.locator(HOME_SECTION[role]).count() == 1, where
+                    assert page.locator(sections[role]).count() == 1, where
                 problems += _check(page, language, where)
                 page.screenshot(
-                    path=str(ARTIFACTS / f"tour-{role}-{language}-{device}-{name}.png"),
+                    path=str(ARTIFACTS / f"tour-{role}-{language}-{device}-{label}{name}.png"),
                     full_page=True,
                 )
         context.close()
+    return problems
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_demo_role_tours_its_pages_in_every_language_and_width(
+    live_server, browser, language
+):
+    load_demo(programs=12, startups=40)
+    problems = _tour(browser, live_server, language, _pages(), HOME_SECTION)
+    assert not problems, "\n".join(problems)
+
+
+def _space_pages() -> dict[str, list[tuple[str, str]]]:
+    """The spaces and testbeds pages each demo role's work leads to."""
+    from startup_street.spaces.models import Booking, DemonstrationPlan
+
+    plan = DemonstrationPlan.objects.get(status="submitted")
+    run = Booking.objects.filter(plan__result__isnull=False, startup__slug="robowave").last()
+    desk = Booking.objects.filter(series__isnull=False, startup__slug="robowave").first()
+    testbed = reverse("spaces:detail", args=[plan.booking.space.slug])
+    return {
+        "founder": [
+            ("home", "/"),
+            ("spaces", reverse("spaces:list")),
+            ("testbed-day", testbed),
+            ("testbed-week", testbed + "?view=week"),
+            ("mine", reverse("spaces:mine")),
+            ("plan", reverse("spaces:booking", args=[plan.booking_id])),
+            ("run", reverse("spaces:booking", args=[run.pk])),
+            ("series", reverse("spaces:booking", args=[desk.pk])),
+        ],
+        "founder-cn": [
+            ("mine", reverse("spaces:mine")),
+            ("lab", reverse("spaces:detail", args=["haidian-camp-prototype-lab"]) + "?view=week"),
+        ],
+        "testbed": [
+            ("home", "/"),
+            ("manage", reverse("spaces:manage")),
+            ("plan", reverse("spaces:booking", args=[plan.booking_id])),
+            ("testbed", testbed),
+        ],
+        "kic-manager": [("manage", reverse("spaces:manage"))],
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_spaces_pages_tour_in_every_language_and_width(live_server, browser, language):
+    load_demo(programs=12, startups=40)
+    sections = {"founder": "#spaces", "testbed": "#spaces"}
+    problems = _tour(browser, live_server, language, _space_pages(), sections, label="spaces-")
     assert not problems, "\n".join(problems)
