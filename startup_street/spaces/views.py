@@ -5,9 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from startup_street.core.timezones import get_zone
 from startup_street.startups.selectors import startups_of
@@ -145,6 +147,8 @@ def book(request, slug: str):
             messages.success(
                 request, _("Booked: %(status)s.") % {"status": booking.get_status_display()}
             )
+            if request.htmx:  # the whole page moves on, not the form's box
+                return HttpResponseClientRedirect(reverse("spaces:booking", args=[booking.pk]))
             return redirect("spaces:booking", pk=booking.pk)
     context = _availability_context(request, space)
     context.update(
