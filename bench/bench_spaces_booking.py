@@ -45,7 +45,6 @@ SERVER_ENV = {
     "DEBUG": "0",
     "SECRET_KEY": "bench-" + "x" * 60,
     "ALLOWED_HOSTS": "127.0.0.1",
-    "LOG_LEVEL": "ERROR",  # refusals (422) are answers, not news
     "SECURE_SSL_REDIRECT": "0",  # plain HTTP on the loopback, as behind a TLS proxy
     "TASKS_BACKEND": "database",  # e-mails queued in the database, as in production
     "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
@@ -113,18 +112,23 @@ def free_port() -> int:
 
 def start_server(port: int, workers: int, threads: int) -> subprocess.Popen:
     env = {**os.environ, **SERVER_ENV}
-    server = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "startup_street.wsgi:application",
-            f"--bind=127.0.0.1:{port}",
-            f"--workers={workers}",
-            f"--threads={threads}",
-            "--log-level=warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    descriptor, log_path = tempfile.mkstemp(prefix="bench-spaces-server-", suffix=".log")
+    print(f"server log: {log_path}")
+    with os.fdopen(descriptor, "w") as log:  # the server keeps its own copy
+        server = subprocess.Popen(
+            [
+                str(BIN / "gunicorn"),
+                "startup_street.wsgi:application",
+                f"--bind=127.0.0.1:{port}",
+                f"--workers={workers}",
+                f"--threads={threads}",
+                "--log-level=warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=log,  # each refusal (422) is logged as a warning: answers, not news
+        )
     for _attempt in range(200):
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
@@ -149,8 +153,8 @@ def request(connection, method: str, path: str, token: str, body: dict | None = 
 
 
 def booking_body(rng: random.Random, world: dict, startup: int) -> dict:
-    """An hour or two on one of the spaces, on one of three days, between 08:00 and 20:00."""
-    start = world["first"] + timedelta(days=rng.randrange(3), hours=rng.randrange(11))
+    """An hour or two on one of the spaces, on one of seven days, between 08:00 and 20:00."""
+    start = world["first"] + timedelta(days=rng.randrange(7), hours=rng.randrange(11))
     return {
         "space": rng.choice(world["spaces"]),
         "startup": startup,

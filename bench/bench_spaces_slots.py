@@ -173,7 +173,7 @@ def main() -> None:
         args.spaces, args.bookings = 200, 50_000
     started = clock.perf_counter()
     spaces, week = setup(args.spaces, args.bookings, args.seed)
-    from django.db import connection
+    from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
@@ -192,6 +192,7 @@ def main() -> None:
     sample = spaces[:: max(1, len(spaces) // args.naive)][: args.naive]
     baseline, expected = [], {}
     for space in sample:
+        reset_queries()  # the debug log of queries is capped: start it afresh
         with CaptureQueriesContext(connection) as queries:
             took, states = timed(lambda s=space: naive(s, week, 7, now), 1)
         baseline += took
@@ -199,6 +200,7 @@ def main() -> None:
     row(f"baseline: naive, one space's week ({len(sample)} spaces)", baseline, len(queries))
     one = []
     for space in spaces:
+        reset_queries()  # the debug log of queries is capped: start it afresh
         with CaptureQueriesContext(connection) as queries:
             took, days = timed(lambda s=space: availability([s], week, 7, now=now), 1)
         one += took
@@ -211,6 +213,7 @@ def main() -> None:
     pages = []
     for space in spaces:
         url = f"/spaces/{space.slug}/availability/?day={week:%Y-%m-%d}&view=week"
+        reset_queries()  # the debug log of queries is capped: start it afresh
         with CaptureQueriesContext(connection) as queries:
             took, response = timed(lambda u=url: client.get(u), 1)
         assert response.status_code == 200 and b"slot--free" in response.content
