@@ -19,6 +19,8 @@ from startup_street.programs.models import Call, Program
 from startup_street.programs.selectors import open_calls
 from startup_street.reviews.selectors import assignments_of
 from startup_street.reviews.sheets import applicant_shown
+from startup_street.spaces import selectors as spaces
+from startup_street.spaces.enums import HOLDING
 from startup_street.startups.models import Startup
 from startup_street.startups.selectors import startups_of
 
@@ -55,6 +57,23 @@ def founder_home(user) -> dict:
         "decided": decided[:SHOWN],
         "next_session": sessions.first(),
     }
+
+
+def spaces_home(user, *, founder: bool, staff: bool) -> dict:
+    """A founder's next bookings and hours left this month; staff's requests to decide."""
+    context = {}
+    if founder:
+        month = spaces.current_month(user.time_zone)
+        upcoming = spaces.bookings_of(user).filter(ends_at__gte=timezone.now(), status__in=HOLDING)
+        context["space_bookings"] = list(upcoming.order_by("starts_at")[:4])
+        context["space_balances"] = spaces.hours_left_of(user, month)
+        context["space_month"] = month
+    if staff and spaces.spaces_managed_by(user).exists():
+        requests = spaces.pending_requests(user).select_related("space", "startup")
+        context["space_requests"] = list(requests[:4])
+        context["space_request_count"] = requests.count()
+        context["space_plan_count"] = spaces.plans_to_decide(user).count()
+    return context
 
 
 def reviewer_home(user) -> dict:
@@ -151,6 +170,7 @@ def mentor_home(user) -> dict:
 
 def city_figures() -> dict:
     """The figures the platform holds today, city-wide (no private application content)."""
+    now = timezone.now()
     statuses = dict(Application.objects.values_list("status").annotate(n=Count("pk")).order_by())
     return {
         "organisations": Organization.objects.filter(is_active=True).count(),
@@ -161,6 +181,12 @@ def city_figures() -> dict:
         "accepted": statuses.get(Status.ACCEPTED, 0),
         "mentorships": Mentorship.objects.count(),
         "held_hours": held_hours(),
+        "space_hours": spaces.booked_hours(start=now - timedelta(days=30), end=now),
+        "testbed_runs": sum(
+            spaces.demonstration_outcomes(
+                start=(now - timedelta(days=365)).date(), end=now.date()
+            ).values()
+        ),
     }
 
 

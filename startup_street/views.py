@@ -20,6 +20,8 @@ def home(request):
         context.update(sections.reviewer_home(user))
     if roles.staff:
         context.update(sections.staff_home(user))
+    if roles.founder or roles.staff:
+        context.update(sections.spaces_home(user, founder=roles.founder, staff=roles.staff))
     if roles.mentor:
         context.update(sections.mentor_home(user))
     if roles.analyst or roles.admin:

@@ -25,7 +25,7 @@ from startup_street.organizations.models import Membership, Organization
 from startup_street.programs.models import Call, Program
 from startup_street.startups.models import Startup, StartupMember
 
-from . import applications, history, mentoring
+from . import applications, history, mentoring, spaces
 from .data import ANY_SECTOR, SECTOR_WORDS
 from .data import programs as texts
 from .data import startups as firms
@@ -124,10 +124,12 @@ def load_demo(
 def _write_work(*, now: datetime, seed: int) -> None:
     """What people are doing on the street, written through the apps' own services so that it
     keeps every rule. One line per area, in the order the areas depend on each other."""
+    spaces.prepare(now=now)  # spaces and what acceptance grants, before the decisions
     applications.load(now=now, seed=seed)  # forms, applications, reviews, decisions
     mentoring.load(now=now, seed=seed)  # mentor profiles and hours, a match, sessions
     history.load(now=now, seed=seed)  # five years of past intakes and outcomes, for the dashboard
     load_events(seed=seed, now=now)  # a Seoul delegation meets Beijing partners
+    spaces.load(now=now, seed=seed)  # hours granted, bookings past and to come, testbed runs
 
 
 def _is_loaded() -> bool:

@@ -15,7 +15,12 @@ class SpaceFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=[("", _("Any"))] + SpaceKind.choices, required=False
     )
-    organization = forms.SlugField(label=_("Organisation"), required=False)
+    organization = forms.ChoiceField(label=_("Organisation"), required=False)
+
+    def __init__(self, *args, organizations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(o.slug, str(o)) for o in organizations]
+        self.fields["organization"].choices = [("", _("Any")), *choices]
 
 
 class BookingForm(forms.Form):

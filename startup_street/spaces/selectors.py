@@ -42,6 +42,11 @@ def spaces_visible_to(user):
     return qs.filter(Q(is_active=True) | Q(organization_id__in=staffed_organization_ids(user)))
 
 
+def organizations_with_spaces(spaces):
+    """The organisations of ``spaces``, by name (for the list's filter)."""
+    return Organization.objects.filter(pk__in=spaces.values("organization_id")).order_by("slug")
+
+
 def spaces_managed_by(user):
     if getattr(user, "is_superuser", False):
         return Space.objects.select_related("organization")
@@ -155,6 +160,25 @@ def balances(entitlements, month: date) -> list[Balance]:
     ]
 
 
+def hours_left_of(user, month: date) -> list[Balance]:
+    """The hours of the viewer's startups in ``month``, for each entitlement not revoked."""
+    entitlements = (
+        entitlements_visible_to(user)
+        .filter(startup_id__in=_team_startup_ids(user), revoked_at__isnull=True)
+        .prefetch_related("adjustments")
+        .order_by("startup__name", "organization_id", "kind")
+    )
+    return balances(entitlements, month)
+
+
+def booked_hours(*, start: datetime, end: datetime) -> Decimal:
+    """Hours of confirmed bookings that start in [start, end), across the street."""
+    total = Booking.objects.filter(
+        status=BookingStatus.CONFIRMED, starts_at__gte=start, starts_at__lt=end
+    ).aggregate(total=Sum("hours"))["total"]
+    return total or Decimal(0)
+
+
 def current_month(zone_name: str | None = None) -> date:
     return timezone.now().astimezone(get_zone(zone_name)).date().replace(day=1)
 
@@ -178,6 +202,10 @@ class Day:
     date: date
     closed: bool = False
     slots: list[Slot] = field(default_factory=list)
+
+    @property
+    def free(self) -> int:
+        return sum(slot.is_free for slot in self.slots)
 
 
 def _windows(space: Space, hours: list[OpeningHours], day: date) -> list[tuple[time, time | None]]:
@@ -217,6 +245,12 @@ def availability(spaces, start: date, days: int = 1, *, now: datetime | None = N
         ]
         for s in spaces
     }
+
+
+def first_free_day(space: Space, start: date, *, days: int) -> date | None:
+    """The first of ``days`` local days from ``start`` with a free slot in ``space``."""
+    shown = availability([space], start, days)[space.pk]
+    return next((d.date for d in shown if d.free), None)
 
 
 RANK = {"blocked": 3, BookingStatus.CONFIRMED: 2, BookingStatus.PENDING: 1}
@@ -407,15 +441,20 @@ def _per_organization(rows: list[Utilisation]) -> list[Utilisation]:
 
 
 def demonstration_outcomes(*, start: date, end: date, organization=None) -> dict[str, int]:
-    """How many testbed runs succeeded, partly succeeded or failed, by the run's start date."""
+    """How many testbed runs succeeded, partly succeeded or failed, by the day the run started
+    in its space's zone (``start`` and ``end`` included)."""
+    lo = datetime.combine(start - timedelta(days=1), time(), UTC)
+    hi = datetime.combine(end + timedelta(days=2), time(), UTC)
     qs = DemonstrationResult.objects.filter(
-        plan__booking__starts_at__date__gte=start, plan__booking__starts_at__date__lte=end
+        plan__booking__starts_at__gte=lo, plan__booking__starts_at__lt=hi
     )
     if organization is not None:
         qs = qs.filter(plan__booking__space__organization=organization)
     counts = dict.fromkeys(["succeeded", "partly", "failed"], 0)
-    for outcome in qs.values_list("outcome", flat=True):
-        counts[outcome] += 1
+    rows = qs.values_list("outcome", "plan__booking__starts_at", "plan__booking__space__time_zone")
+    for outcome, starts_at, zone in rows:
+        if start <= starts_at.astimezone(get_zone(zone)).date() <= end:
+            counts[outcome] += 1
     return counts
 
 

@@ -5,9 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from startup_street.core.timezones import get_zone
 from startup_street.startups.selectors import startups_of
@@ -31,8 +33,10 @@ from .rules import can_view_booking, is_space_staff
 
 @require_GET
 def space_list(request):
-    form = SpaceFilterForm(request.GET or None)
     spaces = selectors.spaces_visible_to(request.user)
+    form = SpaceFilterForm(
+        request.GET or None, organizations=selectors.organizations_with_spaces(spaces)
+    )
     if form.is_valid():
         if form.cleaned_data["kind"]:
             spaces = spaces.filter(kind=form.cleaned_data["kind"])
@@ -46,25 +50,28 @@ def space_list(request):
 
 
 def _view_range(request, space):
+    """The day asked for (else the first day with a free slot in the next two weeks) and the
+    scope: one day, or the seven days from it."""
     form = DayForm(request.GET or None)
     today = timezone.now().astimezone(get_zone(space.time_zone)).date()
-    day, scope = today, "day"
+    day, scope = None, "day"
     if form.is_valid():
-        day = form.cleaned_data["day"] or today
+        day = form.cleaned_data["day"]
         scope = form.cleaned_data["view"] or "day"
+    day = day or selectors.first_free_day(space, today, days=14) or today
     day = min(max(day, today - timedelta(days=31)), today + timedelta(days=space.horizon_days))
     return day, scope
 
 
 def _availability_context(request, space):
     day, scope = _view_range(request, space)
-    if scope == "week":
-        day = day - timedelta(days=day.weekday())
     days = 7 if scope == "week" else 1
     step = timedelta(days=days)
+    shown = selectors.availability([space], day, days)[space.pk]
     return {
         "space": space,
-        "days": selectors.availability([space], day, days)[space.pk],
+        "days": shown,
+        "open_day": next((d.date for d in shown if d.free), day),
         "day": day,
         "scope": scope,
         "previous": day - step,
@@ -140,6 +147,8 @@ def book(request, slug: str):
             messages.success(
                 request, _("Booked: %(status)s.") % {"status": booking.get_status_display()}
             )
+            if request.htmx:  # the whole page moves on, not the form's box
+                return HttpResponseClientRedirect(reverse("spaces:booking", args=[booking.pk]))
             return redirect("spaces:booking", pk=booking.pk)
     context = _availability_context(request, space)
     context.update(
@@ -179,11 +188,6 @@ def join_waitlist(request, slug: str):
 @require_GET
 def my_bookings(request):
     month = selectors.current_month(request.user.time_zone)
-    entitlements = (
-        selectors.entitlements_visible_to(request.user)
-        .filter(startup__members__user=request.user, revoked_at__isnull=True)
-        .prefetch_related("adjustments")
-    )
     bookings = selectors.bookings_of(request.user)
     now = timezone.now()
     return render(
@@ -192,7 +196,7 @@ def my_bookings(request):
         {
             "upcoming": bookings.filter(ends_at__gte=now).order_by("starts_at")[:100],
             "past": bookings.filter(ends_at__lt=now).order_by("-starts_at")[:30],
-            "balances": selectors.balances(entitlements, month),
+            "balances": selectors.hours_left_of(request.user, month),
             "month": month,
             "offers": selectors.offers_for(request.user),
         },
@@ -223,6 +227,7 @@ def booking_detail(request, pk: int):
             "result_form": ResultForm(),
             "is_staff": is_space_staff(request.user, booking.space),
             "series": booking.series,
+            "now": timezone.now(),
         },
     )
 

@@ -144,7 +144,9 @@ def _is_content(page, text: str) -> bool:
     )
 
 
-def _tour_every_width(browser, base: str, pages: dict, language: str, prefix: str) -> list[str]:
+def _tour_every_width(
+    browser, base: str, pages: dict, language: str, prefix: str, sections: dict | None = None
+) -> list[str]:
     ARTIFACTS.mkdir(exist_ok=True)
     problems = []
     for device, (width, height) in WIDTHS.items():
@@ -153,13 +155,17 @@ def _tour_every_width(browser, base: str, pages: dict, language: str, prefix: st
         )
         page = context.new_page()
         page.set_default_timeout(20_000)
-        problems += _tour(page, base, pages, f"{language} {device}", prefix)
+        problems += _tour(page, base, pages, f"{language} {device}", prefix, sections)
         context.close()
     return problems
 
 
-def _tour(page, base: str, pages: dict, language_device: str, prefix: str) -> list[str]:
-    """Every role's pages visited and checked, with a screenshot of each."""
+def _tour(
+    page, base: str, pages: dict, language_device: str, prefix: str, sections: dict | None = None
+) -> list[str]:
+    """Every role's pages visited and checked, with a screenshot of each; each home must show
+    the role's section (``sections``, by default the role's home section)."""
+    sections = sections or HOME_SECTION
     language = language_device.split()[0]
     problems = []
     for role, paths in pages.items():
@@ -169,7 +175,7 @@ def _tour(page, base: str, pages: dict, language_device: str, prefix: str) -> li
             where = f"{role} {language_device} {name}"
             assert response.status == 200, where
             if name == "home":
-                assert page.locator(HOME_SECTION[role]).count() == 1, where
+                assert page.locator(sections[role]).count() == 1, where
             problems += _check(page, language, where)
             shot = f"{prefix}-{role}-{language_device.replace(' ', '-')}-{name}.png"
             page.screenshot(path=str(ARTIFACTS / shot), full_page=True)
@@ -219,4 +225,48 @@ def test_the_delegation_visit_tours_in_every_language_and_width(live_server, bro
     for language in LANGUAGES:
         User.objects.update(preferred_language=language)
         problems += _tour_every_width(browser, live_server.url, pages, language, "tour-event")
+    assert not problems, "\n".join(problems)
+
+
+def _space_pages() -> dict[str, list[tuple[str, str]]]:
+    """The spaces and testbeds pages each demo role's work leads to."""
+    from startup_street.spaces.models import Booking, DemonstrationPlan
+
+    plan = DemonstrationPlan.objects.get(status="submitted")
+    run = Booking.objects.filter(plan__result__isnull=False, startup__slug="robowave").last()
+    desk = Booking.objects.filter(series__isnull=False, startup__slug="robowave").first()
+    testbed = reverse("spaces:detail", args=[plan.booking.space.slug])
+    return {
+        "founder": [
+            ("home", "/"),
+            ("spaces", reverse("spaces:list")),
+            ("testbed-day", testbed),
+            ("testbed-week", testbed + "?view=week"),
+            ("mine", reverse("spaces:mine")),
+            ("plan", reverse("spaces:booking", args=[plan.booking_id])),
+            ("run", reverse("spaces:booking", args=[run.pk])),
+            ("series", reverse("spaces:booking", args=[desk.pk])),
+        ],
+        "founder-cn": [
+            ("mine", reverse("spaces:mine")),
+            ("lab", reverse("spaces:detail", args=["haidian-camp-prototype-lab"]) + "?view=week"),
+        ],
+        "testbed": [
+            ("home", "/"),
+            ("manage", reverse("spaces:manage")),
+            ("plan", reverse("spaces:booking", args=[plan.booking_id])),
+            ("testbed", testbed),
+        ],
+        "kic-manager": [("manage", reverse("spaces:manage"))],
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_spaces_pages_tour_in_every_language_and_width(live_server, browser, language):
+    load_demo(programs=12, startups=40)
+    sections = {"founder": "#spaces", "testbed": "#spaces"}
+    User.objects.update(preferred_language=language)
+    problems = _tour_every_width(
+        browser, live_server.url, _space_pages(), language, "tour-spaces", sections
+    )
     assert not problems, "\n".join(problems)

@@ -338,3 +338,21 @@ def test_acceptance_into_a_call_grants_hours(cluster):
     applications.withdraw_application(application=application, user=cluster["founder"])
     granted.refresh_from_db()
     assert granted.revoked_at is not None
+
+
+def test_booking_through_htmx_moves_the_whole_page_to_the_booking(cluster, client):
+    start, end = local_slot(cluster["space"])
+    client.force_login(cluster["founder"])
+    response = client.post(
+        f"/spaces/{cluster['space'].slug}/book/",
+        {
+            "startup": cluster["startup"].pk,
+            "day": start.date().isoformat(),  # the space's local day
+            "start": start.strftime("%H:%M"),
+            "end": end.strftime("%H:%M"),
+        },
+        HTTP_HX_REQUEST="true",
+    )
+    booking = Booking.objects.get()
+    assert response.status_code == 200
+    assert response["HX-Redirect"] == f"/spaces/bookings/{booking.pk}/"

@@ -71,6 +71,13 @@ DEMO_ACCOUNTS = [
         memberships=(("kic-beijing", "program_manager"),),
     ),
     DemoAccount(
+        "Testbed manager, Seoul Robot Cluster",
+        f"testbed@{org_domain('seoul-robot-cluster')}",
+        "한지민",
+        "ko",
+        memberships=(("seoul-robot-cluster", "program_manager"),),
+    ),
+    DemoAccount(
         "Reviewer",
         f"reviewer@{org_domain('seoul-robot-cluster')}",
         "최유진",

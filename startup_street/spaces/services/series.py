@@ -4,10 +4,11 @@ A series longer than ``RECONFIRM_DAYS`` is confirmed that far ahead; its booker 
 to keep the later occurrences, which are released once ``confirmed_until`` passes unconfirmed.
 """
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -111,12 +112,14 @@ def needs_reconfirmation(series: BookingSeries) -> bool:
 def release_unconfirmed_series(*, now: datetime | None = None) -> int:
     """Cancel occurrences after ``confirmed_until`` of every series whose day has passed.
 
-    Idempotent; run it from the periodic schedule (``release_unconfirmed_series`` command)."""
+    Idempotent; the worker's schedule runs it hourly (``spaces/periodic.py``)."""
     now = now or timezone.now()
     released = 0
-    for series in BookingSeries.objects.filter(confirmed_until__lt=now.date()).select_related(
-        "space"
-    ):
+    # A zone ahead of UTC may already be a day further: the exact day is checked in each zone.
+    tomorrow_in_utc = (now.astimezone(UTC) + timedelta(days=1)).date()
+    for series in BookingSeries.objects.filter(
+        confirmed_until__lt=tomorrow_in_utc, until__gt=F("confirmed_until")
+    ).select_related("space"):
         zone = get_zone(series.space.time_zone)
         if series.confirmed_until >= now.astimezone(zone).date():
             continue
@@ -126,8 +129,9 @@ def release_unconfirmed_series(*, now: datetime | None = None) -> int:
         lock_space(series.space)
         later = series.bookings.filter(status__in=HOLDING, starts_at__gte=cutoff)
         for booking in later.select_related("space"):
+            held_the_slot = booking.status == BookingStatus.CONFIRMED
             _decide(booking, None, BookingStatus.CANCELLED, _("The series was not re-confirmed."))
-            if booking.status == BookingStatus.CANCELLED:
+            if held_the_slot:  # a request awaiting approval held hours, not the slot
                 offer_freed_slot(
                     space=series.space, starts_at=booking.starts_at, ends_at=booking.ends_at
                 )
