@@ -14,8 +14,11 @@ to no startup, so it is only sliced by period and organisation.
 """
 
 from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import wraps
 
 from django.conf import settings
 from django.db.models import (
@@ -262,24 +265,60 @@ def _rate(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
+@contextmanager
+def one_reading():
+    """Within it, the figures that come from one query (applications' counts, a quarterly
+    series and its total) read it once: one page, export, report or API answer. Outside it,
+    every figure reads afresh; nothing is kept between readings."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+_memo: ContextVar[dict | None] = ContextVar("dashboard_reading", default=None)
+
+
+def _read_once(fn):
+    @wraps(fn)
+    def read(piece: Slice):
+        memo = _memo.get()
+        if memo is None:
+            return fn(piece)
+        key = (fn.__name__, piece)
+        if key not in memo:
+            memo[key] = fn(piece)
+        return memo[key]
+
+    return read
+
+
+@_read_once
+def _application_totals(piece: Slice) -> dict[str, int]:
+    accepted = Q(status=Status.ACCEPTED)
+    return applications(piece).aggregate(
+        total=Count("pk"),
+        accepted=Count("pk", filter=accepted),
+        supported=Count("startup", distinct=True, filter=accepted),
+    )
+
+
 def applications_submitted(piece: Slice) -> float:
-    return applications(piece).count()
+    return _application_totals(piece)["total"]
 
 
 def applications_accepted(piece: Slice) -> float:
-    return applications(piece).filter(status=Status.ACCEPTED).count()
+    return _application_totals(piece)["accepted"]
 
 
 def acceptance_rate(piece: Slice) -> float | None:
-    counts = applications(piece).aggregate(
-        total=Count("pk"), accepted=Count("pk", filter=Q(status=Status.ACCEPTED))
-    )
+    counts = _application_totals(piece)
     return _rate(counts["accepted"], counts["total"])
 
 
 def startups_supported(piece: Slice) -> float:
-    accepted = applications(piece).filter(status=Status.ACCEPTED)
-    return accepted.values("startup").distinct().count()
+    return _application_totals(piece)["supported"]
 
 
 def calls_run(piece: Slice) -> float | None:
@@ -298,22 +337,21 @@ def _duration():
     return ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())
 
 
+def _total_hours(by_quarter: dict[str, object]) -> float:
+    total = sum((v for v in by_quarter.values() if v), start=timedelta(0))
+    return round(total.total_seconds() / 3600, 1)
+
+
 def mentoring_hours(piece: Slice) -> float:
-    total = held_sessions(piece).aggregate(total=Sum(_duration()))["total"]
-    return round(total.total_seconds() / 3600, 1) if total else 0
+    return _total_hours(_session_hours(piece))
 
 
 def investment_raised(piece: Slice) -> float:
-    return verified_reports(piece).aggregate(total=Sum("investment_raised_krw"))["total"] or 0
-
-
-def _hours(qs: QuerySet) -> float:
-    total = qs.aggregate(total=Sum(_duration()))["total"]
-    return round(total.total_seconds() / 3600, 1) if total else 0
+    return sum(_investment_quarters(piece).values())
 
 
 def space_hours(piece: Slice) -> float:
-    return _hours(confirmed_bookings(piece))
+    return _total_hours(_booked_hours(piece))
 
 
 def space_utilisation(piece: Slice) -> float | None:
@@ -377,22 +415,21 @@ def _quarter_bounds(piece: Slice) -> list[tuple[str, datetime, datetime]]:
     return out
 
 
-def _by_quarter(qs: QuerySet, field: str, piece: Slice, aggregate) -> dict[str, object]:
-    """``aggregate(condition)`` for every quarter of the period, in one query: a filtered
-    aggregate per quarter (the records were already limited to the period), so the database
+def _by_quarter(qs: QuerySet, field: str, piece: Slice, *aggregates) -> dict[str, tuple]:
+    """Each ``aggregate(condition)`` for every quarter of the period, in one query: filtered
+    aggregates per quarter (the records were already limited to the period), so the database
     compares plain instants instead of converting each row's time to the city's zone."""
     quarters = _quarter_bounds(piece)
-    values = qs.aggregate(
-        **{
-            f"q{n}": aggregate(Q(**{f"{field}__gte": first, f"{field}__lt": after}))
-            for n, (_key, first, after) in enumerate(quarters)
-        }
-    )
-    return {key: values[f"q{n}"] for n, (key, _first, _after) in enumerate(quarters)}
-
-
-def _counts(values: dict[str, object]) -> dict[str, float]:
-    return {key: value or 0 for key, value in values.items()}
+    wanted = {}
+    for n, (_key, first, after) in enumerate(quarters):
+        inside = Q(**{f"{field}__gte": first, f"{field}__lt": after})
+        for m, aggregate in enumerate(aggregates):
+            wanted[f"q{n}_{m}"] = aggregate(inside)
+    values = qs.aggregate(**wanted)
+    return {
+        key: tuple(values[f"q{n}_{m}"] for m in range(len(aggregates)))
+        for n, (key, _first, _after) in enumerate(quarters)
+    }
 
 
 def _hour_totals(values: dict[str, object]) -> dict[str, float]:
@@ -404,55 +441,76 @@ def _series(piece: Slice, values: dict[str, float]) -> dict[str, float]:
     return {quarter_key(*q): values.get(quarter_key(*q), 0) for q in piece.quarters()}
 
 
+@_read_once
+def _application_series(piece: Slice) -> dict[str, dict]:
+    accepted = Q(status=Status.ACCEPTED)
+    return _by_quarter(
+        applications(piece),
+        "call__closes_at",
+        piece,
+        lambda q: Count("pk", filter=q),
+        lambda q: Count("startup", distinct=True, filter=q & accepted),
+    )
+
+
 def submitted_by_quarter(piece: Slice) -> dict[str, float]:
-    qs = applications(piece)
-    return _counts(_by_quarter(qs, "call__closes_at", piece, lambda q: Count("pk", filter=q)))
+    return {key: values[0] or 0 for key, values in _application_series(piece).items()}
 
 
 def supported_by_quarter(piece: Slice) -> dict[str, float]:
-    accepted = applications(piece).filter(status=Status.ACCEPTED)
-    return _counts(
-        _by_quarter(
-            accepted,
-            "call__closes_at",
-            piece,
-            lambda q: Count("startup", distinct=True, filter=q),
-        )
-    )
+    return {key: values[1] or 0 for key, values in _application_series(piece).items()}
+
+
+def _quarter_sums(qs: QuerySet, field: str, piece: Slice) -> dict[str, object]:
+    series = _by_quarter(qs, field, piece, lambda q: Sum(_duration(), filter=q))
+    return {key: values[0] for key, values in series.items()}
+
+
+@_read_once
+def _session_hours(piece: Slice) -> dict[str, object]:
+    return _quarter_sums(held_sessions(piece), "starts_at", piece)
+
+
+@_read_once
+def _booked_hours(piece: Slice) -> dict[str, object]:
+    return _quarter_sums(confirmed_bookings(piece), "starts_at", piece)
 
 
 def hours_by_quarter(piece: Slice) -> dict[str, float]:
-    qs = held_sessions(piece)
-    return _hour_totals(_by_quarter(qs, "starts_at", piece, lambda q: Sum(_duration(), filter=q)))
+    return _hour_totals(_session_hours(piece))
 
 
 def space_hours_by_quarter(piece: Slice) -> dict[str, float]:
-    qs = confirmed_bookings(piece)
-    return _hour_totals(_by_quarter(qs, "starts_at", piece, lambda q: Sum(_duration(), filter=q)))
+    return _hour_totals(_booked_hours(piece))
 
 
 def demonstrations_by_quarter(piece: Slice) -> dict[str, float]:
-    qs = demonstrations(piece)
-    return _counts(
-        _by_quarter(qs, "plan__booking__starts_at", piece, lambda q: Count("pk", filter=q))
+    series = _by_quarter(
+        demonstrations(piece), "plan__booking__starts_at", piece, lambda q: Count("pk", filter=q)
     )
+    return {key: values[0] or 0 for key, values in series.items()}
 
 
 def meetings_by_quarter(piece: Slice) -> dict[str, float]:
-    qs = held_meetings(piece)
-    return _counts(
-        _by_quarter(qs, "published_slot__starts_at", piece, lambda q: Count("pk", filter=q))
+    series = _by_quarter(
+        held_meetings(piece), "published_slot__starts_at", piece, lambda q: Count("pk", filter=q)
     )
+    return {key: values[0] or 0 for key, values in series.items()}
 
 
-def investment_by_quarter(piece: Slice) -> dict[str, float]:
+@_read_once
+def _investment_quarters(piece: Slice) -> dict[str, float]:
     rows = (
         verified_reports(piece)
         .values("year", "quarter")
         .annotate(total=Sum("investment_raised_krw"))
         .order_by("year", "quarter")
     )
-    return _series(piece, {quarter_key(r["year"], r["quarter"]): r["total"] for r in rows})
+    return _series(piece, {quarter_key(r["year"], r["quarter"]): r["total"] or 0 for r in rows})
+
+
+def investment_by_quarter(piece: Slice) -> dict[str, float]:
+    return _investment_quarters(piece)
 
 
 INDICATORS: list[Indicator] = [

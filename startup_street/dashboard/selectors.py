@@ -19,6 +19,7 @@ from .indicators import (
     demonstrations,
     event_outcomes,
     market_entries,
+    one_reading,
 )
 from .models import IndicatorSnapshot
 
@@ -46,14 +47,15 @@ class Bar:
 
 def figures(piece: Slice, codes: list[str] | None = None) -> list[Figure]:
     chosen = [BY_CODE[code] for code in codes] if codes else INDICATORS
-    return [
-        Figure(
-            indicator,
-            indicator.value(piece),
-            indicator.by_quarter(piece) if indicator.by_quarter else None,
-        )
-        for indicator in chosen
-    ]
+    with one_reading():
+        return [
+            Figure(
+                indicator,
+                indicator.value(piece),
+                indicator.by_quarter(piece) if indicator.by_quarter else None,
+            )
+            for indicator in chosen
+        ]
 
 
 GROUPS = [

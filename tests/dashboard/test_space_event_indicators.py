@@ -242,3 +242,14 @@ def test_the_report_is_a_pdf_with_the_slice_in_words(client, world, meetings):
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF") and len(response.content) > 2000
     assert client.get("/dashboard/report.pdf", {"start": "x"}).status_code == 400
+
+
+def test_each_reading_reads_the_records_afresh(world):
+    def shown() -> dict:
+        return {f.indicator.code: f.value for f in selectors.figures(MARCH)}
+
+    before = shown()
+    book(world["testbed"], world["robots"], at(20, 9), 2)
+    after = shown()
+    assert after["space_hours"] == before["space_hours"] + 2
+    assert sum(selectors.figures(MARCH, ["space_hours"])[0].series.values()) == after["space_hours"]
