@@ -92,9 +92,19 @@ class MentorProfileForm(forms.ModelForm):
         widgets = {"expertise": forms.CheckboxSelectMultiple}
 
 
+class AvailabilityForm(forms.ModelForm):
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts"), data.get("ends")
+        if starts and ends and ends <= starts:
+            self.add_error("ends", _("The time must end after it starts."))
+        return data
+
+
 AvailabilityFormSet = forms.inlineformset_factory(
     MentorProfile,
     AvailabilityWindow,
+    form=AvailabilityForm,
     fields=["weekday", "starts", "ends"],
     extra=2,
     can_delete=True,

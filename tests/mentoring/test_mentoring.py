@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from startup_street.core.models import Sector
 from startup_street.matching.models import MatchRun
@@ -206,6 +206,8 @@ def test_mentor_hours_ending_before_start_rejected(client, organization, charlie
     from tests.factories import make_member
 
     make_member(organization, charlie, "mentor")
+    charlie.preferred_language = "ko"
+    charlie.save()
     client.force_login(charlie)
     response = client.post(
         reverse("mentoring:profile"),
@@ -221,9 +223,18 @@ def test_mentor_hours_ending_before_start_rejected(client, organization, charlie
             "windows-0-starts": "16:00",
             "windows-0-ends": "14:00",
         },
+        HTTP_ACCEPT_LANGUAGE="ko",
     )
     assert response.status_code == 200
     assert not MentorProfile.objects.filter(user=charlie).exists()
+    with translation.override("ko"):
+        errors = {
+            k: [str(e) for e in v] for k, v in response.context["hours"].forms[0].errors.items()
+        }
+    assert errors == {
+        "ends": ["종료 시간은 시작 시간보다 늦어야 합니다."]
+    }  # on the field, in Korean
+    assert "mentoring_window_order" not in response.content.decode()
 
 
 def test_non_mentor_cannot_open_profile(client, charlie):
