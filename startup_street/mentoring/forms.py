@@ -1,8 +1,10 @@
 from django import forms
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from startup_street.core.enums import Stage
 from startup_street.core.i18n import CONTENT_LANGUAGE_CHOICES
+from startup_street.programs.models import Call
 
 from .models import (
     MENTOR_PROFILE_FIELDS,
@@ -29,7 +31,9 @@ class FeedbackForm(forms.Form):
 
 
 class MatchForm(forms.Form):
-    call = forms.IntegerField(label=_("Cohort: accepted startups of call"), required=False)
+    call = forms.TypedChoiceField(
+        label=_("Cohort"), coerce=int, empty_value=None, required=False, choices=[]
+    )
     per_startup = forms.IntegerField(
         label=_("Mentors per startup"), initial=1, min_value=1, max_value=5
     )
@@ -41,6 +45,21 @@ class MatchForm(forms.Form):
         ],
         initial="max_sum",
     )
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        calls = (
+            Call.objects.filter(program__organization=organization)
+            .select_related("program")
+            .order_by("-closes_at")[:100]
+        )
+        self.fields["call"].choices = [
+            ("", _("Every startup the organisation accepted")),
+            *(
+                (call.pk, f"{call.program} · {formats.date_format(call.closes_at, 'Y-m-d')}")
+                for call in calls
+            ),
+        ]
 
 
 class PairForm(forms.Form):

@@ -102,7 +102,7 @@ def session_ics(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def match(request, org_slug: str):
     organization = get_object_or_404(organizations_staffed_by(request.user), slug=org_slug)
-    form = MatchForm(request.POST or None)
+    form = MatchForm(request.POST or None, organization=organization)
     if request.method == "POST" and form.is_valid():
         call = form.cleaned_data["call"]
         run = services.propose_matches(

@@ -109,6 +109,24 @@ def test_match_page_runs_the_fair_variant(client, alice, organization, cohort):
     assert response.status_code == 302 and run.parameters["mode"] == "fair" and run.pairs
 
 
+def test_the_cohort_is_picked_among_the_organisations_own_calls(
+    client, alice, organization, cohort
+):
+    from tests.factories import make_call, make_program
+
+    make_mentor(organization, "m")
+    elsewhere = make_call(make_program())  # another organisation's call
+    client.force_login(alice)
+    url = reverse("mentoring:match", args=[organization.slug])
+    choices = dict(client.get(url).context["form"].fields["call"].choices)
+    assert cohort.pk in choices and elsewhere.pk not in choices
+    refused = client.post(url, {"per_startup": 1, "mode": "max_sum", "call": elsewhere.pk})
+    assert refused.status_code == 200 and "call" in refused.context["form"].errors
+    assert not MatchRun.objects.exists()
+    picked = client.post(url, {"per_startup": 1, "mode": "max_sum", "call": cohort.pk})
+    assert picked.status_code == 302 and MatchRun.objects.get().pairs
+
+
 def test_mentor_states_preferences_on_cohort_startups(
     client, organization, charlie, startup, cohort
 ):
