@@ -88,6 +88,29 @@ def parse_cap(value: str | None) -> Fraction | None:
 
 
 @transaction.atomic
+def _shortfall_in_words(result, applications, demand) -> tuple[str, ...]:
+    """What could not be assigned, in the staff's words: how many reviews, and which
+    applications got none (every reviewer is conflicted with them or has no room left)."""
+    wanted = int(demand.sum())
+    made = int(result.item.size) if result.ok else 0
+    lines = [
+        _("%(made)s of %(wanted)s reviews could be assigned.") % {"made": made, "wanted": wanted}
+    ]
+    covered = set(result.item.tolist()) if result.ok else set()
+    left = [a for n, a in enumerate(applications) if demand[n] > 0 and n not in covered]
+    if left:
+        names = ", ".join(a.startup.name for a in left[:5])
+        more = len(left) - 5
+        lines.append(
+            _("No reviewer is free of conflicts and has room left for: %(names)s.")
+            % {"names": names + (_(" and %(n)s more") % {"n": more} if more > 0 else "")}
+        )
+    lines.append(
+        _("Add reviewers, raise how many each may take, or lower the reviews per application.")
+    )
+    return tuple(lines)
+
+
 def auto_assign(*, call, actor, max_probability: Fraction | None = None) -> AssignOutcome:
     """Conflicts are detected first, so that no door assigns a pair the platform knows about.
 
@@ -145,10 +168,12 @@ def auto_assign(*, call, actor, max_probability: Fraction | None = None) -> Assi
         diagnosis = ()
     else:
         result = solve_matching(**options)
-        diagnosis = tuple(result.diagnosis)
+        solver_lines = tuple(result.diagnosis)
+        diagnosis = ()
         if not result.ok:
             result = solve_matching(**options, allow_partial=True)
-            diagnosis += tuple(result.diagnosis)
+            solver_lines += tuple(result.diagnosis)
+            diagnosis = _shortfall_in_words(result, applications, demand)
     created = bulk_create_with_history(
         [
             ReviewAssignment(
@@ -170,6 +195,7 @@ def auto_assign(*, call, actor, max_probability: Fraction | None = None) -> Assi
         objective=float(result.objective),
         status=result.status,
         diagnosis=list(diagnosis),
+        solver=list(solver_lines) if max_probability is None else list(result.diagnosis),
         max_probability=None if max_probability is None else str(max_probability),
     )
     return AssignOutcome(

@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from startup_street.applications.models import Application
 from startup_street.reviews.assignment import auto_assign, parse_cap
 from startup_street.reviews.models import Conflict, ReviewAssignment, Rubric
 from tests.factories import submit_one
@@ -44,6 +45,9 @@ def test_shortfall_serves_everyone_once_and_says_so(call, reviewers, alice):
     assert not outcome.ok and outcome.diagnosis
     per_app = Counter(ReviewAssignment.objects.values_list("application_id", flat=True))
     assert len(per_app) == 4 and set(per_app.values()) == {1}
+    # In the staff's words, not the solver's: counts of reviews, never "items" or "agents".
+    assert outcome.diagnosis[0] == "4 of 12 reviews could be assigned."
+    assert not any(word in " ".join(outcome.diagnosis) for word in ("item", "agent", "demand"))
 
 
 def test_shared_language_preferred(call, reviewers, alice):
@@ -118,3 +122,14 @@ def test_parse_cap():
     assert parse_cap("2/3") == Fraction(2, 3)
     with pytest.raises(ValidationError):
         parse_cap("0.9")
+
+
+def test_an_application_nobody_can_review_is_named(call, reviewers, alice):
+    Rubric.objects.create(call=call, reviewers_per_application=1, max_per_reviewer=1)
+    for _ in range(5):  # five applications, four reviewers who may take one each
+        submit_one(call)
+    outcome = auto_assign(call=call, actor=alice)
+    assert outcome.created == 4 and not outcome.ok
+    assert outcome.diagnosis[0] == "4 of 5 reviews could be assigned."
+    left = Application.objects.filter(call=call).exclude(review_assignments__isnull=False).get()
+    assert left.startup.name in outcome.diagnosis[1]
