@@ -106,6 +106,7 @@ def test_demand_above_capacity_serves_everyone_once_first(organization, alice, c
     served = [sum(p["startup"] == s.pk for p in run.pairs) for s in startups]
     assert sorted(served) == [1, 1, 2]  # 4 places: everyone one, then one second
     assert run.status == "proposed" and any("Mentors are short" in d for d in run.diagnosis)
+    assert not any(word in " ".join(run.diagnosis) for word in ("item", "agent"))
 
 
 def test_fair_variant_raises_the_worst_served_startup(organization, alice, call):

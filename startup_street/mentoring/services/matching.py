@@ -248,12 +248,16 @@ def _solve_run(run: MatchRun, embedder) -> None:
     run.objective = float(result.objective)
     run.optimal = result.status == "optimal" and bool(certificate and certificate.ok)
     run.seconds = float(result.stats.get("total_s", 0.0))
-    run.diagnosis = notes + _coverage_lines(result) + list(result.diagnosis)
+    run.diagnosis = notes + _coverage_lines(result) + _failure_lines(result)
     write_pairs(run, _pairs(result, encoded, features))
     finished = _finish(run, [*fields, "objective", "optimal", "seconds", "certificate"])
     if finished and run.created_by:
         record_activity(
-            actor=run.created_by, verb="match.proposed", target=run, pairs=len(run.pairs)
+            actor=run.created_by,
+            verb="match.proposed",
+            target=run,
+            pairs=len(run.pairs),
+            solver=list(result.diagnosis),
         )
 
 
@@ -333,6 +337,20 @@ def _fairness_lines(result: MatchResult) -> list[str]:
             "scores %(worst).3f, and no proposal can give it more than %(bound).3f."
         )
         % {"worst": fairness.min_item_score, "bound": fairness.upper_bound}
+    ]
+
+
+def _failure_lines(result: MatchResult) -> list[str]:
+    """A failed solve in the staff's words (the solver's own lines name items and agents by
+    index; they stay in the activity record)."""
+    if result.ok:
+        return []
+    return [
+        _(
+            "No proposal meets every rule (each mentor's capacity, conflicts of interest, the "
+            "mentors asked per startup). Check the cohort and the mentors' hours, or ask for "
+            "fewer mentors per startup."
+        )
     ]
 
 
