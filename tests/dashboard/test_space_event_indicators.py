@@ -110,6 +110,9 @@ def test_space_utilisation_is_booked_over_open_hours_of_whole_months(world):
     assert indicators.space_utilisation(MARCH) == expected
     cluster = Slice(MARCH.start, MARCH.end, organizations=(world["cluster"].pk,))
     assert indicators.space_utilisation(cluster) == round(100 * 5 / testbed_open, 1)
+    # Months before a space came into use (added, or first booked) do not dilute the share.
+    longer = Slice(date(2024, 1, 1), MARCH.end)
+    assert indicators.space_utilisation(longer) == expected
     # Opening hours belong to no startup: a startup slice does not pretend to a figure.
     assert indicators.space_utilisation(Slice(MARCH.start, MARCH.end, city="Seoul")) is None
 
