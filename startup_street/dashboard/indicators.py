@@ -632,7 +632,7 @@ INDICATORS: list[Indicator] = [
         _(
             "Confirmed booked hours as a share of the hours the spaces were open (opening hours "
             "less closures, in each space's time zone), over the whole months the period "
-            "touches. Sliced by organisation only."
+            "touches, each space from the month it came into use. Sliced by organisation only."
         ),
         "percent",
         space_utilisation,
