@@ -44,7 +44,11 @@ def dashboard(request):
             "figures": figures,
             "groups": selectors.grouped(figures),
             "breakdowns": selectors.breakdowns(piece),
-            "charts": [(f, selectors.bars(f.series)) for f in figures if f.series],
+            "charts": [
+                (f, selectors.bars(f.series))
+                for f in figures
+                if f.series and any(f.series.values())
+            ],
             "organizations": selectors.by_organization(piece),
             "query": request.GET.urlencode(),
             "chart_width": selectors.CHART_WIDTH,
