@@ -507,18 +507,24 @@ def suggest(
 # --- highlighting ----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=256)
+def _highlight_pattern(words: frozenset[str]) -> re.Pattern:
+    """One pattern for a set of words (every snippet of a results page shares it)."""
+    cjk = sorted((w for w in words if not w.isascii()), key=len, reverse=True)
+    latin = sorted((w for w in words if w.isascii()), key=len, reverse=True)
+    patterns = [re.escape(w) for w in cjk] + [rf"(?<![^\W_]){re.escape(w)}[^\W_]*" for w in latin]
+    return re.compile("|".join(patterns), flags=re.IGNORECASE)
+
+
 def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     """Sorted, non-overlapping (start, end) spans of ``text`` that show one of the index
     ``terms``: a Korean or Chinese term where it occurs as it is, an English stem at the start
     of a word (``robot`` marks "Robotics"). A several-word term marks each of its words."""
-    words = {word for term in terms for word in term.split() if word}
+    words = frozenset(word for term in terms for word in term.split() if word)
     if not text or not words:
         return []
-    cjk = sorted((w for w in words if not w.isascii()), key=len, reverse=True)
-    latin = sorted((w for w in words if w.isascii()), key=len, reverse=True)
-    patterns = [re.escape(w) for w in cjk] + [rf"(?<![^\W_]){re.escape(w)}[^\W_]*" for w in latin]
     spans: list[tuple[int, int]] = []
-    for match in re.finditer("|".join(patterns), text, flags=re.IGNORECASE):
+    for match in _highlight_pattern(words).finditer(text):
         if spans and match.start() <= spans[-1][1]:  # touching: one mark
             spans[-1] = (spans[-1][0], max(spans[-1][1], match.end()))
         elif match.end() > match.start():

@@ -1,5 +1,7 @@
 """``{% load search_tags %}``: search-result snippets with the query's words marked."""
 
+from functools import lru_cache
+
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -14,13 +16,19 @@ register = template.Library()
 SNIPPET_CHARS = 180
 
 
+@lru_cache(maxsize=256)
+def _terms(query: str) -> tuple[str, ...]:
+    """A query's terms and their other-language forms, worked out once for all the snippets of
+    a results page (the term dictionary is read from the package, so they never go stale)."""
+    return tuple(fts_query_terms(query, expand=True))
+
+
 @register.filter
 def highlight(text, query) -> SafeString:
     """``{{ summary|highlight:q }}``: the text, escaped, with the query's terms (and their
     forms in the other languages) in ``<mark>``, cut to a window around the first of them."""
     text = "" if text is None else str(text)
-    terms = fts_query_terms(str(query or ""), expand=True) if query else []
-    spans = highlight_spans(text, terms)
+    spans = highlight_spans(text, _terms(str(query or ""))) if query else []
     start = 0
     if len(text) > SNIPPET_CHARS:
         first = spans[0][0] if spans else 0
