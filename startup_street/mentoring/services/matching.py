@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from startup_street.core.services import record_activity
 from startup_street.matching.models import MatchRun, stale_after
@@ -318,11 +319,14 @@ def _solve(problem: MatchProblem, parameters: dict) -> tuple[MatchResult, list[s
 
 
 def _fairness_lines(result: MatchResult) -> list[str]:
-    """Say so when the fairest proposal is not proven: its worst-served startup's score, and
-    the most any proposal could give it."""
+    """How fair the fair proposal is proven to be, in plain words: the worst-served startup's
+    score, then (leximin) the second-worst's and onward as far as the time allowed; or, when not
+    proven, its worst-served startup's score and the most any proposal could give it."""
     fairness = result.fairness
-    if fairness is None or fairness.proven:
+    if fairness is None:
         return []
+    if fairness.proven:
+        return [_proven_line(fairness.levels_proven, fairness.levels)]
     if not math.isfinite(fairness.upper_bound):
         return [
             _(
@@ -338,6 +342,28 @@ def _fairness_lines(result: MatchResult) -> list[str]:
         )
         % {"worst": fairness.min_item_score, "bound": fairness.upper_bound}
     ]
+
+
+def _proven_line(levels_proven: int, levels: int) -> str:
+    if levels_proven >= levels:
+        return _(
+            "Proven fairest: the worst-served startup's score is as high as any proposal "
+            "allows, then the second-worst's, and so on for every startup."
+        )
+    if levels_proven <= 1:
+        return _(
+            "Proven: the worst-served startup's score is as high as any proposal allows, and "
+            "among such proposals this one has the best total fit."
+        )
+    return ngettext(
+        "Proven: the %(count)d lowest startup score is as high as any proposal allows, each "
+        "in turn from the worst; the time allowed ran out before the others, which are set "
+        "for the best total fit.",
+        "Proven: the %(count)d lowest startup scores are as high as any proposal allows, each "
+        "in turn from the worst; the time allowed ran out before the others, which are set "
+        "for the best total fit.",
+        levels_proven,
+    ) % {"count": levels_proven}
 
 
 def _failure_lines(result: MatchResult) -> list[str]:
