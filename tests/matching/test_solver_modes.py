@@ -65,6 +65,16 @@ def test_fair_leximin_stops_at_the_time_limit_and_says_how_far_it_got():
     assert result.fairness.levels_proven == (1 if result.fairness.proven else 0)
 
 
+def test_fair_without_leximin_time_is_max_min_then_max_total():
+    problem = random_problem(15, n_items=4, n_agents=4, demand=2, max_load=3, min_load=0)
+    result = solve(problem, mode="fair", leximin_time_s=0.0)
+    worst, total = best_fair(problem)
+    assert result.fairness.proven and result.fairness.levels_proven == 1
+    assert result.fairness.min_item_score == pytest.approx(worst, abs=TOL)
+    assert result.objective == pytest.approx(total, abs=TOL)
+    assert total > best_leximin(problem)[1] + 0.1  # full leximin gives up total here
+
+
 def test_fair_raises_the_worst_item_above_max_sum():
     # max-sum gives item 1 its poor second choice so that item 0 can take agent 0
     problem = make_problem(

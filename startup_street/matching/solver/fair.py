@@ -54,7 +54,11 @@ EXACT_MAX_PAIRS = 200_000
 
 
 def solve_fair(
-    problem: MatchProblem, *, time_limit_s: float = 30.0, exact_max_pairs: int = EXACT_MAX_PAIRS
+    problem: MatchProblem,
+    *,
+    time_limit_s: float = 30.0,
+    leximin_time_s: float | None = None,
+    exact_max_pairs: int = EXACT_MAX_PAIRS,
 ) -> MatchResult:
     base = solve_max_sum(problem)
     if not base.ok:
@@ -63,11 +67,11 @@ def solve_fair(
     if problem.demand.max(initial=0) <= 1:
         return _bottleneck(problem, base, scale, exact=True)
     if int(problem.allowed.sum()) <= exact_max_pairs:
-        return _integer_program(problem, base, scale, time_limit_s)
+        return _integer_program(problem, base, scale, time_limit_s, leximin_time_s)
     return _undominated(problem, base, _bottleneck(problem, base, scale, exact=False))
 
 
-def _integer_program(problem: MatchProblem, base: MatchResult, scale: float, seconds: float):
+def _integer_program(problem, base: MatchResult, scale: float, seconds: float, leximin_s):
     weight = scaled_affinity(problem, NetworkSpec(scale=scale), np.arange(problem.n_pairs))
     deadline = time.perf_counter() + seconds
     start = raise_worst(problem, weight, base.pair, min(2.0, seconds / 10))
@@ -96,6 +100,8 @@ def _integer_program(problem: MatchProblem, base: MatchResult, scale: float, sec
     proven = first.proven and second_proven and first.bound is not None
     levels = (floor,) if proven else ()
     if proven:
+        if leximin_s is not None:
+            deadline = min(deadline, time.perf_counter() + leximin_s)
         chosen, levels = _leximin(problem, weight, chosen, levels, deadline, stats)
         method += f" (relative gap <= {GAP:g})"
     certificate = base.certificate if chosen is base.pair else None

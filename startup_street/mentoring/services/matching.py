@@ -40,6 +40,9 @@ from .snapshot import encode_snapshot, gather
 
 logger = logging.getLogger(__name__)
 MODES = ("max_sum", "fair")
+# a fair run spends at most this long raising the second-worst startup and onward (leximin)
+# after proving the worst: small cohorts are solved while staff wait
+FAIR_LEXIMIN_SECONDS = 5.0
 
 
 def require_staff(user, organization) -> None:
@@ -305,7 +308,7 @@ def _solve(problem: MatchProblem, parameters: dict) -> tuple[MatchResult, list[s
     per_startup = int(parameters.get("per_startup", 1))
     notes = []
     if parameters.get("mode") == "fair":
-        result = solve(problem, mode="fair")
+        result = solve(problem, mode="fair", leximin_time_s=FAIR_LEXIMIN_SECONDS)
         if result.ok:
             return result, notes + _fairness_lines(result)
         notes.append(
