@@ -300,3 +300,30 @@ def test_fair_demand_three_dense_starts_from_a_local_search_above_max_sum():
     assert after[0] > before[0] * 1.2
     fair = solve(problem, mode="fair", time_limit_s=1.0)
     assert fair.fairness.min_item_score > max_sum.item_score.min() * 1.2
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_local_search_keeps_every_rule_and_never_lowers_the_sorted_scores(seed):
+    from startup_street.matching.solver.fair_milp import level_values
+    from startup_street.matching.solver.fair_search import raise_worst
+    from startup_street.matching.solver.modes import choose_scale
+    from startup_street.matching.solver.network import NetworkSpec, scaled_affinity
+    from tests.matching.test_solver_helpers import random_problem
+
+    problem = random_problem(seed, n_items=12, n_agents=6, demand=2, max_load=4)  # tight
+    max_sum = solve(problem)
+    if not max_sum.ok:
+        return
+    weight = scaled_affinity(
+        problem, NetworkSpec(scale=choose_scale(problem)), np.arange(problem.n_pairs)
+    )
+    start = raise_worst(problem, weight, max_sum.pair, seconds=5)
+    load = np.bincount(problem.agent[start], minlength=problem.n_agents)
+    assert (np.bincount(problem.item[start], minlength=problem.n_items) == problem.demand).all()
+    assert ((load >= problem.min_load) & (load <= problem.max_load)).all()
+    assert not problem.forbidden_mask[start].any()
+    assert np.isin(np.flatnonzero(problem.forced_mask), start).all()
+    before = np.diff(level_values(problem, weight, max_sum.pair), prepend=0)
+    after = np.diff(level_values(problem, weight, start), prepend=0)
+    differs = np.flatnonzero(before != after)
+    assert differs.size == 0 or after[differs[0]] > before[differs[0]]
