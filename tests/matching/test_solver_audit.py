@@ -275,6 +275,13 @@ def test_fair_nothing_found_in_time_is_labelled_local_search(monkeypatch):
     assert "local search" in result.fairness.method
     assert "no assignment in time" in result.diagnosis[0]
     assert not _dominated(result, max_sum)
+    # the total is still maximised among assignments as fair as the local search's, so it is
+    # at least that of the exact max-min's best total (whose worst item is at least as good)
+    assert "then the largest total with that worst score (proven)" in result.fairness.method
+    monkeypatch.undo()
+    exact = solve(problem, mode="fair", leximin_time_s=0)
+    assert exact.fairness.proven and exact.item_score.min() >= result.item_score.min() - 1e-9
+    assert result.objective >= exact.objective - 1e-9
 
 
 def test_fair_demand_three_dense_starts_from_a_local_search_above_max_sum():

@@ -74,16 +74,22 @@ def solve_fair(
 def _integer_program(problem, base: MatchResult, scale: float, seconds: float, leximin_s):
     weight = scaled_affinity(problem, NetworkSpec(scale=scale), np.arange(problem.n_pairs))
     deadline = time.perf_counter() + seconds
-    start = raise_worst(problem, weight, base.pair, min(2.0, seconds / 10))
+    start = raise_worst(problem, weight, base.pair, seconds / 4)
     known = int(level_values(problem, weight, start)[0])
     first = max_level_stage(problem, weight, 1, (), seconds * 2 / 3, at_least=known)
     stats = {**base.stats, "milp_max_min_s": first.seconds}
     trivial = _score_upper_bound(problem)
     bound = trivial if first.bound is None else min(trivial, first.bound / scale)
     if first.chosen is None:  # HiGHS found nothing better than the local search in time
+        second = max_total_stage(problem, weight, (known,), _left(deadline))
+        stats["milp_max_total_s"] = second.seconds
+        chosen = start if second.chosen is None else second.chosen
         method = "local search (the integer program found nothing better in time)"
+        if second.chosen is not None:
+            found = "proven" if second.proven else "best found"
+            method += f"; then the largest total with that worst score ({found})"
         note = "the integer program found no assignment in time: this is the local search's"
-        result = _fair_result(problem, start, FEASIBLE, stats, scale)
+        result = _fair_result(problem, chosen, FEASIBLE, stats, scale)
         report = _report(problem, result, bound, scale, False, method, 0)
         result = dataclasses.replace(result, fairness=report, diagnosis=(note,))
         return _undominated(problem, base, result, weight)
