@@ -86,3 +86,15 @@ def best_partial(problem) -> tuple[int, int, float] | None:
     total = rows @ problem.affinity
     best = np.lexsort((total, assigned, covered))[-1]
     return int(covered[best]), int(assigned[best]), float(total[best])
+
+
+def best_leximin(problem) -> tuple[np.ndarray, float] | None:
+    """(the sorted scores of items with demand that are lexicographically largest, the largest
+    total among assignments with those scores)."""
+    rows = feasible_subsets(problem)
+    if not rows.size:
+        return None
+    scores = np.round(np.sort(item_scores(problem, rows)[:, problem.demand > 0], axis=1), 9)
+    best = scores[np.lexsort(scores.T[::-1])[-1]]
+    top = (scores == best).all(axis=1)
+    return best, float((rows[top] @ problem.affinity).max())

@@ -14,6 +14,7 @@ from startup_street.matching.solver import (
 )
 from tests.matching.test_solver_helpers import (
     best_fair,
+    best_leximin,
     best_partial,
     feasible_subsets,
     random_problem,
@@ -37,19 +38,41 @@ def test_fair_demand_one_equals_brute_force_max_min(seed):
     assert verify_certificate(problem, result)
 
 
-@pytest.mark.parametrize("seed", range(12))
-def test_fair_demand_two_milp_equals_brute_force_max_min(seed):
+@pytest.mark.parametrize("seed", range(24))
+def test_fair_demand_two_milp_equals_brute_force_leximin(seed):
+    # seeds 15 and 18: raising the second-worst item costs total, so leximin differs from
+    # max-min then max-total
     problem = random_problem(seed, n_items=4, n_agents=4, demand=2, max_load=3, min_load=0)
     result = solve(problem, mode="fair")
-    best = best_fair(problem)
+    best = best_leximin(problem)
     if best is None:
         assert result.status == INFEASIBLE
         return
-    worst, total = best
+    scores, total = best
     assert result.fairness.method.startswith("milp") and result.fairness.proven
-    assert result.fairness.min_item_score == pytest.approx(worst, abs=TOL)
-    assert result.fairness.upper_bound >= worst - 1e-9
+    assert result.fairness.levels_proven == result.fairness.levels == scores.size
+    assert np.sort(result.item_score[problem.demand > 0]) == pytest.approx(scores, abs=TOL)
+    assert result.fairness.min_item_score == pytest.approx(scores[0], abs=TOL)
+    assert result.fairness.upper_bound >= scores[0] - 1e-9
     assert result.objective == pytest.approx(total, abs=TOL)
+
+
+def test_fair_leximin_stops_at_the_time_limit_and_says_how_far_it_got():
+    problem = random_problem(15, n_items=4, n_agents=4, demand=2, max_load=3, min_load=0)
+    result = solve(problem, mode="fair", time_limit_s=0.0)
+    # no time left after max-min then max-total: no further level is attempted
+    assert result.fairness.levels == 4
+    assert result.fairness.levels_proven == (1 if result.fairness.proven else 0)
+
+
+def test_fair_without_leximin_time_is_max_min_then_max_total():
+    problem = random_problem(15, n_items=4, n_agents=4, demand=2, max_load=3, min_load=0)
+    result = solve(problem, mode="fair", leximin_time_s=0.0)
+    worst, total = best_fair(problem)
+    assert result.fairness.proven and result.fairness.levels_proven == 1
+    assert result.fairness.min_item_score == pytest.approx(worst, abs=TOL)
+    assert result.objective == pytest.approx(total, abs=TOL)
+    assert total > best_leximin(problem)[1] + 0.1  # full leximin gives up total here
 
 
 def test_fair_raises_the_worst_item_above_max_sum():

@@ -125,6 +125,35 @@ def test_fair_variant_raises_the_worst_served_startup(organization, alice, call)
 
     assert fair.status == "proposed" and fair.parameters["mode"] == "fair"
     assert worst(fair) >= worst(plain) - 1e-9 and len(fair.pairs) == 2
+    assert any("worst-served startup's score is as high as any" in d for d in fair.diagnosis)
+
+
+def test_fair_variant_with_two_mentors_each_says_it_is_proven_fairest(organization, alice, call):
+    accept(call, *[make_startup(make_user()) for _ in range(3)])
+    for name in "abcd":
+        make_mentor(organization, name, max_startups=2)
+    run = propose(organization, alice, mode="fair", per_startup=2)
+    assert run.status == "proposed" and len(run.pairs) == 6
+    assert any(d.startswith("Proven fairest:") for d in run.diagnosis)
+
+
+def test_fair_lines_say_how_many_lowest_scores_are_proven():
+    import dataclasses
+
+    from startup_street.matching.solver import solve
+    from startup_street.mentoring.services.matching import _fairness_lines
+    from tests.matching.test_solver_helpers import random_problem
+
+    problem = random_problem(15, n_items=4, n_agents=4, demand=2, max_load=3, min_load=0)
+    result = solve(problem, mode="fair")
+    assert result.fairness.levels_proven == 4
+    partly = dataclasses.replace(result.fairness, levels_proven=2)
+    lines = _fairness_lines(dataclasses.replace(result, fairness=partly))
+    assert lines == [
+        "Proven: the 2 lowest startup scores are as high as any proposal allows, each in turn "
+        "from the worst; the time allowed ran out before the others, which are set for the "
+        "best total fit."
+    ]
 
 
 def test_fair_variant_short_of_mentors_falls_back_to_everyone_once(organization, alice, call):
@@ -282,7 +311,7 @@ def test_fair_variant_unproven_is_labelled(organization, alice, call, monkeypatc
     from startup_street.matching.solver.fair_milp import MilpStage
 
     monkeypatch.setattr(
-        fair_module, "max_min_stage", lambda *a, **k: MilpStage(None, None, None, False, 0.1)
+        fair_module, "max_level_stage", lambda *a, **k: MilpStage(None, None, None, False, 0.1)
     )
     accept(call, *[make_startup(make_user()) for _ in range(2)])
     make_mentor(organization, "one", max_startups=2)
@@ -290,4 +319,4 @@ def test_fair_variant_unproven_is_labelled(organization, alice, call, monkeypatc
     run = propose(organization, alice, mode="fair", per_startup=2)
     assert run.status == "proposed" and len(run.pairs) == 4
     assert not run.optimal
-    assert any("not found in the time allowed" in line for line in run.diagnosis)
+    assert any("not proven in the time allowed" in line for line in run.diagnosis)

@@ -107,6 +107,19 @@ def test_match_page_runs_the_fair_variant(client, alice, organization, cohort):
     )
     run = MatchRun.objects.get()
     assert response.status_code == 302 and run.parameters["mode"] == "fair" and run.pairs
+    page = client.get(response["Location"]).content.decode()
+    assert "worst-served startup&#x27;s score is as high as any proposal allows" in page
+
+
+def test_fair_run_page_says_how_far_it_is_proven_in_korean(client, alice, organization, cohort):
+    make_mentor(organization, "m", max_startups=2)
+    make_mentor(organization, "n", max_startups=2)
+    alice.preferred_language = "ko"  # the run's notes are written in its creator's language
+    alice.save(update_fields=["preferred_language"])
+    run = propose(organization, alice, mode="fair", per_startup=2)
+    client.force_login(alice)
+    page = client.get(reverse("mentoring:run", args=[run.pk])).content.decode()
+    assert "가장 공정함이 증명됨" in page
 
 
 def test_the_cohort_is_picked_among_the_organisations_own_calls(

@@ -25,12 +25,15 @@ def solve(
     seed=None,
     resolution_bits: int = 10,
     time_limit_s: float = 30.0,
+    leximin_time_s: float | None = None,
     exact_fair_max_pairs: int = EXACT_MAX_PAIRS,
 ) -> MatchResult:
     """Solve `problem`; never raises for infeasible or invalid data (see `result.diagnosis`).
 
     mode="max_sum": max total affinity, every item gets exactly its demand.
-    mode="fair": max the worst item's total affinity first, then the total (see `fair.py`).
+    mode="fair": max the worst item's total affinity first, then the total (see `fair.py`);
+        with demand > 1, leximin levels (the second-worst item, ...) are raised while time is
+        left of `time_limit_s`, for at most `leximin_time_s` (None: all of it).
     allow_partial=True: when not every demand can be met, serve as many items as possible with
         at least one agent, then as many assignments as possible, then max affinity.
     randomized=True, max_prob=q: an optimal random assignment with P(pair) <= q exactly (q a
@@ -49,7 +52,10 @@ def solve(
         result = solve_partial(problem)
     elif mode == "fair":
         result = solve_fair(
-            problem, time_limit_s=time_limit_s, exact_max_pairs=exact_fair_max_pairs
+            problem,
+            time_limit_s=time_limit_s,
+            leximin_time_s=leximin_time_s,
+            exact_max_pairs=exact_fair_max_pairs,
         )
     else:
         result = solve_max_sum(problem)

@@ -23,6 +23,10 @@ class FairnessReport:
     proven: bool  # min_item_score is the exact max-min (equals upper_bound up to rounding)
     method: str  # "bottleneck-flow", "milp", "bottleneck-flow (heuristic)", ... (how it was found)
     threshold: float | None = None  # every free assigned pair has affinity >= threshold
+    # leximin: the lowest `levels_proven` item scores are proven as high as possible in turn
+    # (the worst, then the second-worst given the worst, ...), out of `levels` items with demand
+    levels_proven: int = 0
+    levels: int = 0
 
 
 @dataclass(frozen=True)

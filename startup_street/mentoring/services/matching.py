@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from startup_street.core.services import record_activity
 from startup_street.matching.models import MatchRun, stale_after
@@ -39,6 +40,9 @@ from .snapshot import encode_snapshot, gather
 
 logger = logging.getLogger(__name__)
 MODES = ("max_sum", "fair")
+# a fair run spends at most this long raising the second-worst startup and onward (leximin)
+# after proving the worst: small cohorts are solved while staff wait
+FAIR_LEXIMIN_SECONDS = 5.0
 
 
 def require_staff(user, organization) -> None:
@@ -304,7 +308,7 @@ def _solve(problem: MatchProblem, parameters: dict) -> tuple[MatchResult, list[s
     per_startup = int(parameters.get("per_startup", 1))
     notes = []
     if parameters.get("mode") == "fair":
-        result = solve(problem, mode="fair")
+        result = solve(problem, mode="fair", leximin_time_s=FAIR_LEXIMIN_SECONDS)
         if result.ok:
             return result, notes + _fairness_lines(result)
         notes.append(
@@ -318,11 +322,14 @@ def _solve(problem: MatchProblem, parameters: dict) -> tuple[MatchResult, list[s
 
 
 def _fairness_lines(result: MatchResult) -> list[str]:
-    """Say so when the fairest proposal is not proven: its worst-served startup's score, and
-    the most any proposal could give it."""
+    """How fair the fair proposal is proven to be, in plain words: the worst-served startup's
+    score, then (leximin) the second-worst's and onward as far as the time allowed; or, when not
+    proven, its worst-served startup's score and the most any proposal could give it."""
     fairness = result.fairness
-    if fairness is None or fairness.proven:
+    if fairness is None:
         return []
+    if fairness.proven:
+        return [_proven_line(fairness.levels_proven, fairness.levels)]
     if not math.isfinite(fairness.upper_bound):
         return [
             _(
@@ -338,6 +345,28 @@ def _fairness_lines(result: MatchResult) -> list[str]:
         )
         % {"worst": fairness.min_item_score, "bound": fairness.upper_bound}
     ]
+
+
+def _proven_line(levels_proven: int, levels: int) -> str:
+    if levels_proven >= levels:
+        return _(
+            "Proven fairest: the worst-served startup's score is as high as any proposal "
+            "allows, then the second-worst's, and so on for every startup."
+        )
+    if levels_proven <= 1:
+        return _(
+            "Proven: the worst-served startup's score is as high as any proposal allows, and "
+            "among such proposals this one has the best total fit."
+        )
+    return ngettext(
+        "Proven: the %(count)d lowest startup score is as high as any proposal allows, each "
+        "in turn from the worst; the time allowed ran out before the others, which are set "
+        "for the best total fit.",
+        "Proven: the %(count)d lowest startup scores are as high as any proposal allows, each "
+        "in turn from the worst; the time allowed ran out before the others, which are set "
+        "for the best total fit.",
+        levels_proven,
+    ) % {"count": levels_proven}
 
 
 def _failure_lines(result: MatchResult) -> list[str]:
