@@ -135,7 +135,10 @@ class PlanDecisionForm(forms.Form):
     approve = forms.TypedChoiceField(
         label=_("Decision"),
         coerce=lambda v: v == "yes",
-        choices=[("yes", _("Approve")), ("no", pgettext_lazy("decision on a booking", "Reject"))],
+        choices=[
+            ("yes", _("Approve")),
+            ("no", pgettext_lazy("decision on a demonstration plan", "Reject")),
+        ],
     )
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
 
