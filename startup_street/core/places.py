@@ -73,3 +73,15 @@ def city_name(value: str | None, language: str | None = None) -> str:
 def zone_city(zone_key: str) -> str | None:
     """The English name of the city a zone is called after, if people call it so."""
     return ZONE_CITIES.get(zone_key)
+
+
+def city_spellings(value: str) -> list[str]:
+    """Every spelling of the city ``value`` names (``서울``: Seoul, 서울, 首尔), else ``value``."""
+    text = (value or "").strip()
+    english = _spellings().get(_fold(text))
+    return [english, *CITIES[english].values()] if english else [text]
+
+
+def same_city(a: str | None, b: str | None) -> bool:
+    """Whether two typed city names name one city (Seoul, 서울 and 首尔 do)."""
+    return bool(a and b) and _fold(city_spellings(a)[0]) == _fold(city_spellings(b)[0])
