@@ -15,12 +15,16 @@ def unique_slug(
     return slug
 
 
-_URL = re.compile(r"\w+://\S+")
+# Kept as typed: addresses, %(name)s placeholders, markup and entities, ASCII code in brackets.
+_KEEP = re.compile(
+    r"\w+://\S+|%\(\w+\)[-#0 +]*\d*(?:\.\d+)?[a-z]|<code>.*?</code>|&#?\w+;|\[[\x20-\x7e]*\]"
+)
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
 _FULL_WIDTH = str.maketrans(
     {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 )
-_NUMBER_PUNCTUATION = re.compile(r"(?<=\d)([,:])(?=\d)")
+# 1,000 and 10:30 and HH:MM keep their marks.
+_NUMBER_PUNCTUATION = re.compile(r"(?<=[0-9A-Za-z])([,:])(?=[0-9A-Za-z])")
 _STOP = re.compile(rf"(?<=[{_HAN}）”])\.(?=$|\s|[{_HAN}])")
 _SPACE_AFTER = re.compile(r"(?<=[，。：；！？）])[ \t]+")
 _SPACE_BEFORE = re.compile(rf"(?<=[{_HAN}])[ \t]+(?=[（])")
@@ -28,11 +32,12 @@ _SPACE_BEFORE = re.compile(rf"(?<=[{_HAN}])[ \t]+(?=[（])")
 
 def fullwidth_punctuation(text: str) -> str:
     """Chinese text with Chinese punctuation: ``，。：；！？（）`` for the half-width marks, except
-    inside numbers (``1,000``, ``10:30``) and addresses (``https://…``); no space after them."""
+    inside numbers (``1,000``, ``10:30``), addresses, ``%(name)s`` placeholders, markup and
+    bracketed code; no space after them."""
     parts, last = [], 0
-    for url in _URL.finditer(text):
-        parts += [_fullwidth(text[last : url.start()]), url.group()]
-        last = url.end()
+    for kept in _KEEP.finditer(text):
+        parts += [_fullwidth(text[last : kept.start()]), kept.group()]
+        last = kept.end()
     return "".join([*parts, _fullwidth(text[last:])])
 
 

@@ -36,6 +36,7 @@ def _chinese_texts(value):
         ("韩国创新中心 (北京)", "韩国创新中心（北京）"),
         ("技术验证(PoC)支持;10:30开始!", "技术验证（PoC）支持；10:30开始！"),
         ("详见 https://example.org/a?b=1,2", "详见 https://example.org/a?b=1,2"),
+        ("%(startup)s:请报告(%(year)s年)", "%(startup)s：请报告（%(year)s年）"),
     ],
 )
 def test_fullwidth_punctuation(raw, fixed):
