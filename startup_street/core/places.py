@@ -6,6 +6,7 @@ Organisations, programs, startups and events store a city as it was typed (``Seo
 
 from functools import cache
 
+from django.db.models import Q
 from django.utils import translation
 
 from .i18n import normalise_language
@@ -85,3 +86,11 @@ def city_spellings(value: str) -> list[str]:
 def same_city(a: str | None, b: str | None) -> bool:
     """Whether two typed city names name one city (Seoul, 서울 and 首尔 do)."""
     return bool(a and b) and _fold(city_spellings(a)[0]) == _fold(city_spellings(b)[0])
+
+
+def city_filter(field: str, value: str) -> Q:
+    """A filter on ``field`` that finds the city ``value`` names in any of its spellings."""
+    spelled = Q()
+    for spelling in city_spellings(value):
+        spelled |= Q(**{f"{field}__iexact": spelling})
+    return spelled
