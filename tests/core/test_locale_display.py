@@ -119,3 +119,11 @@ def test_no_badge_when_the_text_is_in_the_ui_language(client):
     client.force_login(make_user(preferred_language="en"))
     page = client.get(reverse("programs:list")).content.decode()
     assert "Original:" not in page
+
+
+@pytest.mark.django_db
+def test_startup_list_marks_a_tagline_in_another_language(client):
+    make_startup(tagline={"zh-hans": "仓储机器人"}, original_language="zh-hans")
+    client.force_login(make_user(preferred_language="ko"))
+    page = client.get(reverse("startups:list")).content.decode()
+    assert 'lang="zh-hans">仓储机器人' in page and "원문:" in page
