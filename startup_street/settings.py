@@ -196,6 +196,8 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
 DEFAULT_USER_TIME_ZONE = "Asia/Seoul"
+# Date and time formats that differ from Django's own for a language (Korean: 오후 6:00).
+FORMAT_MODULE_PATH = ["startup_street.core.formats"]
 # The city's zone: the dashboard's periods are whole days here.
 DASHBOARD_TIME_ZONE = os.environ.get("DASHBOARD_TIME_ZONE", "Asia/Seoul")
 # The address people reach the site at, for links in e-mails sent by the worker.

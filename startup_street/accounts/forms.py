@@ -1,9 +1,11 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from startup_street.core.timezones import time_zone_choices
+from startup_street.core.i18n import normalise_language
+from startup_street.core.timezones import time_zone_choices, zone_for_language
 
 from .models import TokenScope, User
 
@@ -30,6 +32,17 @@ class SignupForm(ProfileForm):
     password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput, strip=False)
 
     field_order = ["email", "display_name", "preferred_language", "time_zone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A newcomer most likely reads the language the page is in and lives in the zone their
+        # browser reports (``street/browser-zone.js`` picks it); the language's zone until then.
+        language = normalise_language(translation.get_language()) or "en"
+        given = kwargs.get("initial") or {}
+        self.initial["preferred_language"] = given.get("preferred_language", language)
+        self.initial["time_zone"] = given.get("time_zone", zone_for_language(language))
+        if not self.is_bound:
+            self.fields["time_zone"].widget.attrs["data-browser-zone"] = "fill"
 
     def clean_email(self):
         return self.cleaned_data["email"].lower()

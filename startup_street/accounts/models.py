@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from startup_street.core.i18n import CONTENT_LANGUAGE_CHOICES
 from startup_street.core.timezones import validate_time_zone
@@ -43,7 +44,7 @@ class User(AbstractUser):
     first_name = None
     last_name = None
     email = models.EmailField(_("e-mail address"), unique=True)
-    display_name = models.CharField(_("name"), max_length=120)
+    display_name = models.CharField(pgettext_lazy("a person's name", "name"), max_length=120)
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=CONTENT_LANGUAGE_CHOICES, default="ko"
     )

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from startup_street.core.forms import TranslatedTextFormField
 from startup_street.core.i18n import CONTENT_LANGUAGE_CHOICES, pick
@@ -131,9 +132,9 @@ class UploadForm(forms.Form):
 
 
 DECISION_CHOICES = [
-    (Status.ACCEPTED, _("Accept")),
-    (Status.WAITLISTED, _("Waitlist")),
-    (Status.REJECTED, _("Reject")),
+    (Status.ACCEPTED, pgettext_lazy("decision on an application", "Accept")),
+    (Status.WAITLISTED, pgettext_lazy("decision on an application", "Waitlist")),
+    (Status.REJECTED, pgettext_lazy("decision on an application", "Reject")),
     (Status.UNDER_REVIEW, _("Move to review")),
 ]
 

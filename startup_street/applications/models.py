@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from rules.contrib.models import RulesModel
 
 from startup_street.core.fields import TranslatedTextField, shown
@@ -181,8 +182,12 @@ class StatusChange(models.Model):
         on_delete=models.CASCADE,
         related_name="timeline",
     )
-    from_status = models.CharField(_("from"), max_length=16, choices=Status.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=16, choices=Status.choices)
+    from_status = models.CharField(
+        pgettext_lazy("previous state", "from"), max_length=16, choices=Status.choices, blank=True
+    )
+    to_status = models.CharField(
+        pgettext_lazy("new state", "to"), max_length=16, choices=Status.choices
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("by"),

@@ -1,3 +1,5 @@
+import re
+
 from django.utils.text import slugify
 
 
@@ -11,3 +13,36 @@ def unique_slug(
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+# Kept as typed: addresses, %(name)s placeholders, markup and entities, ASCII code in brackets.
+_KEEP = re.compile(
+    r"\w+://\S+|%\(\w+\)[-#0 +]*\d*(?:\.\d+)?[a-z]|<code>.*?</code>|&#?\w+;|\[[\x20-\x7e]*\]"
+)
+_HAN = "\u3400-\u9fff\uf900-\ufaff"
+_FULL_WIDTH = str.maketrans(
+    {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+)
+# 1,000 and 10:30 and HH:MM keep their marks.
+_NUMBER_PUNCTUATION = re.compile(r"(?<=[0-9A-Za-z])([,:])(?=[0-9A-Za-z])")
+_STOP = re.compile(rf"(?<=[{_HAN}）”])\.(?=$|\s|[{_HAN}])")
+_SPACE_AFTER = re.compile(r"(?<=[，。：；！？）])[ \t]+")
+_SPACE_BEFORE = re.compile(rf"(?<=[{_HAN}])[ \t]+(?=[（])")
+
+
+def fullwidth_punctuation(text: str) -> str:
+    """Chinese text with Chinese punctuation: ``，。：；！？（）`` for the half-width marks, except
+    inside numbers (``1,000``, ``10:30``), addresses, ``%(name)s`` placeholders, markup and
+    bracketed code; no space after them."""
+    parts, last = [], 0
+    for kept in _KEEP.finditer(text):
+        parts += [_fullwidth(text[last : kept.start()]), kept.group()]
+        last = kept.end()
+    return "".join([*parts, _fullwidth(text[last:])])
+
+
+def _fullwidth(text: str) -> str:
+    kept = _NUMBER_PUNCTUATION.sub(lambda m: "\0" + str(",:".index(m.group(1))), text)
+    changed = _STOP.sub("。", kept.translate(_FULL_WIDTH))
+    changed = _SPACE_BEFORE.sub("", _SPACE_AFTER.sub("", changed))
+    return changed.replace("\x000", ",").replace("\x001", ":")

@@ -4,8 +4,12 @@ from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
+
+from .i18n import normalise_language
+from .places import city_name, zone_city
 
 # The zones most users of a Seoul-Beijing cluster need first; every IANA zone is accepted.
 COMMON_TIME_ZONES = [
@@ -50,11 +54,25 @@ def get_zone(name: str | None) -> tzinfo:
 
 
 def zone_label(dt: datetime, zone: tzinfo) -> str:
-    """A zone named for people: ``KST (Asia/Seoul)``, ``CST (Asia/Shanghai)``."""
-    local = dt.astimezone(zone)
+    """A zone named for people: ``KST (Asia/Seoul)`` in English; in Korean and Chinese the
+    city it is known by (서울 시간, 北京时间) where it has one."""
     key = getattr(zone, "key", str(zone))
-    abbreviation = local.tzname() or key
+    language = normalise_language(translation.get_language())
+    city = zone_city(key)
+    if city and language in ("ko", "zh-hans"):
+        return pgettext("a time zone named after its city", "%(city)s time") % {
+            "city": city_name(city, language)
+        }
+    abbreviation = dt.astimezone(zone).tzname() or key
     return key if abbreviation == key else f"{abbreviation} ({key})"
+
+
+def zone_for_language(language: str | None) -> str:
+    """The zone a newcomer reading ``language`` most likely lives in, before the browser says."""
+    code = normalise_language(language)
+    return {"ko": "Asia/Seoul", "zh-hans": "Asia/Shanghai", "en": "UTC"}.get(
+        code, settings.DEFAULT_USER_TIME_ZONE
+    )
 
 
 def make_aware_in(naive: datetime, zone_name: str) -> datetime:

@@ -39,6 +39,7 @@ from django.utils.translation import gettext_lazy as _
 
 from startup_street.applications.enums import Status
 from startup_street.applications.models import Application
+from startup_street.core.places import city_filter
 from startup_street.core.timezones import get_zone
 from startup_street.events.enums import Market
 from startup_street.events.models import Event, MarketEntry, Meeting
@@ -123,7 +124,7 @@ def calls(piece: Slice) -> QuerySet[Call]:
     if piece.sector:
         qs = qs.filter(program__sectors__code=piece.sector)
     if piece.city:
-        qs = qs.filter(program__city__iexact=piece.city)
+        qs = qs.filter(city_filter("program__city", piece.city))
     return qs
 
 
@@ -165,7 +166,7 @@ def _startup_filters(qs: QuerySet, piece: Slice, prefix: str) -> QuerySet:
     if piece.sector:
         qs = qs.filter(**{f"{prefix}sectors__code": piece.sector})
     if piece.city:
-        qs = qs.filter(**{f"{prefix}city__iexact": piece.city})
+        qs = qs.filter(city_filter(f"{prefix}city", piece.city))
     if piece.district:
         qs = qs.filter(**{f"{prefix}region__iexact": piece.district})  # a startup's district
     return qs

@@ -21,6 +21,7 @@ from faker import Faker
 from startup_street.accounts.models import User
 from startup_street.core.models import Sector
 from startup_street.core.sectors import SECTORS
+from startup_street.core.text import fullwidth_punctuation
 from startup_street.organizations.models import Membership, Organization
 from startup_street.programs.models import Call, Program
 from startup_street.startups.models import Startup, StartupMember
@@ -277,6 +278,8 @@ def _render(template: dict, languages, slots: dict) -> dict[str, str]:
             key: value[lang] if isinstance(value, dict) else value for key, value in slots.items()
         }
         text = template[lang].format(**values)
+        if lang == "zh-hans":  # slot values (an English name, a number) may bring ASCII marks
+            text = fullwidth_punctuation(text)
         out[lang] = text[:1].upper() + text[1:]
     return out
 

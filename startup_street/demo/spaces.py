@@ -80,7 +80,7 @@ SPACES = [
         T("창업캠프 대강의실", "创业训练营大讲堂", "Startup camp lecture hall"),
         T(
             "계단식 강의실. 데모데이 리허설과 투자 설명회에 씁니다.",
-            "阶梯教室,用于路演彩排和投资说明会。",
+            "阶梯教室，用于路演彩排和投资说明会。",
             "A tiered lecture hall for demo-day rehearsals and investor briefings.",
         ),
         120,
@@ -99,7 +99,7 @@ SPACES = [
         T("세미나실 B", "研讨室B", "Seminar room B"),
         T(
             "40석 세미나실. 멘토링 워크숍에 알맞습니다.",
-            "四十座研讨室,适合导师工作坊。",
+            "四十座研讨室，适合导师工作坊。",
             "A 40-seat seminar room, right for mentoring workshops.",
         ),
         40,
@@ -113,7 +113,7 @@ SPACES = [
         T("시제품 제작 실험실", "原型制作实验室", "Prototype lab"),
         T(
             "3D 프린터와 레이저 커터가 있는 제작 공간. 사용 전 직원이 승인합니다.",
-            "配备3D打印机和激光切割机的制作空间,使用前需工作人员批准。",
+            "配备3D打印机和激光切割机的制作空间，使用前需工作人员批准。",
             "A maker space with 3D printers and a laser cutter; staff approve each request.",
         ),
         12,
@@ -135,7 +135,7 @@ SPACES = [
         T("창업 전시홀", "创业展厅", "Startup exhibition hall"),
         T(
             "300명이 들어가는 전시홀. 부스 전시와 데모데이에 씁니다.",
-            "可容纳三百人的展厅,用于展位展示和路演日。",
+            "可容纳三百人的展厅，用于展位展示和路演日。",
             "A hall for 300 people: booths and demo days.",
         ),
         300,
@@ -153,7 +153,7 @@ SPACES = [
         T("실외 자율주행 로봇 실증장", "户外自动驾驶机器人测试场", "Outdoor mobile-robot testbed"),
         T(
             "보도, 경사로, 횡단보도를 갖춘 실외 실증장. 실증 계획을 직원이 승인합니다.",
-            "设有人行道、坡道和人行横道的户外测试场,演示计划须经工作人员批准。",
+            "设有人行道、坡道和人行横道的户外测试场，演示计划须经工作人员批准。",
             "Pavements, ramps and a crossing outdoors; staff approve every demonstration plan.",
         ),
         15,
@@ -192,7 +192,7 @@ SPACES = [
         T("협동로봇 시연 셀", "协作机器人演示单元", "Collaborative-robot demonstration cell"),
         T(
             "협동로봇 팔 두 대를 둔 시연 공간. 안전 교육 이수자가 바로 예약합니다.",
-            "配有两台协作机械臂的演示空间,完成安全培训者可直接预订。",
+            "配有两台协作机械臂的演示空间，完成安全培训者可直接预订。",
             "Two cobot arms; holders of the safety training book it straight away.",
         ),
         6,
@@ -218,7 +218,7 @@ SPACES = [
             T(f"공유 데스크 {n}", f"共享工位 {n}", f"Shared desk {n}"),
             T(
                 "한국혁신센터 베이징 공유 오피스의 고정 데스크.",
-                "韩国创新中心(北京)共享办公区的固定工位。",
+                "韩国创新中心（北京）共享办公区的固定工位。",
                 "A desk in KIC Beijing's shared office.",
             ),
             1,
@@ -237,7 +237,7 @@ SPACES = [
         T("KIC 베이징 회의실", "韩国创新中心会议室", "KIC Beijing meeting room"),
         T(
             "현지 파트너 미팅용 회의실. 직원이 요청을 승인합니다.",
-            "用于与本地伙伴会面的会议室,申请须经工作人员批准。",
+            "用于与本地伙伴会面的会议室，申请须经工作人员批准。",
             "For meetings with local partners; staff approve each request.",
         ),
         10,

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from startup_street.core.i18n import CONTENT_LANGUAGE_CHOICES
 from startup_street.core.models import Sector
@@ -108,7 +109,9 @@ class OutcomeForm(forms.Form):
 
 
 class MarketEntryForm(forms.Form):
-    origin = forms.ChoiceField(label=_("From"), choices=Market.choices)
+    origin = forms.ChoiceField(
+        label=pgettext_lazy("market a startup comes from", "From"), choices=Market.choices
+    )
     template = forms.ModelChoiceField(
         label=_("Checklist"), queryset=MarketEntryTemplate.objects.select_related("organization")
     )
@@ -116,7 +119,9 @@ class MarketEntryForm(forms.Form):
 
 
 class StepForm(forms.Form):
-    owner = forms.CharField(label=_("Owner"), max_length=120, required=False)
+    owner = forms.CharField(
+        label=pgettext_lazy("person in charge of a step", "Owner"), max_length=120, required=False
+    )
     due_on = forms.DateField(
         label=_("Due"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from rules.contrib.models import RulesModel
 
 from startup_street.core.fields import TranslatedTextField, shown
@@ -114,7 +115,7 @@ class Interpreter(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(pgettext_lazy("a person's name", "name"), max_length=120)
     language_pairs = models.JSONField(
         _("language pairs"), default=list, help_text=_('For example [["ko", "zh-hans"]].')
     )
@@ -211,10 +212,16 @@ class MeetingRequest(TimeStampedModel):
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="requests"
     )
     sender = models.ForeignKey(
-        Registration, verbose_name=_("from"), on_delete=models.CASCADE, related_name="sent"
+        Registration,
+        verbose_name=pgettext_lazy("sender of a message", "from"),
+        on_delete=models.CASCADE,
+        related_name="sent",
     )
     recipient = models.ForeignKey(
-        Registration, verbose_name=_("to"), on_delete=models.CASCADE, related_name="received"
+        Registration,
+        verbose_name=pgettext_lazy("recipient of a message", "to"),
+        on_delete=models.CASCADE,
+        related_name="received",
     )
     sender_interest = models.CharField(
         _("sender's interest"), max_length=8, choices=Interest.choices, default=Interest.WOULD
@@ -371,7 +378,9 @@ class MarketEntry(TimeStampedModel):
         "startups.Startup", verbose_name=_("startup"), on_delete=models.CASCADE,
         related_name="market_entries",
     )  # fmt: skip
-    origin = models.CharField(_("from"), max_length=16, choices=Market.choices)
+    origin = models.CharField(
+        pgettext_lazy("market a startup comes from", "from"), max_length=16, choices=Market.choices
+    )
     target = models.CharField(_("target market"), max_length=16, choices=Market.choices)
     template = models.ForeignKey(
         MarketEntryTemplate, verbose_name=_("template"), null=True, on_delete=models.SET_NULL,

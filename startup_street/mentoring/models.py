@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from startup_street.core.enums import Stage
 from startup_street.core.fields import TranslatedTextField
@@ -89,8 +90,8 @@ class AvailabilityWindow(models.Model):
             (6, _("Sunday")),
         ],
     )
-    starts = models.TimeField(_("from"))
-    ends = models.TimeField(_("until"))
+    starts = models.TimeField(pgettext_lazy("start of a span of time of day", "from"))
+    ends = models.TimeField(pgettext_lazy("end of a span of time of day", "until"))
 
     class Meta:
         ordering = ["mentor", "weekday", "starts"]

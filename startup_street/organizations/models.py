@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from rules.contrib.models import RulesModel
 
 from startup_street.core.enums import Country
@@ -29,7 +30,7 @@ ORGANIZATION_FIELDS = (
 
 class Organization(OriginalLanguageMixin, TimeStampedModel, RulesModel):
     slug = models.SlugField(_("short name"), max_length=80, unique=True)
-    name = TranslatedTextField(_("name"), max_length=200)
+    name = TranslatedTextField(pgettext_lazy("an organisation's name", "name"), max_length=200)
     description = TranslatedTextField(_("description"), max_length=5000, blank=True, long=True)
     kind = models.CharField(_("kind"), max_length=24, choices=OrganizationKind.choices)
     city = models.CharField(_("city"), max_length=80)

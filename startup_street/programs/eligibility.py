@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from startup_street.core.enums import Country, RevenueBand, Stage
 from startup_street.core.models import Sector
+from startup_street.core.places import city_name, same_city
 
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 REVENUE_BANDS = RevenueBand.values  # in increasing order
@@ -173,7 +174,8 @@ def _check(rule, value, startup, participated_in, today) -> tuple[str, str]:
             startup.get_country_display() if startup.country else None,
         )
     if rule == "cities":
-        return _in(startup.city, value, _("city"))
+        allowed = [startup.city] if any(same_city(startup.city, c) for c in value) else []
+        return _in(startup.city, allowed, _("city"), city_name(startup.city))
     if rule == "team_size":
         if not startup.team_size:
             return UNKNOWN, _("Add your team size to the profile.")

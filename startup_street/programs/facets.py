@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from startup_street.core.enums import Country, Stage
 from startup_street.core.i18n import CONTENT_LANGUAGE_CHOICES, pick
 from startup_street.core.models import Sector
+from startup_street.core.places import city_name
 
 from .enums import SupportKind
 from .models import Call, Program
@@ -160,7 +161,7 @@ def program_facets(base: QuerySet[Program], params: dict) -> list[Facet]:
         _facet(
             "city",
             _("City"),
-            [(c, c) for c in _top(cities, params.get("city"))],
+            [(c, city_name(c)) for c in _top(cities, params.get("city"))],
             cities,
             params.get("city"),
         ),

@@ -12,6 +12,7 @@ from django.db.models import (
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from startup_street.core.places import city_filter
 from startup_street.organizations.enums import STAFF_ROLES
 from startup_street.organizations.models import Membership
 
@@ -131,7 +132,7 @@ def filter_programs(qs: QuerySet[Program], *, params) -> QuerySet[Program]:
     if country := params.get("country"):
         qs = qs.filter(country=country)
     if city := params.get("city"):
-        qs = qs.filter(city__iexact=city.strip())
+        qs = qs.filter(city_filter("city", city))  # 首尔 finds programs typed as Seoul or 서울
     if organization := params.get("organization"):
         qs = qs.filter(organization__slug=organization)
     if language := params.get("language"):

@@ -3,6 +3,7 @@ from datetime import datetime, timedelta
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from startup_street.core.timezones import get_zone
 
@@ -28,8 +29,14 @@ class BookingForm(forms.Form):
 
     startup = forms.TypedChoiceField(label=_("For"), coerce=int, empty_value=None, required=False)
     day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
-    start = forms.TimeField(label=_("From"), widget=forms.TimeInput(attrs={"type": "time"}))
-    end = forms.TimeField(label=_("To"), widget=forms.TimeInput(attrs={"type": "time"}))
+    start = forms.TimeField(
+        label=pgettext_lazy("start of a span of time of day", "From"),
+        widget=forms.TimeInput(attrs={"type": "time"}),
+    )
+    end = forms.TimeField(
+        label=pgettext_lazy("end of a span of time of day", "To"),
+        widget=forms.TimeInput(attrs={"type": "time"}),
+    )
     title = forms.CharField(label=_("Purpose"), max_length=200, required=False)
     repeat = forms.ChoiceField(label=_("Repeats"), choices=REPEAT_CHOICES, required=False)
     until = forms.DateField(
@@ -65,8 +72,8 @@ class BookingForm(forms.Form):
 class WaitlistForm(forms.Form):
     startup = forms.TypedChoiceField(label=_("For"), coerce=int)
     day = forms.DateField(label=_("Day"))
-    start = forms.TimeField(label=_("From"))
-    end = forms.TimeField(label=_("To"))
+    start = forms.TimeField(label=pgettext_lazy("start of a span of time of day", "From"))
+    end = forms.TimeField(label=pgettext_lazy("end of a span of time of day", "To"))
 
     def __init__(self, *args, space, startups, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,9 +93,15 @@ class WaitlistForm(forms.Form):
 
 class BlockingForm(forms.Form):
     day = forms.DateField(label=_("From day"), widget=forms.DateInput(attrs={"type": "date"}))
-    start = forms.TimeField(label=_("From"), widget=forms.TimeInput(attrs={"type": "time"}))
+    start = forms.TimeField(
+        label=pgettext_lazy("start of a span of time of day", "From"),
+        widget=forms.TimeInput(attrs={"type": "time"}),
+    )
     end_day = forms.DateField(label=_("To day"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.TimeField(label=_("To"), widget=forms.TimeInput(attrs={"type": "time"}))
+    end = forms.TimeField(
+        label=pgettext_lazy("end of a span of time of day", "To"),
+        widget=forms.TimeInput(attrs={"type": "time"}),
+    )
     reason = forms.CharField(label=_("Reason"), max_length=200)
     cancel_bookings = forms.BooleanField(
         label=_("Cancel the bookings in the way"), required=False, widget=forms.HiddenInput
@@ -122,7 +135,10 @@ class PlanDecisionForm(forms.Form):
     approve = forms.TypedChoiceField(
         label=_("Decision"),
         coerce=lambda v: v == "yes",
-        choices=[("yes", _("Approve")), ("no", _("Reject"))],
+        choices=[
+            ("yes", _("Approve")),
+            ("no", pgettext_lazy("decision on a demonstration plan", "Reject")),
+        ],
     )
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
 

@@ -14,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from rules.contrib.models import RulesModel
 
 from startup_street.core.fields import TranslatedTextField, shown
@@ -212,8 +213,8 @@ class OpeningHours(models.Model):
         Space, verbose_name=_("space"), on_delete=models.CASCADE, related_name="opening_hours"
     )
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=WEEKDAYS)
-    opens = models.TimeField(_("opens"))
-    closes = models.TimeField(_("closes"))
+    opens = models.TimeField(pgettext_lazy("opening hours", "opens"))
+    closes = models.TimeField(pgettext_lazy("opening hours", "closes"))
 
     class Meta:
         ordering = ["space", "weekday", "opens"]
@@ -304,8 +305,10 @@ class Entitlement(TimeStampedModel):
         decimal_places=2,
         validators=[MinValueValidator(Decimal("0"))],
     )
-    starts_on = models.DateField(_("from"))
-    ends_on = models.DateField(_("until"), null=True, blank=True)
+    starts_on = models.DateField(pgettext_lazy("first day of a period", "from"))
+    ends_on = models.DateField(
+        pgettext_lazy("last day of a period", "until"), null=True, blank=True
+    )
     call = models.ForeignKey(
         Call,
         verbose_name=_("granted by the call"),

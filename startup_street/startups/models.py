@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
@@ -34,7 +35,7 @@ STARTUP_FIELDS = (
 
 class Startup(OriginalLanguageMixin, TimeStampedModel, RulesModel):
     slug = models.SlugField(_("short name"), max_length=80, unique=True)
-    name = models.CharField(_("name"), max_length=160)
+    name = models.CharField(pgettext_lazy("a company's name", "name"), max_length=160)
     tagline = TranslatedTextField(_("one-line pitch"), max_length=200, blank=True)
     description = TranslatedTextField(_("description"), max_length=5000, blank=True, long=True)
     sectors = models.ManyToManyField(

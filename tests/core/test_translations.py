@@ -2,6 +2,7 @@
 
 import ast
 import gettext
+import re
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,24 @@ def test_investor_stake_is_not_an_investing_company(language, firm, person):
     with translation.override(language):
         assert str(OrganizationKind.INVESTOR.label) == firm
         assert str(StakeKind.INVESTOR.label) == person
+
+
+# Examples of what to type, where the ASCII mark is the input's own syntax.
+TYPED_EXAMPLES = {
+    "Enter the text as a mapping of language to text.",
+    "Cities or countries, comma-separated (e.g. Beijing, Shanghai).",
+}
+
+
+def test_chinese_translations_use_chinese_punctuation():
+    from startup_street.core.text import fullwidth_punctuation
+
+    han = re.compile(r"[\u3400-\u9fff]")
+    half_width = [
+        entry["msgid"]
+        for entry in _entries(LOCALE / "zh_Hans" / "LC_MESSAGES" / "django.po")
+        if entry["msgid"] not in TYPED_EXAMPLES
+        for text in entry["msgstr"]
+        if han.search(text) and fullwidth_punctuation(text) != text
+    ]
+    assert half_width == []

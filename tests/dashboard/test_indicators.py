@@ -70,6 +70,8 @@ def test_slices_by_organisation_kind_and_city(world):
     assert indicators.applications_submitted(testbeds) == 3
     busan = Slice(YEAR.start, YEAR.end, city="busan")
     assert indicators.startups_supported(busan) == 1
+    for spelling in ("부산", "釜山"):  # the city as a Korean or Chinese reader types it
+        assert indicators.startups_supported(Slice(YEAR.start, YEAR.end, city=spelling)) == 1
 
 
 def test_period_boundaries_are_whole_days_in_the_city_zone(world):

@@ -27,6 +27,15 @@ def _status(rules, startup, **kwargs):
     return {r.rule: r.status for r in verdict.results}, verdict
 
 
+@pytest.mark.parametrize("typed", ["Seoul", "서울", "首尔", " seoul "])
+def test_city_rule_accepts_the_city_in_any_language(robot_startup, typed):
+    robot_startup.city = typed
+    statuses, _verdict = _status({"cities": ["Seoul"]}, robot_startup)
+    assert statuses == {"cities": "met"}
+    statuses, _verdict = _status({"cities": ["北京"]}, robot_startup)
+    assert statuses == {"cities": "not_met"}
+
+
 def test_all_rules_met(robot_startup):
     statuses, verdict = _status(
         {

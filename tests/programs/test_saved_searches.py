@@ -104,7 +104,7 @@ def test_new_matching_call_is_emailed_once_in_users_language(
     call = _new_call(program, bob, django_capture_on_commit_callbacks)
     assert [m.to for m in mail.outbox] == [[charlie.email]]
     body = mail.outbox[0].body
-    assert "로봇 실증 지원" in body and "(Asia/Shanghai)" in body and "(Asia/Seoul)" in body
+    assert "로봇 실증 지원" in body and "베이징 시간" in body and "서울 시간" in body
     assert SavedSearchAlert.objects.filter(saved_search=saved, call=call).count() == 1
     assert alerts.alert_saved_searches(call.pk) == 0  # never twice
     assert len(mail.outbox) == 1
@@ -201,7 +201,7 @@ def test_calls_arriving_together_are_emailed_once_per_search_and_call(organizati
     to_charlie = [m for m in mail.outbox if m.to == [charlie.email]]
     assert [m.subject for m in to_charlie] == [subject, subject]  # in charlie's language
     for message in to_charlie:  # the call's zone and charlie's
-        assert "(Asia/Shanghai)" in message.body and "(Asia/Seoul)" in message.body
+        assert "베이징 시간" in message.body and "서울 시간" in message.body
     again = alerts.alert_saved_searches_for_calls([call.pk for call in calls])
     assert again == 0 and len(mail.outbox) == 4  # never twice, in a batch or one by one
     assert sum(alerts.alert_saved_searches(call.pk) for call in calls) == 0

@@ -66,6 +66,12 @@ def test_filter_by_country_city_organization(catalogue, charlie):
     assert _slugs(charlie, organization="no-such-org") == []
 
 
+def test_filter_by_city_in_any_language(catalogue, charlie):
+    assert _slugs(charlie, city="首尔") == ["bio", "robot"]
+    assert _slugs(charlie, city="서울") == ["bio", "robot"]
+    assert _slugs(charlie, city="北京") == ["anyone"]
+
+
 def test_filter_by_language_original_or_translated(catalogue, charlie):
     assert _slugs(charlie, language="zh-hans") == ["anyone"]
     assert _slugs(charlie, language="ko") == ["bio", "robot"]

@@ -5,8 +5,11 @@ from datetime import datetime
 from django import template
 from django.conf import settings
 from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.translation import pgettext
 
-from ..i18n import pick
+from ..i18n import Shown, pick
+from ..places import city_name
 from ..timezones import COMMON_TIME_ZONES, get_zone, zone_label
 
 register = template.Library()
@@ -26,6 +29,28 @@ def translated(obj, field):
     return pick(getattr(obj, field), getattr(obj, "original_language", None))
 
 
+@register.simple_tag
+def original_badge(shown):
+    """After a ``translated`` text: a badge naming its language when it is not the viewer's
+    (there is no translation, so the original is shown)."""
+    if not isinstance(shown, Shown) or not shown.is_fallback or not shown.text:
+        return ""
+    return format_html(
+        '<small class="badge badge--neutral original-language" title="{}">{} '
+        '<span lang="{}">{}</span></small>',
+        pgettext("badge title", "Not translated into your language yet"),
+        pgettext("badge before the language a text is shown in", "Original:"),
+        shown.language,
+        dict(settings.LANGUAGES).get(shown.language, shown.language),
+    )
+
+
+@register.filter
+def city(value):
+    """A city in the viewer's language when it is a known one (Seoul, 서울, 首尔)."""
+    return city_name(value) if isinstance(value, str) else value
+
+
 def _format(dt: datetime, zone) -> str:
     local = dt.astimezone(zone)
     return f"{formats.date_format(local, 'DATETIME_FORMAT')} {zone_label(dt, zone)}"
@@ -40,6 +65,17 @@ def zoned(value, zone_name=None):
         value = timezone.make_aware(value, timezone.utc)
     zone = get_zone(zone_name) if zone_name else timezone.get_current_timezone()
     return _format(value, zone)
+
+
+@register.filter
+def zoned_both(value, zone_name):
+    """A datetime in ``zone_name`` (a call's or a venue's zone) and, only when the viewer's zone
+    is another one, in the viewer's zone too."""
+    here = zoned(value, zone_name)
+    viewer = getattr(timezone.get_current_timezone(), "key", "")
+    if not here or viewer == getattr(get_zone(zone_name), "key", zone_name):
+        return here
+    return f"{here} · {zoned(value)}"
 
 
 @register.filter

@@ -50,7 +50,7 @@ ORGANIZATIONS = [
         description=T(
             "서울시가 운영하는 창업 보육센터로, 입주 "
             "공간과 사업화·투자 연계 프로그램을 제공합니다.",
-            "首尔市运营的创业孵化中心,提供入驻空间以及成果转化和融资对接项目。",
+            "首尔市运营的创业孵化中心，提供入驻空间以及成果转化和融资对接项目。",
             "The city's incubation centre: offices for startups, commercialisation support and "
             "introductions to investors.",
         ),
@@ -73,7 +73,7 @@ ORGANIZATIONS = [
         description=T(
             "로봇 기업을 위한 실증 테스트베드와 공공시설 현장 "
             "실증을 지원하는 서울시 로봇산업 거점입니다.",
-            "首尔市机器人产业基地,为机器人企业提供测试平台和公共设施场景验证。",
+            "首尔市机器人产业基地，为机器人企业提供测试平台和公共设施场景验证。",
             "Seoul's robot-industry base, with testbeds and real sites in public buildings where "
             "robot companies demonstrate their technology.",
         ),
@@ -179,11 +179,11 @@ ORGANIZATIONS = [
     ),
     _beijing(
         slug="kic-beijing",
-        name=T("한국혁신센터 베이징", "韩国创新中心(北京)", "Korea Innovation Center Beijing"),
+        name=T("한국혁신센터 베이징", "韩国创新中心（北京）", "Korea Innovation Center Beijing"),
         description=T(
             "한국 스타트업의 중국 진출을 돕는 베이징 거점으로, "
             "소프트랜딩과 현지 파트너 매칭을 지원합니다.",
-            "帮助韩国初创企业进入中国市场的北京据点,提供软着陆和本地合作伙伴对接服务。",
+            "帮助韩国初创企业进入中国市场的北京据点，提供软着陆和本地合作伙伴对接服务。",
             "The Beijing base that helps Korean startups enter China: soft landing and "
             "introductions to local partners.",
         ),

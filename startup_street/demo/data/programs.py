@@ -32,7 +32,7 @@ TITLES = {
         ),
         T(
             "{city} 창업공간 무상 입주 지원 ({sector} 우대)",
-            "{city}创业空间免费入驻支持({sector}优先)",
+            "{city}创业空间免费入驻支持（{sector}优先）",
             "Free startup space in {city} ({sector} preferred)",
         ),
     ],
@@ -49,7 +49,7 @@ TITLES = {
         ),
         T(
             "{org} 투자유치 IR 컨설팅 ({year}년)",
-            "{org}融资路演辅导({year}年)",
+            "{org}融资路演辅导（{year}年）",
             "{org} investor-readiness coaching {year}",
         ),
     ],
@@ -61,7 +61,7 @@ TITLES = {
         ),
         T(
             "한중 스타트업 네트워킹 데이 ({sector})",
-            "中韩创业企业交流日({sector})",
+            "中韩创业企业交流日（{sector}）",
             "Korea-China startup networking day ({sector})",
         ),
         T(
@@ -78,7 +78,7 @@ TITLES = {
         ),
         T(
             "글로벌 전시회 공동관 참가기업 모집 ({sector})",
-            "国际展会联合展位参展企业招募({sector})",
+            "国际展会联合展位参展企业招募（{sector}）",
             "Joint pavilion at international trade fairs ({sector})",
         ),
         T(
@@ -95,7 +95,7 @@ TITLES = {
         ),
         T(
             "산학연 공동 기술개발 지원 ({sector})",
-            "产学研联合技术攻关支持({sector})",
+            "产学研联合技术攻关支持（{sector}）",
             "University-industry joint R&D ({sector})",
         ),
         T(
@@ -112,7 +112,7 @@ TITLES = {
         ),
         T(
             "{city} 스타트업 투자유치 매칭펀드 ({year}년 {round}차)",
-            "{city}创业企业融资配套基金({year}年第{round}批)",
+            "{city}创业企业融资配套基金（{year}年第{round}批）",
             "{city} matching fund for startups ({year} round {round})",
         ),
     ],
@@ -136,7 +136,7 @@ TITLES = {
         ),
         T(
             "{year}년 {sector} 기술실증(PoC) 지원사업 ({round}차)",
-            "{year}年{sector}技术验证(PoC)支持项目(第{round}批)",
+            "{year}年{sector}技术验证（PoC）支持项目（第{round}批）",
             "{year} {sector} proof-of-concept support (round {round})",
         ),
         T(
@@ -153,7 +153,7 @@ TITLES = {
         ),
         T(
             "중국 시장 진출 현지화 지원 ({sector})",
-            "进入中国市场本地化支持({sector})",
+            "进入中国市场本地化支持（{sector}）",
             "China market localisation support ({sector})",
         ),
         T(
@@ -221,68 +221,68 @@ SUPPORT = {
     "commercialisation": T(
         "지원 내용: 사업화 자금 {amount}, 전담 멘토 "
         "매칭, 시제품 제작 및 지식재산권 취득 비용 지원.",
-        "支持内容:成果转化资金{amount},配备专属导师,资助样机开发与知识产权申请。",
+        "支持内容：成果转化资金{amount}，配备专属导师，资助样机开发与知识产权申请。",
         "Support: commercialisation funding {amount}, a dedicated mentor, and help with "
         "prototypes and patents.",
     ),
     "space": T(
         "지원 내용: 독립형 사무공간 최대 {months}개월 "
         "무상 제공, 회의실·제작실 이용, 입주기업 네트워킹.",
-        "支持内容:免费提供独立办公空间最长{months}个月,"
-        "可使用会议室与创客工坊,参加入驻企业交流活动。",
+        "支持内容：免费提供独立办公空间最长{months}个月，"
+        "可使用会议室与创客工坊，参加入驻企业交流活动。",
         "Support: a private office free of charge for up to {months} months, meeting rooms and "
         "a maker space, and a residents' network.",
     ),
     "mentoring": T(
         "지원 내용: 분야별 전문가 1:1 멘토링 {hours}시간,"
         " 투자유치·마케팅 교육, 데모데이 참가 기회.",
-        "支持内容:行业专家一对一辅导{hours}小时,融资与营销培训,参加路演日的机会。",
+        "支持内容：行业专家一对一辅导{hours}小时，融资与营销培训，参加路演日的机会。",
         "Support: {hours} hours of one-to-one mentoring by sector experts, training in "
         "fundraising and marketing, and a place at demo day.",
     ),
     "events": T(
         "지원 내용: 전시 부스와 피칭 세션 제공, 투자자·대기업과의 1:1 비즈니스 미팅 주선.",
-        "支持内容:提供展位和路演环节,安排与投资人及大企业的一对一商务对接。",
+        "支持内容：提供展位和路演环节，安排与投资人及大企业的一对一商务对接。",
         "Support: a stand and a pitching slot, and one-to-one business meetings with investors "
         "and large companies.",
     ),
     "sales_overseas": T(
         "지원 내용: 해외 바이어 발굴, 전시회 참가비 {amount}, 통번역 및 현지 법률 자문.",
-        "支持内容:对接海外买家,资助展会参展费用{amount},提供翻译及当地法律咨询。",
+        "支持内容：对接海外买家，资助展会参展费用{amount}，提供翻译及当地法律咨询。",
         "Support: introductions to overseas buyers, trade-fair costs {amount}, interpreting "
         "and local legal advice.",
     ),
     "rnd": T(
         "지원 내용: 기술개발 비용 {amount} (최대 {months}개월), 연구기관·대학 연구장비 활용 연계.",
-        "支持内容:研发经费{amount}(周期最长{months}个月),对接科研院所及高校实验设备。",
+        "支持内容：研发经费{amount}（周期最长{months}个月），对接科研院所及高校实验设备。",
         "Support: R&D funding {amount} for up to {months} months, and access to laboratories "
         "at institutes and universities.",
     ),
     "funding": T(
         "지원 내용: 기업당 {amount} 직접 투자, 후속 투자 연계 및 IR 코칭.",
-        "支持内容:每家企业直接投资{amount},对接后续融资并提供路演辅导。",
+        "支持内容：每家企业直接投资{amount}，对接后续融资并提供路演辅导。",
         "Support: direct investment of {amount} per company, introductions for follow-on "
         "rounds, and pitch coaching.",
     ),
     "talent": T(
         "지원 내용: 인턴 인건비 일부 지원(최대 {months}개월),"
         " 채용 박람회 참가, 인재 매칭 플랫폼 이용.",
-        "支持内容:补贴实习生部分薪酬(最长{months}个月),参加招聘会,使用人才对接平台。",
+        "支持内容：补贴实习生部分薪酬（最长{months}个月），参加招聘会，使用人才对接平台。",
         "Support: part of interns' wages for up to {months} months, a place at the hiring fair, "
         "and the talent-matching platform.",
     ),
     "testbed": T(
         "지원 내용: 테스트베드 및 현장(공공시설·병원·물류센터) "
         "실증 기회, 실증비용 {amount}, 인증 취득 컨설팅.",
-        "支持内容:提供测试平台及真实场景(公共设施、医院、物流中心)验证机会,"
-        "验证费用{amount},认证咨询。",
+        "支持内容：提供测试平台及真实场景（公共设施、医院、物流中心）验证机会，"
+        "验证费用{amount}，认证咨询。",
         "Support: the testbed and real sites (public buildings, hospitals, logistics centres), "
         "demonstration costs {amount}, and certification advice.",
     ),
     "soft_landing": T(
         "지원 내용: 중관촌 공유오피스 {months}개월 입주, "
         "중국 법인 설립·세무 자문, 현지 투자자 및 기업 매칭.",
-        "支持内容:入驻中关村共享办公空间{months}个月,提供公司注册与税务咨询,对接本地投资人和企业。",
+        "支持内容：入驻中关村共享办公空间{months}个月，提供公司注册与税务咨询，对接本地投资人和企业。",
         "Support: {months} months in a shared office at Zhongguancun, advice on setting up a "
         "Chinese company and on tax, and introductions to local investors and companies.",
     ),
@@ -304,7 +304,7 @@ AMOUNTS = {
 }
 
 # Eligibility: the sentence is joined from clauses that mirror the call's structured rules.
-ELIGIBILITY_LEAD = T("신청 자격: ", "申报条件:", "Eligibility: ")
+ELIGIBILITY_LEAD = T("신청 자격: ", "申报条件：", "Eligibility: ")
 ELIGIBILITY_END = T(".", "。", ".")
 ELIGIBILITY_JOIN = T(", ", ",", ", ")
 CLAUSES = {
@@ -324,18 +324,18 @@ CLAUSES = {
 SELECTION = [
     T(
         "선정 절차: 서류 평가 → 발표 평가 → 최종 선정 (약 {weeks}주 소요).",
-        "评审流程:材料初审 → 路演答辩 → 最终确定(约{weeks}周)。",
+        "评审流程：材料初审 → 路演答辩 → 最终确定（约{weeks}周）。",
         "Selection: document review, a pitch to the panel, then final selection (about "
         "{weeks} weeks).",
     ),
     T(
         "선정 절차: 서류 심사 후 현장 실사와 대면 인터뷰를 거쳐 선정합니다.",
-        "评审流程:材料评审后进行实地考察和面谈。",
+        "评审流程：材料评审后进行实地考察和面谈。",
         "Selection: document review followed by a site visit and an interview.",
     ),
     T(
         "선정 절차: 온라인 접수 후 전문가 심사위원회 평가로 선정하며, 결과는 개별 통보합니다.",
-        "评审流程:线上申报后由专家评审委员会评审,结果将单独通知。",
+        "评审流程：线上申报后由专家评审委员会评审，结果将单独通知。",
         "Selection: apply online; an expert panel assesses every application and each "
         "applicant is told the result.",
     ),
@@ -343,7 +343,7 @@ SELECTION = [
 
 CLOSING = T(
     "문의: {org} 담당자 (플랫폼의 문의하기 이용).",
-    "咨询:{org}项目负责人(请通过平台留言)。",
+    "咨询：{org}项目负责人（请通过平台留言）。",
     "Questions: contact {org} through the platform.",
 )
 

@@ -309,10 +309,10 @@ PITCHES = {
 
 ABOUT = T(
     "{name} 팀은 {year}년 {city}에서 설립되었으며, 현재 {team}명이 함께 일하고 있습니다.",
-    "{name}于{year}年在{city}成立,目前团队共{team}人。",
+    "{name}于{year}年在{city}成立，目前团队共{team}人。",
     "{name} was founded in {city} in {year} and has a team of {team}.",
 )
-PRODUCT = T("주력 제품: {pitch}.", "核心产品:{pitch}。", "What we make: {pitch}.")
+PRODUCT = T("주력 제품: {pitch}.", "核心产品：{pitch}。", "What we make: {pitch}.")
 TRACTION = [
     T(
         "현재 {customers}개 기업 고객과 PoC를 진행하고 있습니다.",
@@ -321,7 +321,7 @@ TRACTION = [
     ),
     T(
         "시드 투자를 유치했고 해외 진출을 준비 중입니다.",
-        "已完成种子轮融资,正在筹备出海。",
+        "已完成种子轮融资，正在筹备出海。",
         "We have raised a seed round and are preparing to expand abroad.",
     ),
     T(
