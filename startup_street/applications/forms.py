@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from startup_street.core.forms import TranslatedTextFormField
 from startup_street.core.i18n import CONTENT_LANGUAGE_CHOICES, pick
 
+from .answers import answer_text
 from .enums import QuestionKind, Status
 from .models import Question
 
@@ -122,8 +123,10 @@ class AnswersForm(forms.Form):
             if question.kind == QuestionKind.FILE:
                 self.file_questions.append(question)
                 continue
-            self.fields[str(question.pk)] = answer_field(question, answers.get(question.pk))
-            self.fields[str(question.pk)].required_mark = question.required
+            field = answer_field(question, answers.get(question.pk))
+            field.required_mark = question.required
+            field.shown = answer_text(question, answers.get(question.pk))  # read-only pages
+            self.fields[str(question.pk)] = field
 
 
 class UploadForm(forms.Form):
