@@ -142,4 +142,7 @@ DECISION_CHOICES = [
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(label=_("Decision"), choices=DECISION_CHOICES)
+    # Nothing is chosen beforehand: a decision is picked, never taken by default.
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("", _("Choose a decision")), *DECISION_CHOICES]
+    )
