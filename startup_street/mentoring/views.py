@@ -34,6 +34,9 @@ def my_mentorships(request):
         "mentoring/mentorship_list.html",
         {
             "mentorships": selectors.mentorships_of(request.user),
+            "staffed": selectors.mentorships_visible_to(request.user).exclude(
+                pk__in=selectors.mentorships_of(request.user).values("pk")
+            ),
             "startups": startups_of(request.user).order_by("name"),
         },
     )

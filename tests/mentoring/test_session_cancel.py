@@ -181,3 +181,12 @@ def test_feedback_offered_and_taken_after_the_session(world, client):
     client.post(reverse("mentoring:feedback", args=[session.pk]), {"notes": "Great", "rating": 5})
     session.refresh_from_db()
     assert (session.founder_rating, session.status) == (5, "done")
+
+
+def test_staff_find_their_organisations_mentorships(world, client):
+    client.force_login(world["people"]["staff"])
+    html = client.get(reverse("mentoring:mine")).content.decode()
+    assert reverse("mentoring:detail", args=[world["mentorship"].pk]) in html
+    client.force_login(world["people"]["other_staff"])
+    html = client.get(reverse("mentoring:mine")).content.decode()
+    assert reverse("mentoring:detail", args=[world["mentorship"].pk]) not in html
