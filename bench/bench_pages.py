@@ -54,7 +54,7 @@ def pages() -> list[tuple[str, str | None, str]]:
     mentorship = Mentorship.objects.get(startup__slug="robowave")
     assignment = ReviewAssignment.objects.filter(reviewer__email=email["reviewer"]).first()
     return [
-        ("baseline: health", None, reverse("core:healthz")),
+        ("baseline: health", None, reverse("operations:healthz")),
         ("home, visitor", None, "/"),
         ("programs, visitor", None, reverse("programs:list")),
         ("home, founder", email["founder"], "/"),
