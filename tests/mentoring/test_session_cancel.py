@@ -9,6 +9,8 @@ from datetime import time, timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -190,3 +192,23 @@ def test_staff_find_their_organisations_mentorships(world, client):
     client.force_login(world["people"]["other_staff"])
     html = client.get(reverse("mentoring:mine")).content.decode()
     assert reverse("mentoring:detail", args=[world["mentorship"].pk]) not in html
+
+
+def test_mentorship_page_queries_do_not_grow_with_its_sessions(world, client):
+    client.force_login(world["people"]["staff"])
+    url = reverse("mentoring:detail", args=[world["mentorship"].pk])
+    client.get(url)  # the session's first page reads what every later page has
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    few = count()
+    for days in range(1, 6):
+        MentoringSession.objects.create(
+            mentorship=world["mentorship"],
+            starts_at=timezone.now() - timedelta(days=days, hours=1),
+            ends_at=timezone.now() - timedelta(days=days),
+        )
+    assert count() == few
