@@ -66,10 +66,10 @@ def mentorship_detail(request, pk: int):
     context = {
         "mentorship": mentorship,
         "is_party": is_party,
+        "is_mentor": mentorship.mentor.user_id == request.user.pk,
         "form": form,
         "windows": selectors.next_windows(mentorship.mentor),
         "sessions": mentorship.sessions.all(),
-        "feedback_form": FeedbackForm(),
     }
     return render(request, "mentoring/mentorship_detail.html", context)
 

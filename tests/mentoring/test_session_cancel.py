@@ -212,3 +212,24 @@ def test_mentorship_page_queries_do_not_grow_with_its_sessions(world, client):
             ends_at=timezone.now() - timedelta(days=days),
         )
     assert count() == few
+
+
+def test_each_past_session_has_its_own_feedback_fields_with_what_was_said(world, client):
+    mentorship = world["mentorship"]
+    past = [
+        MentoringSession.objects.create(
+            mentorship=mentorship,
+            starts_at=timezone.now() - timedelta(days=days, hours=1),
+            ends_at=timezone.now() - timedelta(days=days),
+            founder_feedback=f"Said {days}",
+        )
+        for days in (1, 2)
+    ]
+    client.force_login(world["people"]["founder"])
+    html = client.get(reverse("mentoring:detail", args=[mentorship.pk])).content.decode()
+    for session in past:
+        assert f'id="notes-{session.pk}"' in html and f'id="rating-{session.pk}"' in html
+        assert f"Said {session.founder_feedback[-1]}</textarea>" in html
+    client.force_login(world["people"]["mentor"])
+    html = client.get(reverse("mentoring:detail", args=[mentorship.pk])).content.decode()
+    assert f'id="notes-{past[0].pk}"' in html and 'name="rating"' not in html
