@@ -42,6 +42,7 @@ def test_assignment_figures_only_behind_a_disclosure(client, call, reviewers, al
         r'<details class="disclosure" id="auto-assign-details">.*?</details>', html, re.S
     )
     assert disclosure and "Total fit (objective)" in disclosure.group(0)
+    assert "Details for specialists" in disclosure.group(0)
     outside = html.replace(disclosure.group(0), "")
     assert "objective" not in outside.lower()
 
