@@ -126,6 +126,27 @@ def state_founder_preference(request, slug: str, mentor_id: int, payload: Founde
     return _preferences(startup)
 
 
+class SessionOut(Schema):
+    id: int
+    mentorship: int = Field(validation_alias="mentorship_id")
+    starts_at: datetime
+    ends_at: datetime
+    status: str = Field(description='"booked", "done" (held) or "cancelled".')
+
+
+@router.post(
+    "/sessions/{int:session_id}/cancel",
+    response={200: SessionOut, 401: ErrorOut, 404: ErrorOut, 422: FieldErrorsOut},
+)
+def cancel_session(request, session_id: int):
+    """Cancel a booked session before it starts (its mentor, its startup's team, or the staff of
+    the mentor's organisation): its hours count no more and the others are told by e-mail.
+    404 when the session is not one of yours; 422 when it has started, taken place or is
+    already cancelled."""
+    session = get_object_or_404(selectors.sessions_visible_to(request.auth), pk=session_id)
+    return services.cancel_session(session=session, user=request.auth)
+
+
 def _run(request, run_id: int):
     return get_object_or_404(selectors.match_runs_visible_to(request.auth), pk=run_id)
 

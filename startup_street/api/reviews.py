@@ -12,7 +12,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from startup_street.accounts.models import User
@@ -126,7 +126,10 @@ class OtherReviewOut(Schema):
 
 class AssignmentDetailOut(AssignmentOut):
     questions: list[QuestionOut]
-    answers: dict[str, object]
+    answers: dict[str, object] = Field(description="Each answer as stored, by question id.")
+    answers_shown: dict[str, str] = Field(
+        description="Each answer as read: a choice question's option label in your language."
+    )
     attachments: list[AttachmentOut]
     criteria: list[CriterionOut]
     scores: dict[str, int]
@@ -160,6 +163,7 @@ def _detail_out(assignment: ReviewAssignment, user) -> ReviewAssignment:
         for q, _answer in sheet.questions
     ]
     assignment.answers = {str(k): v for k, v in sheet.answers.items()}
+    assignment.answers_shown = {str(q.pk): text for q, text in sheet.questions if text}
     assignment.attachments = [
         {
             "question": shown.attachment.question_id,

@@ -7,9 +7,23 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
+from startup_street.core.i18n import pick
+
 from .enums import QuestionKind
 
 DEFAULT_TEXT_LIMIT = {QuestionKind.SHORT_TEXT: 200, QuestionKind.LONG_TEXT: 5000}
+
+
+def answer_text(question, value) -> str:
+    """An answer as people read it: a choice's option label in the reader's language (not the
+    value it is stored as), anything else as stored; "" for no answer."""
+    if value is None or value == "":
+        return ""
+    if question.kind == QuestionKind.CHOICE:
+        for option in question.choices or []:
+            if str(option.get("value")) == str(value):
+                return pick(option.get("label", {}), question.original_language).text or str(value)
+    return str(value)
 
 
 def _text(question, raw: str) -> str:

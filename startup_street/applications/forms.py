@@ -5,6 +5,7 @@ from django.utils.translation import pgettext_lazy
 from startup_street.core.forms import TranslatedTextFormField
 from startup_street.core.i18n import CONTENT_LANGUAGE_CHOICES, pick
 
+from .answers import answer_text
 from .enums import QuestionKind, Status
 from .models import Question
 
@@ -123,8 +124,10 @@ class AnswersForm(forms.Form):
             if question.kind == QuestionKind.FILE:
                 self.file_questions.append(question)
                 continue
-            self.fields[str(question.pk)] = answer_field(question, answers.get(question.pk))
-            self.fields[str(question.pk)].required_mark = question.required
+            field = answer_field(question, answers.get(question.pk))
+            field.required_mark = question.required
+            field.shown = answer_text(question, answers.get(question.pk))  # read-only pages
+            self.fields[str(question.pk)] = field
 
 
 class UploadForm(forms.Form):
@@ -140,4 +143,7 @@ DECISION_CHOICES = [
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(label=_("Decision"), choices=DECISION_CHOICES)
+    # Nothing is chosen beforehand: a decision is picked, never taken by default.
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("", _("Choose a decision")), *DECISION_CHOICES]
+    )

@@ -2,6 +2,7 @@ from django.db.models import Count, Q, QuerySet
 
 from startup_street.organizations.enums import STAFF_ROLES
 
+from .answers import answer_text
 from .enums import DECIDED, Status
 from .models import Application, Question
 
@@ -63,14 +64,17 @@ def export_rows(call, applications) -> tuple[list[str], list[list]]:
                 application.submitted_at.isoformat() if application.submitted_at else "",
                 len(scores),
                 round(sum(scores) / len(scores), 2) if scores else "",
-                *[_cell(answers.get(question.pk)) for question in questions],
+                *[_cell(question, answers.get(question.pk)) for question in questions],
             ]
         )
     return header, rows
 
 
-def _cell(value):
-    return "" if value is None else value if isinstance(value, int | float) else str(value)
+def _cell(question, value):
+    """Numbers stay numbers; a choice reads as its option's label."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return answer_text(question, value)
 
 
 def feedback_for(application: Application) -> list[str]:

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from startup_street.applications.enums import Status
-from startup_street.applications.forms import DECISION_CHOICES, DecisionForm
+from startup_street.applications.forms import DecisionForm
 from startup_street.core.forms import TranslatedTextFormField
 from startup_street.core.i18n import CONTENT_LANGUAGE_CHOICES
 from startup_street.core.models import Sector
@@ -13,8 +13,6 @@ class BulkDecisionForm(DecisionForm):
 
     def __init__(self, *args, call, **kwargs):
         super().__init__(*args, **kwargs)
-        # No decision is chosen for staff: many applications are decided at once.
-        self.fields["decision"].choices = [("", _("Choose a decision")), *DECISION_CHOICES]
         if self.is_bound:  # the page writes its own checkboxes: the ids matter on POST only
             self.fields["applications"].choices = [
                 (pk, str(pk)) for pk in call.applications.values_list("pk", flat=True)

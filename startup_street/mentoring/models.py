@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -309,3 +310,13 @@ class MentoringSession(TimeStampedModel):
     @property
     def hours(self) -> float:
         return (self.ends_at - self.starts_at).total_seconds() / 3600
+
+    @property
+    def has_ended(self) -> bool:
+        """Feedback is asked only once the session has taken place."""
+        return self.ends_at <= timezone.now()
+
+    @property
+    def can_be_cancelled(self) -> bool:
+        """Booked and not yet started."""
+        return self.status == self.Status.BOOKED and self.starts_at > timezone.now()

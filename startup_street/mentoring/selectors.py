@@ -28,6 +28,28 @@ def mentorships_of(user) -> QuerySet[Mentorship]:
     )
 
 
+def mentorships_visible_to(user) -> QuerySet[Mentorship]:
+    """Its mentor's, its startup team's, and the mentor's organisation's staff's."""
+    if not user.is_authenticated:
+        return Mentorship.objects.none()
+    return (
+        Mentorship.objects.filter(
+            Q(mentor__user=user)
+            | Q(startup__members__user=user)
+            | Q(mentor__organization__in=organizations_staffed_by(user))
+        )
+        .select_related("mentor__user", "startup")
+        .distinct()
+    )
+
+
+def sessions_visible_to(user) -> QuerySet[MentoringSession]:
+    """The sessions of the mentorships ``user`` may see (who may cancel them, too)."""
+    return MentoringSession.objects.filter(
+        mentorship__in=mentorships_visible_to(user)
+    ).select_related("mentorship__mentor__user", "mentorship__startup")
+
+
 def cohort_of(organization, call_id: int | None = None) -> QuerySet[Startup]:
     """The startups accepted in an organisation's calls (or in one of them)."""
     startups = Startup.objects.filter(

@@ -8,6 +8,7 @@ urlpatterns = [
     path("profile/", views.mentor_profile, name="profile"),
     path("<int:pk>/", views.mentorship_detail, name="detail"),
     path("sessions/<int:pk>/feedback/", views.feedback, name="feedback"),
+    path("sessions/<int:pk>/cancel/", views.cancel_session, name="cancel_session"),
     path("sessions/<int:pk>/invitation.ics", views.session_ics, name="session_ics"),
     path("match/<slug:org_slug>/", views.match, name="match"),
     path("runs/<int:pk>/", views.run_detail, name="run"),

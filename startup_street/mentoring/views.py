@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from startup_street.core.flash import flash_error
+from startup_street.core.flash import flash_error, flash_form_errors
 from startup_street.matching.models import MatchRun
 from startup_street.organizations.selectors import organizations_staffed_by
 from startup_street.startups.models import Startup
@@ -34,6 +34,9 @@ def my_mentorships(request):
         "mentoring/mentorship_list.html",
         {
             "mentorships": selectors.mentorships_of(request.user),
+            "staffed": selectors.mentorships_visible_to(request.user).exclude(
+                pk__in=selectors.mentorships_of(request.user).values("pk")
+            ),
             "startups": startups_of(request.user).order_by("name"),
         },
     )
@@ -42,7 +45,10 @@ def my_mentorships(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def mentorship_detail(request, pk: int):
-    mentorship = get_object_or_404(selectors.mentorships_of(request.user), pk=pk)
+    """The mentor's and the team's page (booking, feedback); the organisation's staff read it
+    and may cancel a session."""
+    mentorship = get_object_or_404(selectors.mentorships_visible_to(request.user), pk=pk)
+    is_party = selectors.mentorships_of(request.user).filter(pk=pk).exists()
     form = BookingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -52,17 +58,18 @@ def mentorship_detail(request, pk: int):
                 starts_at=form.cleaned_data["starts_at"],
                 minutes=form.cleaned_data["minutes"],
             )
-        except ValidationError as error:
-            form.add_error(None, error.messages)
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, getattr(error, "messages", None) or str(error))
         else:
             messages.success(request, _("The session is booked; invitations were sent."))
             return redirect("mentoring:detail", pk=pk)
     context = {
         "mentorship": mentorship,
+        "is_party": is_party,
+        "is_mentor": mentorship.mentor.user_id == request.user.pk,
         "form": form,
         "windows": selectors.next_windows(mentorship.mentor),
         "sessions": mentorship.sessions.all(),
-        "feedback_form": FeedbackForm(),
     }
     return render(request, "mentoring/mentorship_detail.html", context)
 
@@ -78,16 +85,48 @@ def feedback(request, pk: int):
     session = _own_session(request, pk)
     form = FeedbackForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(m for ms in form.errors.values() for m in ms))
-    else:
+        flash_form_errors(request, form)
+        return redirect("mentoring:detail", pk=session.mentorship_id)
+    try:
         services.record_feedback(
             session=session,
             user=request.user,
             notes=form.cleaned_data["notes"],
             rating=form.cleaned_data["rating"],
         )
+    except ValidationError as error:
+        flash_error(request, error)
+    else:
         messages.success(request, _("Thank you: saved."))
     return redirect("mentoring:detail", pk=session.mentorship_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cancel_session(request, pk: int):
+    """Asks first (a page of its own, so that it works without JavaScript), then cancels."""
+    session = get_object_or_404(selectors.sessions_visible_to(request.user), pk=pk)
+    if request.method == "POST":
+        try:
+            services.cancel_session(session=session, user=request.user)
+        except (ValidationError, PermissionDenied) as error:
+            flash_error(request, error)
+        else:
+            messages.success(
+                request, _("The session is cancelled; its hours are free again. Everyone was told.")
+            )
+        return redirect("mentoring:detail", pk=session.mentorship_id)
+    if not session.can_be_cancelled:
+        messages.error(
+            request,
+            _("This session is already cancelled.")
+            if session.status == MentoringSession.Status.CANCELLED
+            else _(
+                "This session has already started or taken place: it can no longer be cancelled."
+            ),
+        )
+        return redirect("mentoring:detail", pk=session.mentorship_id)
+    return render(request, "mentoring/session_cancel.html", {"session": session})
 
 
 @login_required

@@ -87,7 +87,6 @@ def parse_cap(value: str | None) -> Fraction | None:
     return Fraction(value)
 
 
-@transaction.atomic
 def _shortfall_in_words(result, applications, demand) -> tuple[str, ...]:
     """What could not be assigned, in the staff's words: how many reviews, and which
     applications got none (every reviewer is conflicted with them or has no room left)."""
@@ -111,6 +110,7 @@ def _shortfall_in_words(result, applications, demand) -> tuple[str, ...]:
     return tuple(lines)
 
 
+@transaction.atomic
 def auto_assign(*, call, actor, max_probability: Fraction | None = None) -> AssignOutcome:
     """Conflicts are detected first, so that no door assigns a pair the platform knows about.
 
@@ -164,7 +164,17 @@ def auto_assign(*, call, actor, max_probability: Fraction | None = None) -> Assi
                 "%(cap)s chance per reviewer; nothing was assigned. Choose a larger chance or "
                 "the best fit."
             ) % {"cap": f"{max_probability.numerator}/{max_probability.denominator}"}
-            return AssignOutcome(False, 0, False, 0.0, (reason, *result.diagnosis))
+            record_activity(  # the solver's own lines stay here, for those who ask
+                actor=actor,
+                verb="review.auto_assigned",
+                target=call,
+                created=0,
+                status=result.status,
+                diagnosis=[reason],
+                solver=list(result.diagnosis),
+                max_probability=str(max_probability),
+            )
+            return AssignOutcome(False, 0, False, 0.0, (reason,))
         diagnosis = ()
     else:
         result = solve_matching(**options)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from startup_street.accounts.models import User
 from startup_street.applications.enums import Status
 from startup_street.applications.models import Application
+from startup_street.core.models import ActivityLog
 from startup_street.organizations.enums import Role
 from startup_street.organizations.models import Membership
 from startup_street.organizations.selectors import organizations_staffed_by
@@ -252,3 +253,15 @@ def review_export_rows(call) -> tuple[list[str], list[list]]:
             ]
         )
     return header, rows
+
+
+def last_auto_assignment(call) -> ActivityLog | None:
+    """The record of the call's latest automatic assignment: its figures and the solver's own
+    lines, shown to staff only on request."""
+    return (
+        ActivityLog.objects.filter(
+            verb="review.auto_assigned", target_type=call._meta.label_lower, target_id=str(call.pk)
+        )
+        .order_by("-at", "-pk")
+        .first()
+    )

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from startup_street.applications.answers import answer_text
 from startup_street.applications.models import Attachment
 from startup_street.applications.selectors import answers_by_question, questions_of
 
@@ -41,7 +42,7 @@ class ReviewSheet:
     applicant: str
     criteria: list
     review: Review | None
-    questions: list  # (question, answer)
+    questions: list  # (question, answer as read: a choice's label)
     answers: dict  # question id: answer, as stored
     attachments: list[ShownAttachment]
     others: list[dict]
@@ -73,7 +74,7 @@ def review_sheet(assignment: ReviewAssignment, user) -> ReviewSheet:
         applicant=applicant_shown(user, assignment),
         criteria=list(rubric.criteria.all()) if rubric.pk else [],
         review=Review.objects.filter(assignment=assignment).first(),
-        questions=[(q, answers.get(q.pk)) for q in questions_of(application.call)],
+        questions=[(q, answer_text(q, answers.get(q.pk))) for q in questions_of(application.call)],
         answers=answers,
         attachments=[
             ShownAttachment(a, attachment_name(a, blind=blind))

@@ -158,3 +158,12 @@ def test_mentor_states_preferences_on_cohort_startups(
 def test_non_mentor_has_no_preferences_page(client, bob):
     client.force_login(bob)
     assert client.get(reverse("mentoring:bids")).status_code == 404
+
+
+def test_confirming_or_discarding_a_proposal_is_asked_first(client, alice, run):
+    client.force_login(alice)
+    html = client.get(reverse("mentoring:run", args=[run.pk])).content.decode()
+    discard = reverse("mentoring:run_edit", args=[run.pk, "discard"])
+    for panel, asks in (("confirm-run", "Yes, create the mentorships"), ("discard-run", discard)):
+        start = html.index(f'<details class="confirm" id="{panel}">')
+        assert asks in html[start : html.index("</details>", start)]

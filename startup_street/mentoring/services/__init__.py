@@ -3,11 +3,19 @@
 from .matching import fail_stale_runs, propose_matches, require_staff, rerun_match, run_match
 from .profiles import place_bid, save_mentor_profile, set_program_hours, state_founder_preference
 from .proposals import add_pair, confirm_run, discard_run, remove_pair
-from .sessions import book_session, record_feedback, send_invitations, session_calendar
+from .sessions import (
+    book_session,
+    cancel_session,
+    record_feedback,
+    send_cancellation,
+    send_invitations,
+    session_calendar,
+)
 
 __all__ = [
     "add_pair",
     "book_session",
+    "cancel_session",
     "confirm_run",
     "discard_run",
     "fail_stale_runs",
@@ -19,6 +27,7 @@ __all__ = [
     "rerun_match",
     "run_match",
     "save_mentor_profile",
+    "send_cancellation",
     "send_invitations",
     "session_calendar",
     "set_program_hours",

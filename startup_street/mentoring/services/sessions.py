@@ -10,6 +10,7 @@ from icalendar import Calendar, Event
 
 from startup_street.core.services import record_activity
 from startup_street.core.timezones import get_zone
+from startup_street.organizations.selectors import organizations_staffed_by
 
 from ..models import MentoringSession, MentorProfile, Mentorship, ProgramMentoring
 
@@ -19,6 +20,10 @@ def _is_party(user, mentorship: Mentorship) -> bool:
         mentorship.mentor.user_id == user.pk
         or mentorship.startup.members.filter(user=user).exists()
     )
+
+
+def _is_organisation_staff(user, mentorship: Mentorship) -> bool:
+    return organizations_staffed_by(user).filter(pk=mentorship.mentor.organization_id).exists()
 
 
 def _inside_availability(mentor: MentorProfile, starts: datetime, ends: datetime) -> bool:
@@ -97,13 +102,48 @@ def _check_program_hours(mentorship: Mentorship, hours: float) -> None:
         raise ValidationError(_("The program's mentoring hours are used up."))
 
 
+@transaction.atomic
+def cancel_session(*, session: MentoringSession, user) -> MentoringSession:
+    """The mentor, the startup's team or the organisation's staff call off a booked session
+    before it starts: its hours count no more (the mentor's month, the startup's and the
+    program's caps), the time is free again, and everyone else is told."""
+    session = (
+        MentoringSession.objects.select_for_update()
+        .select_related("mentorship__mentor__user")
+        .get(pk=session.pk)
+    )
+    mentorship = session.mentorship
+    if not (_is_party(user, mentorship) or _is_organisation_staff(user, mentorship)):
+        raise PermissionDenied(
+            _("Only the mentor, the startup's team and the organisation's staff can cancel.")
+        )
+    if session.status == MentoringSession.Status.CANCELLED:
+        raise ValidationError(_("This session is already cancelled."))
+    if not session.can_be_cancelled:
+        raise ValidationError(
+            _("This session has already started or taken place: it can no longer be cancelled.")
+        )
+    session.status = MentoringSession.Status.CANCELLED
+    session.save(update_fields=["status", "updated_at"])
+    record_activity(actor=user, verb="mentoring.cancelled", target=session)
+    from ..tasks import task_send_cancellation
+
+    transaction.on_commit(lambda: task_send_cancellation.enqueue(session.pk, user.pk))
+    return session
+
+
 def session_calendar(session: MentoringSession) -> bytes:
+    """The session as an invitation, or as its withdrawal once cancelled (same event id)."""
+    cancelled = session.status == MentoringSession.Status.CANCELLED
     calendar = Calendar()
     calendar.add("prodid", "-//Startup Street//Mentoring//EN")
     calendar.add("version", "2.0")
-    calendar.add("method", "REQUEST")
+    calendar.add("method", "CANCEL" if cancelled else "REQUEST")
     event = Event()
     event.add("uid", f"mentoring-session-{session.pk}@startup-street")
+    if cancelled:
+        event.add("status", "CANCELLED")
+        event.add("sequence", 1)
     event.add("summary", f"{session.mentorship.mentor} × {session.mentorship.startup}")
     event.add(
         "dtstart", session.starts_at.astimezone(get_zone(session.mentorship.mentor.user.time_zone))
@@ -116,22 +156,51 @@ def session_calendar(session: MentoringSession) -> bytes:
     return calendar.to_ical()
 
 
+def _parties(session: MentoringSession) -> list:
+    return [session.mentorship.mentor.user] + [
+        m.user for m in session.mentorship.startup.members.select_related("user")
+    ]
+
+
+def _mail_parties(session: MentoringSession, people, *, subject, template: str, context) -> None:
+    """One e-mail per person, in their language and time zone, with the session's .ics."""
+    ics = session_calendar(session)
+    for person in people:
+        with translation.override(person.preferred_language), timezone.override(person.time_zone):
+            body = render_to_string(template, {"session": session, **context})
+            message = EmailMessage(str(subject()), body, to=[person.email])
+        message.attach("session.ics", ics, "text/calendar")
+        message.send()
+
+
 def send_invitations(session_id: int) -> None:
     """E-mail the mentor and the team an invitation with an .ics, each in their language."""
     session = MentoringSession.objects.select_related(
         "mentorship__mentor__user", "mentorship__startup"
     ).get(pk=session_id)
-    people = [session.mentorship.mentor.user] + [
-        m.user for m in session.mentorship.startup.members.select_related("user")
-    ]
-    ics = session_calendar(session)
-    for person in people:
-        with translation.override(person.preferred_language), timezone.override(person.time_zone):
-            subject = _("Mentoring session booked")
-            body = render_to_string("mentoring/email/session_booked.txt", {"session": session})
-        message = EmailMessage(subject, body, to=[person.email])
-        message.attach("session.ics", ics, "text/calendar")
-        message.send()
+    _mail_parties(
+        session,
+        _parties(session),
+        subject=lambda: _("Mentoring session booked"),
+        template="mentoring/email/session_booked.txt",
+        context={},
+    )
+
+
+def send_cancellation(session_id: int, actor_id: int | None) -> None:
+    """Tell the mentor and the team, all but who cancelled, that the session is off."""
+    session = MentoringSession.objects.select_related(
+        "mentorship__mentor__user", "mentorship__startup"
+    ).get(pk=session_id)
+    people = [person for person in _parties(session) if person.pk != actor_id]
+    actor = next((p for p in _parties(session) if p.pk == actor_id), None)
+    _mail_parties(
+        session,
+        people,
+        subject=lambda: _("Mentoring session cancelled"),
+        template="mentoring/email/session_cancelled.txt",
+        context={"by_staff": actor is None},
+    )
 
 
 @transaction.atomic
@@ -140,6 +209,12 @@ def record_feedback(
 ) -> MentoringSession:
     """The mentor writes notes; the team writes feedback and a 1-5 rating. Marks it held."""
     mentorship = session.mentorship
+    if session.status == MentoringSession.Status.CANCELLED:
+        raise ValidationError(
+            _("This session was cancelled: there is nothing to give feedback on.")
+        )
+    if not session.has_ended:
+        raise ValidationError(_("Feedback opens once the session has taken place."))
     if mentorship.mentor.user_id == user.pk:
         session.mentor_notes = notes[:5000]
     elif mentorship.startup.members.filter(user=user).exists():

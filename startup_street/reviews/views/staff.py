@@ -55,6 +55,7 @@ def manage(request, call_id: int):
         "stakes": selectors.stakes_of_call(call),
         "stake_form": StakeForm(call=call),
         "auto_assign_form": AutoAssignForm(),
+        "last_auto": selectors.last_auto_assignment(call),
     }
     return render(request, "reviews/manage.html", context)
 
