@@ -144,7 +144,8 @@ class PinIn(Schema):
 class AgendaItemOut(Schema):
     starts_at: datetime
     ends_at: datetime
-    zone: str
+    time_zone: str = Field(description="The IANA zone the times are given in, e.g. Asia/Seoul")
+    zone: str = Field(description="That zone named for a reader, in the request's language")
     with_name: str
     with_kind: str
     table: str
@@ -320,6 +321,7 @@ def agenda(request, slug: str, tz: str | None = None):
         {
             "starts_at": row.starts,
             "ends_at": row.ends,
+            "time_zone": zone_name,
             "zone": zone_label(row.starts, get_zone(zone_name)),
             "with_name": row.counterpart.name,
             "with_kind": row.counterpart.kind,

@@ -11,7 +11,7 @@ from startup_street.events.agenda import agenda_pdf, agenda_text, cjk_font
 from startup_street.events.models import Meeting, MeetingRequest, MeetingRule
 from startup_street.events.services.requests import request_refusal
 from startup_street.events.services.schedules import draft_problems
-from tests.factories import make_user
+from tests.factories import bearer, make_user
 
 from .conftest import approved
 
@@ -291,3 +291,24 @@ def test_the_printable_agenda_is_in_the_readers_language_and_zone(world, languag
     assert seoul in meeting and all(word in meeting for word in words)
     if cjk_font() is not None:
         assert agenda_pdf(founder, language=language, zone_name="Asia/Seoul").startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("language", "zone_words"), [("en", "KST (Asia/Seoul)"), ("ko", "서울 시간")]
+)
+def test_the_api_agenda_gives_the_zone_key_beside_the_readers_name_for_it(
+    world, client, language, zone_words
+):
+    staff, event = world["people"]["staff"], world["event"]
+    services.solve_schedule(event=event, actor=staff)
+    services.publish_schedule(event=event, actor=staff)
+    founder_user = world["people"]["founder"]
+    response = client.get(
+        f"/api/v1/events/{event.slug}/agenda",
+        HTTP_ACCEPT_LANGUAGE=language,
+        **bearer(founder_user),
+    )
+    assert response.status_code == 200
+    [item] = response.json()
+    assert item["time_zone"] == "Asia/Seoul"  # the same key whatever the language
+    assert zone_words in item["zone"]
