@@ -22,14 +22,18 @@ from functools import wraps
 
 from django.conf import settings
 from django.db.models import (
+    Case,
     Count,
     DurationField,
     ExpressionWrapper,
     F,
+    IntegerField,
     Min,
     Q,
     QuerySet,
     Sum,
+    Value,
+    When,
     Window,
 )
 from django.db.models.functions import RowNumber
@@ -91,6 +95,9 @@ class Indicator:
     value: Callable[[Slice], float | None]
     by_quarter: Callable[[Slice], dict[str, float]] | None = None
     group: str = "programs"  # programs | mentoring | spaces | events | outcomes
+
+
+TOTAL = "total"  # the whole period, beside its quarters
 
 
 def quarter_key(year: int, quarter: int) -> str:
@@ -270,7 +277,11 @@ def _rate(part: int, whole: int) -> float | None:
 def one_reading():
     """Within it, the figures that come from one query (applications' counts, a quarterly
     series and its total) read it once: one page, export, report or API answer. Outside it,
-    every figure reads afresh; nothing is kept between readings."""
+    every figure reads afresh; nothing is kept between readings. A reading inside another is
+    part of it."""
+    if _memo.get() is not None:
+        yield
+        return
     token = _memo.set({})
     try:
         yield
@@ -296,30 +307,74 @@ def _read_once(fn):
 
 
 @_read_once
-def _application_totals(piece: Slice) -> dict[str, int]:
-    accepted = Q(status=Status.ACCEPTED)
-    return applications(piece).aggregate(
-        total=Count("pk"),
-        accepted=Count("pk", filter=accepted),
-        supported=Count("startup", distinct=True, filter=accepted),
+def _application_cells(piece: Slice) -> list[dict]:
+    """Applications and acceptances per organisation and quarter of the period: one grouped
+    pass over the applications, whose sums give every other application count."""
+    return list(
+        applications(piece)
+        .annotate(
+            organization=F("call__program__organization"),
+            quarter=_quarter_index("call__closes_at", piece),
+        )
+        .values("organization", "quarter")
+        .annotate(total=Count("pk"), accepted=Count("pk", filter=Q(status=Status.ACCEPTED)))
+        .order_by()
     )
 
 
+@_read_once
+def _supported(piece: Slice) -> dict[str, int]:
+    """Distinct startups accepted: in the whole period (``total``) and in each quarter (its
+    key), from the accepted places alone."""
+    series = _by_quarter(
+        applications(piece).filter(status=Status.ACCEPTED),
+        "call__closes_at",
+        piece,
+        lambda q: Count("startup", distinct=True, filter=q),
+        total=Count("startup", distinct=True),
+    )
+    return {key: values[0] or 0 for key, values in series.items()}
+
+
+def supported_by_organization(piece: Slice) -> dict[int, int]:
+    """Distinct startups each organisation accepted by the period's calls."""
+    rows = (
+        applications(piece)
+        .filter(status=Status.ACCEPTED)
+        .values_list("call__program__organization")
+        .annotate(n=Count("startup", distinct=True))
+        .order_by()
+    )
+    return dict(rows)
+
+
+def applications_by_organization(piece: Slice) -> dict[int, tuple[int, int]]:
+    """Organisation -> (applications, acceptances) in the period."""
+    out: dict[int, tuple[int, int]] = {}
+    for cell in _application_cells(piece):
+        total, accepted = out.get(cell["organization"], (0, 0))
+        out[cell["organization"]] = (total + cell["total"], accepted + cell["accepted"])
+    return out
+
+
+def _application_sum(piece: Slice, field: str) -> int:
+    return sum(cell[field] for cell in _application_cells(piece))
+
+
 def applications_submitted(piece: Slice) -> float:
-    return _application_totals(piece)["total"]
+    return _application_sum(piece, "total")
 
 
 def applications_accepted(piece: Slice) -> float:
-    return _application_totals(piece)["accepted"]
+    return _application_sum(piece, "accepted")
 
 
 def acceptance_rate(piece: Slice) -> float | None:
-    counts = _application_totals(piece)
-    return _rate(counts["accepted"], counts["total"])
+    return _rate(_application_sum(piece, "accepted"), _application_sum(piece, "total"))
 
 
 def startups_supported(piece: Slice) -> float:
-    return _application_totals(piece)["supported"]
+    return _supported(piece)[TOTAL]
 
 
 def calls_run(piece: Slice) -> float | None:
@@ -433,21 +488,37 @@ def _quarter_bounds(piece: Slice) -> list[tuple[str, datetime, datetime]]:
     return out
 
 
-def _by_quarter(qs: QuerySet, field: str, piece: Slice, *aggregates) -> dict[str, tuple]:
+def _quarter_index(field: str, piece: Slice) -> Case:
+    """The position of the period's quarter that the instant ``field`` falls in, found by
+    comparing plain instants (the records were already limited to the period)."""
+    quarters = _quarter_bounds(piece)
+    return Case(
+        *(
+            When(**{f"{field}__lt": after}, then=Value(n))
+            for n, (_k, _f, after) in enumerate(quarters)
+        ),
+        default=Value(len(quarters) - 1),
+        output_field=IntegerField(),
+    )
+
+
+def _by_quarter(qs: QuerySet, field: str, piece: Slice, *aggregates, **whole) -> dict[str, tuple]:
     """Each ``aggregate(condition)`` for every quarter of the period, in one query: filtered
     aggregates per quarter (the records were already limited to the period), so the database
-    compares plain instants instead of converting each row's time to the city's zone."""
+    compares plain instants instead of converting each row's time to the city's zone. Each
+    of ``whole``, an aggregate over the whole period, comes back under its own key."""
     quarters = _quarter_bounds(piece)
-    wanted = {}
+    wanted = dict(whole)
     for n, (_key, first, after) in enumerate(quarters):
         inside = Q(**{f"{field}__gte": first, f"{field}__lt": after})
         for m, aggregate in enumerate(aggregates):
             wanted[f"q{n}_{m}"] = aggregate(inside)
     values = qs.aggregate(**wanted)
-    return {
+    out = {
         key: tuple(values[f"q{n}_{m}"] for m in range(len(aggregates)))
         for n, (key, _first, _after) in enumerate(quarters)
     }
+    return out | {name: (values[name],) for name in whole}
 
 
 def _hour_totals(values: dict[str, object]) -> dict[str, float]:
@@ -459,24 +530,16 @@ def _series(piece: Slice, values: dict[str, float]) -> dict[str, float]:
     return {quarter_key(*q): values.get(quarter_key(*q), 0) for q in piece.quarters()}
 
 
-@_read_once
-def _application_series(piece: Slice) -> dict[str, dict]:
-    accepted = Q(status=Status.ACCEPTED)
-    return _by_quarter(
-        applications(piece),
-        "call__closes_at",
-        piece,
-        lambda q: Count("pk", filter=q),
-        lambda q: Count("startup", distinct=True, filter=q & accepted),
-    )
-
-
 def submitted_by_quarter(piece: Slice) -> dict[str, float]:
-    return {key: values[0] or 0 for key, values in _application_series(piece).items()}
+    series = dict.fromkeys((key for key, _first, _after in _quarter_bounds(piece)), 0)
+    keys = list(series)
+    for cell in _application_cells(piece):
+        series[keys[cell["quarter"]]] += cell["total"]
+    return series
 
 
 def supported_by_quarter(piece: Slice) -> dict[str, float]:
-    return {key: values[1] or 0 for key, values in _application_series(piece).items()}
+    return {key: n for key, n in _supported(piece).items() if key != TOTAL}
 
 
 def _quarter_sums(qs: QuerySet, field: str, piece: Slice) -> dict[str, object]:
