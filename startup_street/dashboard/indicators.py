@@ -28,7 +28,6 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
-    Min,
     Q,
     QuerySet,
     Sum,
@@ -50,8 +49,8 @@ from startup_street.events.models import Outcome as EventOutcome
 from startup_street.mentoring.models import MentoringSession
 from startup_street.programs.models import Call
 from startup_street.spaces.enums import BookingStatus
-from startup_street.spaces.models import Booking, DemonstrationResult, Space
-from startup_street.spaces.selectors import utilisation
+from startup_street.spaces.models import Booking, DemonstrationResult
+from startup_street.spaces.selectors import utilisation_total
 from startup_street.startups.models import OutcomeReport, Startup
 
 
@@ -416,30 +415,12 @@ def space_utilisation(piece: Slice) -> float | None:
     earlier), so years before a space existed do not dilute the share."""
     if _startups_sliced(piece) is not None:
         return None
-    rows = utilisation(start=piece.start, end=piece.end, by="space")
-    if piece.organizations is not None:
-        rows = [row for row in rows if row.organization_id in piece.organizations]
-    since = _in_use_since({row.space_id for row in rows})
-    rows = [row for row in rows if row.month >= since.get(row.space_id, row.month)]
-    open_hours = sum(row.open_hours for row in rows)
+    open_hours, booked = utilisation_total(
+        start=piece.start, end=piece.end, organizations=piece.organizations
+    )
     if not open_hours:
         return None
-    return round(float(100 * sum(row.booked_hours for row in rows) / open_hours), 1)
-
-
-def _in_use_since(space_ids: set[int]) -> dict[int, date]:
-    """The first month of each space's use: when it was added, or its first booking if earlier."""
-    first_booking = dict(
-        Booking.objects.filter(space_id__in=space_ids)
-        .values("space_id")
-        .annotate(first=Min("starts_at"))
-        .values_list("space_id", "first")
-    )
-    out = {}
-    for pk, added in Space.objects.filter(pk__in=space_ids).values_list("pk", "created_at"):
-        began = min(added, first_booking.get(pk, added))
-        out[pk] = began.date().replace(day=1)
-    return out
+    return round(float(100 * booked / open_hours), 1)
 
 
 def demonstrations_run(piece: Slice) -> float:
