@@ -148,10 +148,10 @@ def held_sessions(piece: Slice) -> QuerySet[MentoringSession]:
 def verified_reports(piece: Slice) -> QuerySet[OutcomeReport]:
     """Verified outcome reports for the quarters the period touches, of startups that an
     organisation in the slice accepted (any organisation when the slice names none)."""
-    quarters = Q()
-    for year, quarter in piece.quarters():
-        quarters |= Q(year=year, quarter=quarter)
-    qs = OutcomeReport.objects.filter(quarters, verified_at__isnull=False)
+    (first_year, first), (last_year, last) = piece.quarters()[0], piece.quarters()[-1]
+    from_first = Q(year__gt=first_year) | Q(year=first_year, quarter__gte=first)
+    to_last = Q(year__lt=last_year) | Q(year=last_year, quarter__lte=last)
+    qs = OutcomeReport.objects.filter(from_first & to_last, verified_at__isnull=False)
     if piece.organizations is not None or piece.kind:
         qs = qs.filter(startup__in=_accepted(piece).values("startup"))
     return _startup_filters(qs, piece, "startup__")
