@@ -128,12 +128,12 @@ def build(n_startups: int, seed: int = 7) -> dict:
 
 
 def analyze() -> None:
-    """Fresh planner statistics, as autovacuum (PostgreSQL) or ``optimize`` would give a
-    database that grew over years rather than in one bulk load."""
+    """Fresh planner statistics and visibility maps, as autovacuum (PostgreSQL) or ``optimize``
+    would give a database that grew over years rather than in one bulk load."""
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
 def naive(piece) -> dict:
