@@ -23,13 +23,17 @@ from functools import wraps
 
 from django.conf import settings
 from django.db.models import (
+    Case,
     Count,
     DurationField,
     ExpressionWrapper,
     F,
+    IntegerField,
     Q,
     QuerySet,
     Sum,
+    Value,
+    When,
     Window,
 )
 from django.db.models.functions import RowNumber
@@ -528,8 +532,27 @@ def supported_by_quarter(piece: Slice) -> dict[str, float]:
 
 
 def _quarter_sums(qs: QuerySet, field: str, piece: Slice) -> dict[str, object]:
-    series = _by_quarter(qs, field, piece, lambda q: Sum(_duration(), filter=q))
-    return {key: values[0] for key, values in series.items()}
+    """Each quarter's total duration, grouped by the quarter each record starts in, so each
+    duration is computed once (SQLite computes it in Python)."""
+    quarters = _quarter_bounds(piece)
+    rows = (
+        qs.annotate(
+            quarter=Case(
+                *(
+                    When(**{f"{field}__lt": after}, then=Value(n))
+                    for n, (*_, after) in enumerate(quarters)
+                ),
+                default=Value(len(quarters) - 1),
+                output_field=IntegerField(),
+            )
+        )
+        .values("quarter")
+        .annotate(total=Sum(_duration()))
+        .values_list("quarter", "total")
+        .order_by()
+    )
+    totals = dict(rows)
+    return {key: totals.get(n) for n, (key, _first, _after) in enumerate(quarters)}
 
 
 @_read_once
