@@ -106,6 +106,11 @@ class Application(TimeStampedModel, RulesModel):
                 fields=["call", "startup"], name="applications_one_per_startup_and_call"
             )
         ]
+        indexes = [
+            # The dashboard counts applications by call and status, and distinct startups, from
+            # this index alone.
+            models.Index(fields=["call", "status", "startup"], name="applications_call_status")
+        ]
         rules_permissions = {
             "view": application_rules.can_view_application,
             "change": application_rules.can_edit_application,

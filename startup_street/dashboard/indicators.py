@@ -13,6 +13,7 @@ accepted into a program of that kind. Space utilisation depends on opening hours
 to no startup, so it is only sliced by period and organisation.
 """
 
+from bisect import bisect_right
 from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -22,14 +23,17 @@ from functools import wraps
 
 from django.conf import settings
 from django.db.models import (
+    Case,
     Count,
     DurationField,
     ExpressionWrapper,
     F,
-    Min,
+    IntegerField,
     Q,
     QuerySet,
     Sum,
+    Value,
+    When,
     Window,
 )
 from django.db.models.functions import RowNumber
@@ -47,8 +51,8 @@ from startup_street.events.models import Outcome as EventOutcome
 from startup_street.mentoring.models import MentoringSession
 from startup_street.programs.models import Call
 from startup_street.spaces.enums import BookingStatus
-from startup_street.spaces.models import Booking, DemonstrationResult, Space
-from startup_street.spaces.selectors import utilisation
+from startup_street.spaces.models import Booking, DemonstrationResult
+from startup_street.spaces.selectors import utilisation_total
 from startup_street.startups.models import OutcomeReport, Startup
 
 
@@ -92,6 +96,9 @@ class Indicator:
     value: Callable[[Slice], float | None]
     by_quarter: Callable[[Slice], dict[str, float]] | None = None
     group: str = "programs"  # programs | mentoring | spaces | events | outcomes
+
+
+TOTAL = "total"  # the whole period, beside its quarters
 
 
 def quarter_key(year: int, quarter: int) -> str:
@@ -143,10 +150,10 @@ def held_sessions(piece: Slice) -> QuerySet[MentoringSession]:
 def verified_reports(piece: Slice) -> QuerySet[OutcomeReport]:
     """Verified outcome reports for the quarters the period touches, of startups that an
     organisation in the slice accepted (any organisation when the slice names none)."""
-    quarters = Q()
-    for year, quarter in piece.quarters():
-        quarters |= Q(year=year, quarter=quarter)
-    qs = OutcomeReport.objects.filter(quarters, verified_at__isnull=False)
+    (first_year, first), (last_year, last) = piece.quarters()[0], piece.quarters()[-1]
+    from_first = Q(year__gt=first_year) | Q(year=first_year, quarter__gte=first)
+    to_last = Q(year__lt=last_year) | Q(year=last_year, quarter__lte=last)
+    qs = OutcomeReport.objects.filter(from_first & to_last, verified_at__isnull=False)
     if piece.organizations is not None or piece.kind:
         qs = qs.filter(startup__in=_accepted(piece).values("startup"))
     return _startup_filters(qs, piece, "startup__")
@@ -271,7 +278,11 @@ def _rate(part: int, whole: int) -> float | None:
 def one_reading():
     """Within it, the figures that come from one query (applications' counts, a quarterly
     series and its total) read it once: one page, export, report or API answer. Outside it,
-    every figure reads afresh; nothing is kept between readings."""
+    every figure reads afresh; nothing is kept between readings. A reading inside another is
+    part of it."""
+    if _memo.get() is not None:
+        yield
+        return
     token = _memo.set({})
     try:
         yield
@@ -297,30 +308,95 @@ def _read_once(fn):
 
 
 @_read_once
-def _application_totals(piece: Slice) -> dict[str, int]:
-    accepted = Q(status=Status.ACCEPTED)
-    return applications(piece).aggregate(
-        total=Count("pk"),
-        accepted=Count("pk", filter=accepted),
-        supported=Count("startup", distinct=True, filter=accepted),
+def _application_cells(piece: Slice) -> list[dict]:
+    """Applications and acceptances per organisation and quarter of the period, whose sums
+    give every other application count: one pass over the applications grouped by call (no
+    per-row work beyond the slice's filters), then each call placed by its organisation and
+    the quarter it closed in."""
+    per_call = (
+        applications(piece)
+        .values_list("call")
+        .annotate(total=Count("pk"), accepted=Count("pk", filter=Q(status=Status.ACCEPTED)))
+        .order_by()
     )
+    counts = {call: (total, accepted) for call, total, accepted in per_call}
+    ends = [after for _key, _first, after in _quarter_bounds(piece)]
+    cells: dict[tuple[int, int], list[int]] = {}
+    for call, organization, closes in _calls_placed(piece):
+        if call in counts:
+            cell = cells.setdefault((organization, bisect_right(ends, closes)), [0, 0])
+            cell[0] += counts[call][0]
+            cell[1] += counts[call][1]
+    return [
+        {"organization": organization, "quarter": quarter, "total": total, "accepted": accepted}
+        for (organization, quarter), (total, accepted) in cells.items()
+    ]
+
+
+def _calls_placed(piece: Slice) -> QuerySet:
+    """(call, organisation, closing instant) of the calls that closed in the period."""
+    first, after = piece.bounds()
+    qs = Call.objects.filter(closes_at__gte=first, closes_at__lt=after)
+    if piece.organizations is not None:
+        qs = qs.filter(program__organization__in=piece.organizations)
+    if piece.kind:
+        qs = qs.filter(program__kind=piece.kind)
+    return qs.values_list("pk", "program__organization", "closes_at")
+
+
+@_read_once
+def _supported(piece: Slice) -> dict[str, int]:
+    """Distinct startups accepted: in the whole period (``total``) and in each quarter (its
+    key), from the accepted places alone."""
+    series = _by_quarter(
+        applications(piece).filter(status=Status.ACCEPTED),
+        "call__closes_at",
+        piece,
+        lambda q: Count("startup", distinct=True, filter=q),
+        total=Count("startup", distinct=True),
+    )
+    return {key: values[0] or 0 for key, values in series.items()}
+
+
+def supported_by_organization(piece: Slice) -> dict[int, int]:
+    """Distinct startups each organisation accepted by the period's calls."""
+    rows = (
+        applications(piece)
+        .filter(status=Status.ACCEPTED)
+        .values_list("call__program__organization")
+        .annotate(n=Count("startup", distinct=True))
+        .order_by()
+    )
+    return dict(rows)
+
+
+def applications_by_organization(piece: Slice) -> dict[int, tuple[int, int]]:
+    """Organisation -> (applications, acceptances) in the period."""
+    out: dict[int, tuple[int, int]] = {}
+    for cell in _application_cells(piece):
+        total, accepted = out.get(cell["organization"], (0, 0))
+        out[cell["organization"]] = (total + cell["total"], accepted + cell["accepted"])
+    return out
+
+
+def _application_sum(piece: Slice, field: str) -> int:
+    return sum(cell[field] for cell in _application_cells(piece))
 
 
 def applications_submitted(piece: Slice) -> float:
-    return _application_totals(piece)["total"]
+    return _application_sum(piece, "total")
 
 
 def applications_accepted(piece: Slice) -> float:
-    return _application_totals(piece)["accepted"]
+    return _application_sum(piece, "accepted")
 
 
 def acceptance_rate(piece: Slice) -> float | None:
-    counts = _application_totals(piece)
-    return _rate(counts["accepted"], counts["total"])
+    return _rate(_application_sum(piece, "accepted"), _application_sum(piece, "total"))
 
 
 def startups_supported(piece: Slice) -> float:
-    return _application_totals(piece)["supported"]
+    return _supported(piece)[TOTAL]
 
 
 def calls_run(piece: Slice) -> float | None:
@@ -362,30 +438,12 @@ def space_utilisation(piece: Slice) -> float | None:
     earlier), so years before a space existed do not dilute the share."""
     if _startups_sliced(piece) is not None:
         return None
-    rows = utilisation(start=piece.start, end=piece.end, by="space")
-    if piece.organizations is not None:
-        rows = [row for row in rows if row.organization_id in piece.organizations]
-    since = _in_use_since({row.space_id for row in rows})
-    rows = [row for row in rows if row.month >= since.get(row.space_id, row.month)]
-    open_hours = sum(row.open_hours for row in rows)
+    open_hours, booked = utilisation_total(
+        start=piece.start, end=piece.end, organizations=piece.organizations
+    )
     if not open_hours:
         return None
-    return round(float(100 * sum(row.booked_hours for row in rows) / open_hours), 1)
-
-
-def _in_use_since(space_ids: set[int]) -> dict[int, date]:
-    """The first month of each space's use: when it was added, or its first booking if earlier."""
-    first_booking = dict(
-        Booking.objects.filter(space_id__in=space_ids)
-        .values("space_id")
-        .annotate(first=Min("starts_at"))
-        .values_list("space_id", "first")
-    )
-    out = {}
-    for pk, added in Space.objects.filter(pk__in=space_ids).values_list("pk", "created_at"):
-        began = min(added, first_booking.get(pk, added))
-        out[pk] = began.date().replace(day=1)
-    return out
+    return round(float(100 * booked / open_hours), 1)
 
 
 def demonstrations_run(piece: Slice) -> float:
@@ -434,21 +492,23 @@ def _quarter_bounds(piece: Slice) -> list[tuple[str, datetime, datetime]]:
     return out
 
 
-def _by_quarter(qs: QuerySet, field: str, piece: Slice, *aggregates) -> dict[str, tuple]:
+def _by_quarter(qs: QuerySet, field: str, piece: Slice, *aggregates, **whole) -> dict[str, tuple]:
     """Each ``aggregate(condition)`` for every quarter of the period, in one query: filtered
     aggregates per quarter (the records were already limited to the period), so the database
-    compares plain instants instead of converting each row's time to the city's zone."""
+    compares plain instants instead of converting each row's time to the city's zone. Each
+    of ``whole``, an aggregate over the whole period, comes back under its own key."""
     quarters = _quarter_bounds(piece)
-    wanted = {}
+    wanted = dict(whole)
     for n, (_key, first, after) in enumerate(quarters):
         inside = Q(**{f"{field}__gte": first, f"{field}__lt": after})
         for m, aggregate in enumerate(aggregates):
             wanted[f"q{n}_{m}"] = aggregate(inside)
     values = qs.aggregate(**wanted)
-    return {
+    out = {
         key: tuple(values[f"q{n}_{m}"] for m in range(len(aggregates)))
         for n, (key, _first, _after) in enumerate(quarters)
     }
+    return out | {name: (values[name],) for name in whole}
 
 
 def _hour_totals(values: dict[str, object]) -> dict[str, float]:
@@ -460,29 +520,40 @@ def _series(piece: Slice, values: dict[str, float]) -> dict[str, float]:
     return {quarter_key(*q): values.get(quarter_key(*q), 0) for q in piece.quarters()}
 
 
-@_read_once
-def _application_series(piece: Slice) -> dict[str, dict]:
-    accepted = Q(status=Status.ACCEPTED)
-    return _by_quarter(
-        applications(piece),
-        "call__closes_at",
-        piece,
-        lambda q: Count("pk", filter=q),
-        lambda q: Count("startup", distinct=True, filter=q & accepted),
-    )
-
-
 def submitted_by_quarter(piece: Slice) -> dict[str, float]:
-    return {key: values[0] or 0 for key, values in _application_series(piece).items()}
+    series = dict.fromkeys((key for key, _first, _after in _quarter_bounds(piece)), 0)
+    keys = list(series)
+    for cell in _application_cells(piece):
+        series[keys[cell["quarter"]]] += cell["total"]
+    return series
 
 
 def supported_by_quarter(piece: Slice) -> dict[str, float]:
-    return {key: values[1] or 0 for key, values in _application_series(piece).items()}
+    return {key: n for key, n in _supported(piece).items() if key != TOTAL}
 
 
 def _quarter_sums(qs: QuerySet, field: str, piece: Slice) -> dict[str, object]:
-    series = _by_quarter(qs, field, piece, lambda q: Sum(_duration(), filter=q))
-    return {key: values[0] for key, values in series.items()}
+    """Each quarter's total duration, grouped by the quarter each record starts in, so each
+    duration is computed once (SQLite computes it in Python)."""
+    quarters = _quarter_bounds(piece)
+    rows = (
+        qs.annotate(
+            quarter=Case(
+                *(
+                    When(**{f"{field}__lt": after}, then=Value(n))
+                    for n, (*_, after) in enumerate(quarters)
+                ),
+                default=Value(len(quarters) - 1),
+                output_field=IntegerField(),
+            )
+        )
+        .values("quarter")
+        .annotate(total=Sum(_duration()))
+        .values_list("quarter", "total")
+        .order_by()
+    )
+    totals = dict(rows)
+    return {key: totals.get(n) for n, (key, _first, _after) in enumerate(quarters)}
 
 
 @_read_once

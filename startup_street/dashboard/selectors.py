@@ -16,10 +16,12 @@ from .indicators import (
     Indicator,
     Slice,
     applications,
+    applications_by_organization,
     demonstrations,
     event_outcomes,
     market_entries,
     one_reading,
+    supported_by_organization,
 )
 from .models import IndicatorSnapshot
 
@@ -124,29 +126,21 @@ def bars(series: dict[str, float]) -> list[Bar]:
 
 
 def by_organization(piece: Slice) -> list[dict]:
-    """Applications, acceptances and startups supported per organisation: one grouped query."""
-    rows = (
-        applications(piece)
-        .values("call__program__organization")
-        .annotate(
-            applications=Count("pk"),
-            accepted=Count("pk", filter=Q(status=Status.ACCEPTED)),
-            startups=Count("startup", distinct=True, filter=Q(status=Status.ACCEPTED)),
-        )
-        .order_by("-applications")
-    )
-    names = Organization.objects.in_bulk([row["call__program__organization"] for row in rows])
+    """Applications, acceptances and startups supported per organisation, most applications
+    first: the page's grouped counts, and one grouped query for the distinct startups."""
+    counts = applications_by_organization(piece)
+    supported = supported_by_organization(piece)
+    names = Organization.objects.in_bulk(list(counts))
+    ranked = sorted(counts.items(), key=lambda item: (-item[1][0], item[0]))
     return [
         {
-            "organization": names[row["call__program__organization"]],
-            "applications": row["applications"],
-            "accepted": row["accepted"],
-            "startups": row["startups"],
-            "rate": round(100 * row["accepted"] / row["applications"], 1)
-            if row["applications"]
-            else None,
+            "organization": names[pk],
+            "applications": total,
+            "accepted": accepted,
+            "startups": supported.get(pk, 0),
+            "rate": round(100 * accepted / total, 1) if total else None,
         }
-        for row in rows
+        for pk, (total, accepted) in ranked
     ]
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Min, Q, Sum
 from django.utils import timezone
 
 from startup_street.core.timezones import get_zone
@@ -329,14 +329,76 @@ def _weekday_hours(hours: list[OpeningHours]) -> list[Decimal]:
 
 
 def _open_hours(per_weekday: list[Decimal], closed: set, month: date) -> Decimal:
-    after = (month + timedelta(days=32)).replace(day=1)
-    weeks, rest = divmod((after - month).days, 7)
-    first = month.weekday()
-    total = weeks * sum(per_weekday) + sum(per_weekday[(first + n) % 7] for n in range(rest))
+    return _open_between(per_weekday, closed, month, (month + timedelta(days=32)).replace(day=1))
+
+
+def _open_between(per_weekday: list[Decimal], closed: set, first: date, after: date) -> Decimal:
+    """Open hours from the day ``first`` up to the day ``after`` (not included)."""
+    weeks, rest = divmod((after - first).days, 7)
+    start = first.weekday()
+    total = weeks * sum(per_weekday) + sum(per_weekday[(start + n) % 7] for n in range(rest))
     for day in closed:
-        if month <= day < after:
+        if first <= day < after:
             total -= per_weekday[day.weekday()]
     return total
+
+
+def utilisation_total(
+    *, start: date, end: date, organizations: tuple[int, ...] | None = None
+) -> tuple[Decimal, Decimal]:
+    """Open and confirmed booked hours of the spaces (of ``organizations``, or all) over the
+    whole months from ``start``'s to ``end``'s, each space counted from the month it came into
+    use in its own zone (added to the street, or first booked if that was earlier). Bookings
+    count in the month their start falls in, in the space's zone, as in ``utilisation``: one
+    grouped query per time zone and arithmetic per space, whatever the range."""
+    spaces = Space.objects.all()
+    if organizations is not None:
+        spaces = spaces.filter(organization__in=organizations)
+    spaces = list(spaces.only("pk", "time_zone", "created_at"))
+    first, after = start.replace(day=1), (end.replace(day=1) + timedelta(days=32)).replace(day=1)
+    hours, closed = defaultdict(list), defaultdict(set)
+    for h in OpeningHours.objects.filter(space__in=spaces):
+        hours[h.space_id].append(h)
+    for space_id, day in Closure.objects.filter(
+        space__in=spaces, date__gte=first, date__lt=after
+    ).values_list("space_id", "date"):
+        closed[space_id].add(day)
+    booked = _booked_since(spaces, first, after)
+    open_total = booked_total = Decimal(0)
+    for space in spaces:
+        hours_booked, first_booked = booked.get(space.pk, (None, None))
+        began = min(space.created_at, first_booked or space.created_at)
+        since = began.astimezone(get_zone(space.time_zone)).date().replace(day=1)
+        if max(first, since) >= after:
+            continue
+        weekly = _weekday_hours(hours[space.pk])
+        open_total += _open_between(weekly, closed[space.pk], max(first, since), after)
+        booked_total += hours_booked or 0
+    return open_total, booked_total
+
+
+def _booked_since(spaces: list[Space], first: date, after: date) -> dict:
+    """space -> (confirmed hours starting from the day ``first`` to the day ``after`` in the
+    space's zone, its first booking's start ever): one grouped query per time zone."""
+    by_zone = defaultdict(list)
+    for space in spaces:
+        by_zone[space.time_zone].append(space.pk)
+    out = {}
+    for zone_name, ids in by_zone.items():
+        zone = get_zone(zone_name)
+        inside = Q(
+            status=BookingStatus.CONFIRMED,
+            starts_at__gte=datetime.combine(first, time(), tzinfo=zone),
+            starts_at__lt=datetime.combine(after, time(), tzinfo=zone),
+        )
+        rows = (
+            Booking.objects.filter(space_id__in=ids)
+            .values_list("space_id")
+            .annotate(hours=Sum("hours", filter=inside), first=Min("starts_at"))
+            .order_by()
+        )
+        out |= {space_id: (hours, began) for space_id, hours, began in rows}
+    return out
 
 
 def utilisation(

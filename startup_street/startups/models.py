@@ -167,6 +167,15 @@ class OutcomeReport(TimeStampedModel):
                 fields=["startup", "year", "quarter"], name="startups_outcome_one_per_quarter"
             )
         ]
+        indexes = [
+            # Each startup's latest verified report first, with its head count: the dashboard's
+            # jobs figure reads this index alone.
+            models.Index(
+                fields=["startup", "-year", "-quarter", "employees"],
+                condition=models.Q(verified_at__isnull=False),
+                name="startups_outcome_verified",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.startup} · {self.year} Q{self.quarter}"
