@@ -197,7 +197,11 @@ class CohortIn(Schema):
 
 
 class NoticeIn(Schema):
-    statuses: list[str] = Field(min_length=1, description="Whom to write to, by status.")
+    statuses: list[str] = Field(
+        min_length=1,
+        description="Whom to write to, by their application's status.",
+        json_schema_extra={"items": {"type": "string", "enum": decisions.NOTICE_STATUSES}},
+    )
     subject: dict[str, str]
     body: dict[str, str]
     original_language: str

@@ -60,7 +60,9 @@ class EventOut(Schema):
 class RegistrationIn(Schema):
     kind: Literal["startup", "corporate", "investor", "support", "public"]
     name: str = Field(max_length=160)
-    languages: list[str] = Field(min_length=1, description="Working languages: ko, zh-hans, en.")
+    languages: list[Literal["ko", "zh-hans", "en"]] = Field(
+        min_length=1, description="Working languages."
+    )
     startup: str | None = Field(None, description="Slug of your startup (startups only).")
     city: str = ""
     offers: str = Field("", max_length=2000)

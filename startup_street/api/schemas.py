@@ -100,9 +100,17 @@ class CallOut(Schema):
         return obj.program.slug
 
 
+# What ``normalise_language`` reads as one of the three languages (zh-CN, ko_KR, EN, ...).
+LANGUAGE_SPELLING = r"^\s*([zZ][hH]|[kK][oO]|[eE][nN])"
+
+
 class ProgramFiltersIn(Schema):
     q: str | None = Field(None, description="Search words in Korean, Chinese or English.")
-    lang: str | None = Field(None, description="Language of `title_shown`: ko, zh-hans or en.")
+    lang: str | None = Field(
+        None,
+        description="Language of `title_shown`: ko, zh-hans or en.",
+        json_schema_extra={"pattern": LANGUAGE_SPELLING},
+    )
     # The choices and limits are the filter form's (``programs.forms.ProgramFilterForm``), which
     # validates the values: the document states exactly what it accepts.
     kind: str | None = Field(
