@@ -150,7 +150,7 @@ def _valid_filters(filters: ProgramFiltersIn) -> dict:
     return valid_filter_form(filters).cleaned_data
 
 
-@programs.get("", response={200: list[ProgramOut], 422: FieldErrorsOut})
+@programs.get("", response={200: list[ProgramOut], 422: FieldErrorsOut, **NOT_FOUND})
 @paginate(PageNumberPagination)
 def list_programs(request, filters: Query[ProgramFiltersIn]):
     """Programs best first for ``q`` (any of ko, zh, en), newest first without it, narrowed by
@@ -158,7 +158,7 @@ def list_programs(request, filters: Query[ProgramFiltersIn]):
     return find_programs(request.auth, _valid_filters(filters)).results
 
 
-@programs.get("/facets", response={200: list[FacetOut], 422: FieldErrorsOut})
+@programs.get("/facets", response={200: list[FacetOut], 422: FieldErrorsOut, **NOT_FOUND})
 def program_facets(request, filters: Query[ProgramFiltersIn]):
     """How many programs each filter value would give, with the other filters applied; labels
     in ``lang`` (else the request's language)."""

@@ -75,6 +75,20 @@ def install(api) -> None:
 CONFLICT = "conflict"
 
 
+def refuse_invalid(form, *, references: set[str] = frozenset()) -> None:
+    """Raise a bound form's errors (422), except that when its only errors are ``references``
+    naming nothing there is (an unknown sector, an organisation not in view), the answer is
+    404: the request was well formed, what it names is not found."""
+    if form.is_valid():
+        return
+    found = form.errors.as_data()
+    if set(found) <= references and all(
+        error.code == "invalid_choice" for errors in found.values() for error in errors
+    ):
+        raise Http404
+    raise ValidationError(found)
+
+
 def is_conflict(error: ValidationError) -> bool:
     """A service's refusal because of the object's state (a closed call, a booking that has
     started), raised with ``code="conflict"``: the same request was valid, and may be again.

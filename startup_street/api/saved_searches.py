@@ -65,7 +65,9 @@ def list_saved_searches(request):
     return selectors.saved_searches_of(request.auth)
 
 
-@router.post("", response={200: SavedSearchOut, 201: SavedSearchOut, 422: FieldErrorsOut})
+@router.post(
+    "", response={200: SavedSearchOut, 201: SavedSearchOut, 404: ErrorOut, 422: FieldErrorsOut}
+)
 def create_saved_search(request, payload: SavedSearchIn):
     """Keep search words and filters (those of `GET /programs`, validated the same way): new
     calls that match are e-mailed to the caller. A filter that is not valid is a 422 on its

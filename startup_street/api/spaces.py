@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
+from pydantic import ConfigDict
 
 from startup_street.core.i18n import pick
 from startup_street.core.timezones import get_zone
@@ -148,6 +149,10 @@ class SeriesOut(Schema):
 
 class ReasonIn(Schema):
     reason: str = Field("", max_length=300)
+
+    # An object with this one field: a body that is not an object (or names another field) is
+    # refused, not read as an empty reason.
+    model_config = ConfigDict(extra="forbid")
 
 
 class ApproveIn(Schema):

@@ -139,3 +139,22 @@ def test_top_up_hours_pattern_agrees_with_what_is_accepted(document, hours, vali
     except SchemaError:
         parsed = None
     assert bool(parsed) is valid  # zero parses, and is refused by the service
+
+
+def test_a_filter_naming_a_sector_that_is_not_there_is_404(client, document):
+    assert client.get("/api/v1/programs", {"sector": "no-such-sector"}).status_code == 404
+    assert "404" in document["paths"]["/api/v1/programs"]["get"]["responses"]
+    assert client.get("/api/v1/programs", {"closes_within": 0}).status_code == 422
+
+
+def test_indicators_for_an_organisation_not_in_view_is_404(client, organization, alice):
+    response = client.get("/api/v1/indicators", {"organization": 999_999}, **bearer(alice))
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+
+
+def test_a_cancel_body_that_is_not_an_object_is_refused(client, alice):
+    response = client.post(
+        "/api/v1/bookings/1/cancel", '"text"', content_type="application/json", **bearer(alice)
+    )
+    assert response.status_code == 422
