@@ -61,6 +61,12 @@ def install(api) -> None:
             detail = _("The request body could not be read: send valid JSON or form data.")
         return api.create_response(request, {"detail": detail}, status=exc.status_code)
 
+    @api.exception_handler(UnknownReference)
+    def unknown_reference(request, exc):
+        return api.create_response(
+            request, {"detail": _("Not found."), "errors": exc.errors}, status=404
+        )
+
     @api.exception_handler(Http404)
     def not_found(request, exc):
         return api.create_response(request, {"detail": _("Not found.")}, status=404)
@@ -85,8 +91,16 @@ def refuse_invalid(form, *, references: set[str] = frozenset()) -> None:
     if set(found) <= references and all(
         error.code == "invalid_choice" for errors in found.values() for error in errors
     ):
-        raise Http404
+        raise UnknownReference(form.errors)
     raise ValidationError(found)
+
+
+class UnknownReference(Exception):
+    """A well-formed request naming an object that is not there: 404, with the field errors."""
+
+    def __init__(self, errors: dict):
+        super().__init__()
+        self.errors = {name: list(messages) for name, messages in errors.items()}
 
 
 def is_conflict(error: ValidationError) -> bool:

@@ -141,8 +141,18 @@ def test_top_up_hours_pattern_agrees_with_what_is_accepted(document, hours, vali
     assert bool(parsed) is valid  # zero parses, and is refused by the service
 
 
-def test_a_filter_naming_a_sector_that_is_not_there_is_404(client, document):
-    assert client.get("/api/v1/programs", {"sector": "no-such-sector"}).status_code == 404
+def test_a_filter_naming_a_sector_that_is_not_there_is_404_on_its_field(client, charlie, document):
+    for response in (
+        client.get("/api/v1/programs", {"sector": "../../etc"}),
+        client.post(
+            "/api/v1/saved-searches",
+            {"q": "robot", "sector": "no-such-sector"},
+            content_type="application/json",
+            **bearer(charlie),
+        ),
+    ):
+        assert response.status_code == 404
+        assert "sector" in response.json()["errors"]
     assert "404" in document["paths"]["/api/v1/programs"]["get"]["responses"]
     assert client.get("/api/v1/programs", {"closes_within": 0}).status_code == 422
 
