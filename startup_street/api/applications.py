@@ -29,7 +29,14 @@ from startup_street.startups.selectors import startups_of
 
 from .auth import SIGNED_IN
 from .pagination import PageNumberPagination
-from .schemas import AnswersIn, ApplicationDecisionIn, ApplicationOut, ErrorOut, FieldErrorsOut
+from .schemas import (
+    AnswersIn,
+    ApplicationDecisionIn,
+    ApplicationOut,
+    ErrorOut,
+    FieldErrorsOut,
+    Id,
+)
 
 router = Router(tags=["applications"], auth=SIGNED_IN)
 ERRORS = {403: ErrorOut, 404: ErrorOut, 422: FieldErrorsOut}
@@ -46,8 +53,8 @@ class StartIn(Schema):
 
 
 class BulkDecisionIn(Schema):
-    call: int
-    applications: list[int]
+    call: Id
+    applications: list[Id]
     decision: str
 
 

@@ -1,5 +1,5 @@
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, ModelSchema, Schema
 
@@ -99,6 +99,9 @@ class CallOut(Schema):
     def resolve_program(obj) -> str:
         return obj.program.slug
 
+
+# An object's id as a request names it: a database key, so within 64 bits.
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 # What ``normalise_language`` reads as one of the three languages (zh-CN, ko_KR, EN, ...).
 LANGUAGE_SPELLING = r"^\s*([zZ][hH]|[kK][oO]|[eE][nN])"
