@@ -168,3 +168,16 @@ def test_a_cancel_body_that_is_not_an_object_is_refused(client, alice):
         "/api/v1/bookings/1/cancel", '"text"', content_type="application/json", **bearer(alice)
     )
     assert response.status_code == 422
+
+
+def test_an_id_beyond_64_bits_in_a_body_is_422_not_an_overflow(client, alice, document):
+    body = {"kind": "investor", "name": "Fund", "languages": ["en"], "unavailable_slots": [2**90]}
+    response = client.post(
+        "/api/v1/events/any-event/registrations",
+        body,
+        content_type="application/json",
+        **bearer(alice),
+    )
+    assert response.status_code == 422 and "unavailable_slots.0" in response.json()["errors"]
+    slots = document["components"]["schemas"]["RegistrationIn"]["properties"]["unavailable_slots"]
+    assert slots["items"]["maximum"] == 2**63 - 1
