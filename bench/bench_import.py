@@ -16,6 +16,7 @@ import csv
 import json
 import os
 import resource
+import secrets
 import sys
 import tempfile
 import time
@@ -56,6 +57,9 @@ def setup() -> None:
     if "DATABASE_URL" not in os.environ:
         os.environ["STARTUP_STREET_DATA_DIR"] = tempfile.mkdtemp(prefix="bench-import-")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "startup_street.settings")
+    # As in production: DEBUG off (DEBUG keeps every query's text in memory).
+    os.environ.setdefault("DEBUG", "0")
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     # As in production: the embeddings are a background job queued in the database for the
     # worker, not run inline at commit as the embedded default's immediate queue does.
     os.environ.setdefault("TASKS_BACKEND", "database")

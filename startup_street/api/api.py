@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query, Router
+from ninja.openapi.schema import OpenAPISchema
 from ninja.pagination import paginate
 
 from startup_street.core.i18n import normalise_language
@@ -19,7 +20,7 @@ from startup_street.startups.selectors import (
 
 from . import errors
 from .applications import router as application_router
-from .auth import ANYONE, SIGNED_IN
+from .auth import ANYONE, SIGNED_IN, anonymous
 from .events import router as events_router
 from .filters import valid_filter_form
 from .indicators import router as indicator_router
@@ -48,9 +49,21 @@ from .spaces import entitlements as entitlement_router
 from .spaces import spaces as space_router
 
 
+class StreetSchema(OpenAPISchema):
+    def operation_security(self, operation):
+        """An operation open to anyone lists the empty requirement beside the token and the
+        session: signing in is optional there (it may show more, such as one's own drafts)."""
+        security = super().operation_security(operation)
+        if security and anonymous in operation.auth_callbacks:
+            security.append({})
+        return security
+
+
 class StreetAPI(NinjaAPI):
-    def get_openapi_schema(self, **kwargs):
-        return errors.declare_error_responses(super().get_openapi_schema(**kwargs))
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        return errors.declare_error_responses(StreetSchema(self, path_prefix))
 
 
 api = StreetAPI(
@@ -137,7 +150,7 @@ def _valid_filters(filters: ProgramFiltersIn) -> dict:
     return valid_filter_form(filters).cleaned_data
 
 
-@programs.get("", response={200: list[ProgramOut], 422: FieldErrorsOut})
+@programs.get("", response={200: list[ProgramOut], 422: FieldErrorsOut, **NOT_FOUND})
 @paginate(PageNumberPagination)
 def list_programs(request, filters: Query[ProgramFiltersIn]):
     """Programs best first for ``q`` (any of ko, zh, en), newest first without it, narrowed by
@@ -145,7 +158,7 @@ def list_programs(request, filters: Query[ProgramFiltersIn]):
     return find_programs(request.auth, _valid_filters(filters)).results
 
 
-@programs.get("/facets", response={200: list[FacetOut], 422: FieldErrorsOut})
+@programs.get("/facets", response={200: list[FacetOut], 422: FieldErrorsOut, **NOT_FOUND})
 def program_facets(request, filters: Query[ProgramFiltersIn]):
     """How many programs each filter value would give, with the other filters applied; labels
     in ``lang`` (else the request's language)."""

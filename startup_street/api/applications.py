@@ -11,7 +11,7 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import File, Router, Schema
+from ninja import Field, File, Router, Schema
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
@@ -29,7 +29,14 @@ from startup_street.startups.selectors import startups_of
 
 from .auth import SIGNED_IN
 from .pagination import PageNumberPagination
-from .schemas import AnswersIn, ApplicationOut, DecisionIn, ErrorOut, FieldErrorsOut
+from .schemas import (
+    AnswersIn,
+    ApplicationDecisionIn,
+    ApplicationOut,
+    ErrorOut,
+    FieldErrorsOut,
+    Id,
+)
 
 router = Router(tags=["applications"], auth=SIGNED_IN)
 ERRORS = {403: ErrorOut, 404: ErrorOut, 422: FieldErrorsOut}
@@ -46,8 +53,8 @@ class StartIn(Schema):
 
 
 class BulkDecisionIn(Schema):
-    call: int
-    applications: list[int]
+    call: Id
+    applications: list[Id]
     decision: str
 
 
@@ -144,7 +151,7 @@ def withdraw(request, application_id: int):
 
 
 @router.post("/{int:application_id}/decision", response={200: ApplicationDetailOut, **ERRORS})
-def decide(request, application_id: int, payload: DecisionIn):
+def decide(request, application_id: int, payload: ApplicationDecisionIn):
     application = _visible(request, application_id)
     decision = _decision(payload.decision)
     decisions.decide_application(application=application, actor=request.auth, decision=decision)
@@ -197,7 +204,11 @@ class CohortIn(Schema):
 
 
 class NoticeIn(Schema):
-    statuses: list[str]
+    statuses: list[str] = Field(
+        min_length=1,
+        description="Whom to write to, by their application's status.",
+        json_schema_extra={"items": {"type": "string", "enum": decisions.NOTICE_STATUSES}},
+    )
     subject: dict[str, str]
     body: dict[str, str]
     original_language: str

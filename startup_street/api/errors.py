@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -47,6 +48,8 @@ def install(api) -> None:
     @api.exception_handler(ValidationError)
     def invalid_data(request, exc):
         errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+        if is_conflict(exc):
+            return api.create_response(request, {"detail": " ".join(exc.messages)}, status=409)
         return api.create_response(
             request, {"detail": _("The request is not valid."), "errors": errors}, status=422
         )
@@ -57,6 +60,12 @@ def install(api) -> None:
         if exc.status_code == 400:  # ninja could not parse the body (bad JSON, no boundary)
             detail = _("The request body could not be read: send valid JSON or form data.")
         return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+    @api.exception_handler(UnknownReference)
+    def unknown_reference(request, exc):
+        return api.create_response(
+            request, {"detail": _("Not found."), "errors": exc.errors}, status=404
+        )
 
     @api.exception_handler(Http404)
     def not_found(request, exc):
@@ -69,6 +78,41 @@ def install(api) -> None:
         )
 
 
+CONFLICT = "conflict"
+
+
+def refuse_invalid(form, *, references: set[str] = frozenset()) -> None:
+    """Raise a bound form's errors (422), except that when its only errors are ``references``
+    naming nothing there is (an unknown sector, an organisation not in view), the answer is
+    404: the request was well formed, what it names is not found."""
+    if form.is_valid():
+        return
+    found = form.errors.as_data()
+    if set(found) <= references and all(
+        error.code == "invalid_choice" for errors in found.values() for error in errors
+    ):
+        raise UnknownReference(form.errors)
+    raise ValidationError(found)
+
+
+class UnknownReference(Exception):
+    """A well-formed request naming an object that is not there: 404, with the field errors."""
+
+    def __init__(self, errors: dict):
+        super().__init__()
+        self.errors = {name: list(messages) for name, messages in errors.items()}
+
+
+def is_conflict(error: ValidationError) -> bool:
+    """A service's refusal because of the object's state (a closed call, a booking that has
+    started), raised with ``code="conflict"``: the same request was valid, and may be again.
+    It answers 409; a refusal of the input itself answers 422."""
+    return not hasattr(error, "error_dict") and all(
+        item.code == CONFLICT for item in error.error_list
+    )
+
+
+@csrf_exempt  # it changes nothing; a token-signed write to a malformed address gets this 404
 def unknown_address(request, rest: str = ""):
     """Any /api/v1/ address no operation matches (a malformed id among them): JSON, not HTML."""
     from django.http import JsonResponse
@@ -78,6 +122,7 @@ def unknown_address(request, rest: str = ""):
 
 ERROR_SCHEMAS = {"ErrorOut": ErrorOut, "FieldErrorsOut": FieldErrorsOut}
 METHODS = {"get", "put", "post", "patch", "delete", "head", "options"}
+WRITES = {"put", "post", "patch", "delete"}
 
 
 def _response(description: str, name: str) -> dict:
@@ -88,7 +133,9 @@ def _response(description: str, name: str) -> dict:
 def declare_error_responses(schema: dict) -> dict:
     """Write into the OpenAPI document the answers every operation can give besides its own:
     400 when a body cannot be parsed, 422 when a parameter or field is not valid, 401 when a
-    token is unknown, revoked or expired (the handlers above)."""
+    token is unknown, revoked or expired, 403 when the visitor may not (or a session's CSRF
+    check failed), 404 when an address's parameter names nothing (or is malformed), 409 when
+    a write meets an object whose state refuses it (the handlers above)."""
     components = schema.setdefault("components", {}).setdefault("schemas", {})
     for name, model in ERROR_SCHEMAS.items():
         components.setdefault(
@@ -97,11 +144,11 @@ def declare_error_responses(schema: dict) -> dict:
     for item in schema.get("paths", {}).values():
         for method, operation in item.items():
             if method in METHODS:
-                _declare(operation)
+                _declare(operation, method)
     return schema
 
 
-def _declare(operation: dict) -> None:
+def _declare(operation: dict, method: str) -> None:
     responses = operation.setdefault("responses", {})
     if operation.get("requestBody"):
         responses.setdefault(400, _response("The request body could not be read", "ErrorOut"))
@@ -109,3 +156,8 @@ def _declare(operation: dict) -> None:
         responses.setdefault(422, _response("A parameter or field is not valid", "FieldErrorsOut"))
     if operation.get("security"):
         responses.setdefault(401, _response("The token is unknown, revoked or expired", "ErrorOut"))
+        responses.setdefault(403, _response("Not allowed to this visitor", "ErrorOut"))
+    if any(parameter.get("in") == "path" for parameter in operation.get("parameters", ())):
+        responses.setdefault(404, _response("No such object, or a malformed address", "ErrorOut"))
+    if method in WRITES and operation.get("security"):
+        responses.setdefault(409, _response("The object's state refuses this now", "ErrorOut"))

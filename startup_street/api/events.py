@@ -22,7 +22,7 @@ from startup_street.events.services.schedules import draft_problems
 from startup_street.startups.selectors import startups_of
 
 from .auth import ANYONE, SIGNED_IN
-from .schemas import ErrorOut, FieldErrorsOut
+from .schemas import ErrorOut, FieldErrorsOut, Id
 
 router = Router(tags=["events"], auth=SIGNED_IN)
 ERRORS = {403: ErrorOut, 404: ErrorOut, 422: FieldErrorsOut}
@@ -60,13 +60,15 @@ class EventOut(Schema):
 class RegistrationIn(Schema):
     kind: Literal["startup", "corporate", "investor", "support", "public"]
     name: str = Field(max_length=160)
-    languages: list[str]
+    languages: list[Literal["ko", "zh-hans", "en"]] = Field(
+        min_length=1, description="Working languages."
+    )
     startup: str | None = Field(None, description="Slug of your startup (startups only).")
     city: str = ""
     offers: str = Field("", max_length=2000)
     seeks: str = Field("", max_length=2000)
     sectors: list[str] = []
-    unavailable_slots: list[int] = Field([], description="Ids of slots you cannot meet in.")
+    unavailable_slots: list[Id] = Field([], description="Ids of slots you cannot meet in.")
 
 
 class RegistrationOut(Schema):
@@ -85,7 +87,7 @@ class DecisionIn(Schema):
 
 
 class RequestIn(Schema):
-    recipient: int = Field(description="The registration id of whom you ask.")
+    recipient: Id = Field(description="The registration id of whom you ask.")
     interest: Literal["must", "would"]
     message: str = Field("", max_length=500)
 

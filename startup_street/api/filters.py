@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from startup_street.core.i18n import normalise_language
 from startup_street.programs.forms import ProgramFilterForm
 
+from .errors import refuse_invalid
 from .schemas import ProgramFiltersIn
 
 
@@ -22,10 +23,10 @@ def _filter_data(filters: ProgramFiltersIn) -> dict:
 
 
 def valid_filter_form(filters: ProgramFiltersIn) -> ProgramFilterForm:
-    """The bound, valid filter form; a value that is not valid is a 422 on its field."""
+    """The bound, valid filter form; a value that is not valid is a 422 on its field, a sector
+    that does not exist a 404."""
     if filters.lang is not None and not normalise_language(filters.lang):
         raise ValidationError({"lang": [_("Choose ko, zh-hans or en.")]})
     form = ProgramFilterForm(_filter_data(filters))
-    if form.errors:
-        raise ValidationError(form.errors.as_data())
+    refuse_invalid(form, references={"sector"})
     return form

@@ -4,7 +4,7 @@ organisation; organisation staff: their own)."""
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
@@ -12,6 +12,7 @@ from startup_street.dashboard import selectors
 from startup_street.dashboard.forms import SliceForm
 from startup_street.dashboard.rules import can_view_dashboard, organizations_in_view
 
+from . import errors
 from .auth import SIGNED_IN
 from .schemas import ErrorOut, FieldErrorsOut
 
@@ -40,7 +41,7 @@ class IndicatorOut(Schema):
 
 @router.get(
     "",
-    response={200: list[IndicatorOut], 403: ErrorOut, 422: FieldErrorsOut},
+    response={200: list[IndicatorOut], 403: ErrorOut, 404: ErrorOut, 422: FieldErrorsOut},
     summary="Every indicator over a period and slice",
 )
 def list_indicators(request, filters: Query[SliceIn]):
@@ -50,8 +51,7 @@ def list_indicators(request, filters: Query[SliceIn]):
         )
     data = {k: v for k, v in filters.dict().items() if v not in (None, "")}
     form = SliceForm(data, organizations=organizations_in_view(request.user))
-    if not form.is_valid():
-        raise ValidationError(form.errors.as_data())
+    errors.refuse_invalid(form, references={"organization", "sector"})
     return [
         {
             "code": figure.indicator.code,

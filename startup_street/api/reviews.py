@@ -6,6 +6,7 @@ other; comments to staff reach only staff.
 """
 
 from datetime import datetime
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -253,7 +254,7 @@ class RubricOut(Schema):
 
 
 class RubricPatch(Schema):
-    phase: str | None = None
+    phase: Literal["scoring", "discussion", "closed"] | None = None
     blind: bool | None = None
     hold_decisions: bool | None = None
     reviewers_per_application: int | None = None

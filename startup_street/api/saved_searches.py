@@ -13,7 +13,7 @@ from startup_street.programs.discovery import search_url
 from .auth import SIGNED_IN
 from .filters import valid_filter_form
 from .pagination import PageNumberPagination
-from .schemas import ErrorOut, FieldErrorsOut, ProgramFiltersIn
+from .schemas import LANGUAGE_SPELLING, ErrorOut, FieldErrorsOut, ProgramFiltersIn
 
 router = Router(tags=["saved searches"], auth=SIGNED_IN)
 NOT_FOUND = {404: ErrorOut}
@@ -21,7 +21,9 @@ NOT_FOUND = {404: ErrorOut}
 
 class SavedSearchIn(ProgramFiltersIn):
     lang: str | None = Field(
-        None, description="The search's language: ko, zh-hans or en (else the request's)."
+        None,
+        description="The search's language: ko, zh-hans or en (else the request's).",
+        json_schema_extra={"pattern": LANGUAGE_SPELLING},
     )
 
     # Unknown names are refused, not ignored: a misspelt filter would keep a wider search. This
@@ -63,7 +65,9 @@ def list_saved_searches(request):
     return selectors.saved_searches_of(request.auth)
 
 
-@router.post("", response={200: SavedSearchOut, 201: SavedSearchOut, 422: FieldErrorsOut})
+@router.post(
+    "", response={200: SavedSearchOut, 201: SavedSearchOut, 404: ErrorOut, 422: FieldErrorsOut}
+)
 def create_saved_search(request, payload: SavedSearchIn):
     """Keep search words and filters (those of `GET /programs`, validated the same way): new
     calls that match are e-mailed to the caller. A filter that is not valid is a 422 on its

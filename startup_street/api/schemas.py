@@ -1,10 +1,13 @@
 from datetime import date, datetime
+from typing import Annotated, Literal
 
 from ninja import Field, ModelSchema, Schema
 
-from startup_street.core.i18n import normalise_language, pick
+from startup_street.core.enums import Country, Stage
+from startup_street.core.i18n import CONTENT_LANGUAGE_CHOICES, normalise_language, pick
 from startup_street.core.timezones import get_zone
 from startup_street.organizations.models import ORGANIZATION_FIELDS, Organization
+from startup_street.programs.enums import SupportKind
 from startup_street.startups.models import STARTUP_FIELDS, Startup
 
 
@@ -97,19 +100,48 @@ class CallOut(Schema):
         return obj.program.slug
 
 
+# An object's id as a request names it: a database key, so within 64 bits.
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
+
+# What ``normalise_language`` reads as one of the three languages (zh-CN, ko_KR, EN, ...).
+LANGUAGE_SPELLING = r"^\s*([zZ][hH]|[kK][oO]|[eE][nN])"
+
+
 class ProgramFiltersIn(Schema):
     q: str | None = Field(None, description="Search words in Korean, Chinese or English.")
-    lang: str | None = Field(None, description="Language of `title_shown`: ko, zh-hans or en.")
-    kind: str | None = Field(None, description="Kind of support (e.g. funding, testbed).")
+    lang: str | None = Field(
+        None,
+        description="Language of `title_shown`: ko, zh-hans or en.",
+        json_schema_extra={"pattern": LANGUAGE_SPELLING},
+    )
+    # The choices and limits are the filter form's (``programs.forms.ProgramFilterForm``), which
+    # validates the values: the document states exactly what it accepts.
+    kind: str | None = Field(
+        None,
+        description="Kind of support (e.g. funding, testbed).",
+        json_schema_extra={"enum": ["", *SupportKind.values]},
+    )
     sector: str | None = Field(None, description="Sector code; programs open to all match too.")
-    stage: str | None = Field(None, description="Stage code; programs open to all match too.")
-    country: str | None = Field(None, description="ISO country code (KR, CN, ...).")
-    city: str | None = None
+    stage: str | None = Field(
+        None,
+        description="Stage code; programs open to all match too.",
+        json_schema_extra={"enum": ["", *Stage.values]},
+    )
+    country: str | None = Field(
+        None,
+        description="ISO country code (KR, CN, ...).",
+        json_schema_extra={"enum": ["", *Country.values]},
+    )
+    city: str | None = Field(None, max_length=80)
     organization: str | None = Field(None, description="Organisation slug.")
     language: str | None = Field(
-        None, description="Written in or translated into: ko, zh-hans, en."
+        None,
+        description="Written in or translated into: ko, zh-hans, en.",
+        json_schema_extra={"enum": ["", *(code for code, _label in CONTENT_LANGUAGE_CHOICES)]},
     )
-    closes_within: int | None = Field(None, description="A call closes within this many days.")
+    closes_within: int | None = Field(
+        None, ge=1, le=366, description="A call closes within this many days."
+    )
     closes_after: date | None = Field(None, description="A call closes on or after this date.")
     closes_before: date | None = Field(None, description="A call closes on or before this date.")
     open_now: bool | None = Field(None, description="A call is open now.")
@@ -249,5 +281,5 @@ class AnswersIn(Schema):
     answers: dict[str, str | int | float | None]
 
 
-class DecisionIn(Schema):
-    decision: str
+class ApplicationDecisionIn(Schema):
+    decision: Literal["accepted", "waitlisted", "rejected", "under_review"]

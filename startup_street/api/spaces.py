@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
+from pydantic import ConfigDict
 
 from startup_street.core.i18n import pick
 from startup_street.core.timezones import get_zone
@@ -149,6 +150,10 @@ class SeriesOut(Schema):
 class ReasonIn(Schema):
     reason: str = Field("", max_length=300)
 
+    # An object with this one field: a body that is not an object (or names another field) is
+    # refused, not read as an empty reason.
+    model_config = ConfigDict(extra="forbid")
+
 
 class ApproveIn(Schema):
     decline_overlapping: bool = Field(
@@ -193,8 +198,24 @@ class EntitlementOut(Schema):
     left: Decimal
 
 
+def _hours_schema(schema: dict) -> None:
+    """Hours as they are accepted: at most 5 digits before the point and 2 after, not zero
+    (negative takes hours away), as a number or as text."""
+    schema.pop("anyOf", None)
+    schema["anyOf"] = [
+        {
+            "type": "number",
+            "multipleOf": 0.01,
+            "minimum": -99999.99,
+            "maximum": 99999.99,
+            "not": {"const": 0},
+        },
+        {"type": "string", "pattern": r"^-?0*[1-9]\d{0,4}(\.\d{1,2})?$|^-?0*\.(0[1-9]|[1-9]\d?)$"},
+    ]
+
+
 class TopUpIn(Schema):
-    hours: Decimal = Field(max_digits=7, decimal_places=2)
+    hours: Decimal = Field(max_digits=7, decimal_places=2, json_schema_extra=_hours_schema)
     month: date
     reason: str = Field("", max_length=200)
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from startup_street.core.permissions import require
+from startup_street.core.services import CONFLICT
 from startup_street.core.timezones import get_zone, zone_label
 from startup_street.programs.models import Call
 from startup_street.spaces import services as space_services
@@ -48,12 +49,15 @@ def _require_open(call: Call) -> None:
     """Applications are taken only while the call is open, judged in UTC on the server."""
     if call.status == "upcoming":
         raise ValidationError(
-            _("This call opens on %(opens)s."), params={"opens": _in_call_zone(call, call.opens_at)}
+            _("This call opens on %(opens)s."),
+            params={"opens": _in_call_zone(call, call.opens_at)},
+            code=CONFLICT,
         )
     if call.status == "closed":
         raise ValidationError(
             _("This call closed on %(deadline)s."),
             params={"deadline": _in_call_zone(call, call.closes_at)},
+            code=CONFLICT,
         )
 
 
@@ -63,6 +67,7 @@ def check_transition(status: str, to: str) -> None:
         raise ValidationError(
             _("An application that is “%(status)s” cannot become “%(to)s”."),
             params={"status": Status(status).label, "to": Status(to).label},
+            code=CONFLICT,
         )
 
 
@@ -115,7 +120,7 @@ def save_answers(*, application: Application, user, data: dict) -> Application:
     application = Application.objects.select_for_update().get(pk=application.pk)
     require(user, "applications.change_application", application)
     if application.status not in FOUNDER_EDITABLE:
-        raise ValidationError(_("This application can no longer be changed."))
+        raise ValidationError(_("This application can no longer be changed."), code=CONFLICT)
     _require_open(application.call)
     errors, values = {}, {}
     for question in _questions(application):
@@ -146,7 +151,7 @@ def attach_file(*, application: Application, question: Question, user, upload) -
     application = Application.objects.select_for_update().get(pk=application.pk)
     require(user, "applications.change_application", application)
     if application.status not in FOUNDER_EDITABLE:
-        raise ValidationError(_("This application can no longer be changed."))
+        raise ValidationError(_("This application can no longer be changed."), code=CONFLICT)
     _require_open(application.call)
     if question.form.call_id != application.call_id or question.kind != QuestionKind.FILE:
         raise ValidationError(_("This question does not take a file."))

@@ -1,5 +1,9 @@
 from .models import ActivityLog
 
+# The code of a ``ValidationError`` that refuses an action because of an object's state (a
+# closed call, a booking that has started), not because of its input: the API answers 409.
+CONFLICT = "conflict"
+
 
 def record_activity(*, actor, verb: str, target, **data) -> ActivityLog:
     """Append one entry to the audit trail; call it inside the service's transaction."""

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -181,8 +182,8 @@ class PreparedProgram:
 class ProgramImporter:
     """Rows in the documented columns as programs (``core.importing.RowImporter``): each batch
     of rows reads its organisations and existing programs in one query each; a batch is
-    written with one insert, one update, the sectors, the new calls and the search entries
-    (their embeddings are left to the background job)."""
+    written with one insert, one update, the sectors and the new calls; its search entries
+    (terms and embeddings) are left to the background job."""
 
     def __init__(self):
         self.organizations: dict[str, Organization] = {}
@@ -261,7 +262,7 @@ class ProgramImporter:
         report.created += len(new)
         report.updated += len(old)
         report.calls += self._write_calls(batch, created={program.pk for program in new})
-        self._index([item.program.pk for item in batch])
+        self._index_later([item.program.pk for item in batch])
 
     def _write_calls(self, batch: list[PreparedProgram], created: set[int]) -> int:
         have = set(
@@ -281,11 +282,12 @@ class ProgramImporter:
         return len(calls)
 
     @staticmethod
-    def _index(ids: list[int]) -> None:
-        from .indexing import index_programs
+    def _index_later(ids: list[int]) -> None:
+        """The batch's search entries are the background job's: until it runs, the programs
+        are listed by ``programs_needing_indexing`` (and swept up periodically)."""
+        from .tasks import task_index_programs
 
-        programs = Program.objects.filter(pk__in=ids).select_related("organization")
-        index_programs(list(programs.prefetch_related("sectors", "calls")))
+        transaction.on_commit(lambda: task_index_programs.enqueue(ids))
 
 
 def import_table(source: Source, *, partial: bool = False, progress=None) -> ImportReport:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 from django.db import transaction
+from django.db.models import Exists, OuterRef, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from startup_street.search import services
@@ -137,6 +138,32 @@ def _encode(texts: list[list[str]]) -> list[np.ndarray]:
     encoded = services.embedder().encode(unique)
     row = {text: n for n, text in enumerate(unique)}
     return [encoded[[row[text] for text in group]] for group in texts]
+
+
+def programs_needing_indexing() -> QuerySet[Program]:
+    """Programs whose search entry is missing or older than the program: written in bulk (an
+    import), they wait for ``index_pending_programs`` (the background job that the import
+    enqueues, and the periodic sweep that catches a job lost on the way)."""
+    current = SearchEntry.objects.filter(
+        kind=PROGRAM, object_id=OuterRef("pk"), updated_at__gte=OuterRef("updated_at")
+    )
+    return Program.objects.exclude(Exists(current))
+
+
+def index_pending_programs(program_ids: Iterable[int] | None = None, batch: int = 500) -> int:
+    """Write the search entries of the programs that need them (of ``program_ids``, or all),
+    a batch per transaction; their embeddings follow as a job of their own. Idempotent:
+    programs indexed meanwhile are skipped. Returns how many were indexed."""
+    pending = programs_needing_indexing()
+    if program_ids is not None:
+        pending = pending.filter(pk__in=list(program_ids))
+    ids = list(pending.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch):
+        with transaction.atomic():
+            programs = programs_needing_indexing().filter(pk__in=ids[start : start + batch])
+            programs = programs.select_related("organization").prefetch_related("sectors", "calls")
+            index_programs(list(programs))
+    return len(ids)
 
 
 def remove_program(program_id: int) -> None:

@@ -110,7 +110,8 @@ class NewCalls:
         if call.is_news:
             if followers:
                 transaction.on_commit(lambda: announce_new_call(call))
-            transaction.on_commit(lambda: self.ids.append(call.pk))  # dropped if rolled back
+            pk = call.pk  # only the id is kept: an import of many rows keeps no rows in memory
+            transaction.on_commit(lambda: self.ids.append(pk))  # dropped if rolled back
 
     def alert_after_commit(self) -> None:
         transaction.on_commit(self._enqueue)

@@ -22,3 +22,12 @@ def task_embed_programs(program_ids: list[int]) -> int:
     from .indexing import embed_programs
 
     return embed_programs(program_ids)
+
+
+@task()
+def task_index_programs(program_ids: list[int] | None = None) -> int:
+    """Write the search entries of programs written in bulk (an import): the given ones, or
+    every program still waiting (the periodic sweep). Their embeddings follow as a job."""
+    from .indexing import index_pending_programs
+
+    return index_pending_programs(program_ids)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from startup_street.applications.enums import Status
 from startup_street.applications.models import Application
 from startup_street.core.permissions import require
-from startup_street.core.services import record_activity
+from startup_street.core.services import CONFLICT, record_activity
 
 from . import selectors
 from .conflicts import refuse_if_conflicted
@@ -56,7 +56,7 @@ def assign_reviewer(*, application: Application, reviewer, actor) -> ReviewAssig
     if not selectors.reviewer_pool(application.call).filter(pk=reviewer.pk).exists():
         raise ValidationError(_("This person is not a reviewer of the organisation."))
     if not Application.objects.filter(pk=application.pk, status__in=selectors.REVIEWABLE).exists():
-        raise ValidationError(_("Only submitted applications are reviewed."))
+        raise ValidationError(_("Only submitted applications are reviewed."), code=CONFLICT)
     existing = ReviewAssignment.objects.filter(application=application, reviewer=reviewer).first()
     if existing:
         return existing
@@ -83,7 +83,7 @@ def unassign_reviewer(*, assignment: ReviewAssignment, actor) -> None:
     """Staff take an assignment back; one with a submitted review stays (its scores count)."""
     require(actor, MANAGE_CALL, assignment.application.call)
     if Review.objects.filter(assignment=assignment, submitted_at__isnull=False).exists():
-        raise ValidationError(_("This reviewer has already submitted a review."))
+        raise ValidationError(_("This reviewer has already submitted a review."), code=CONFLICT)
     assignment._history_user = actor
     assignment.delete()
 
@@ -122,9 +122,11 @@ def _clean_scores(criteria: list[Criterion], scores: dict) -> dict[int, int]:
 
 def _require_open_review(assignment: ReviewAssignment, rubric: Rubric) -> None:
     if rubric.phase == Phase.CLOSED:
-        raise ValidationError(_("The review of this call is closed: scores are final."))
+        raise ValidationError(
+            _("The review of this call is closed: scores are final."), code=CONFLICT
+        )
     if assignment.application.status == Status.WITHDRAWN:
-        raise ValidationError(_("This application was withdrawn."))
+        raise ValidationError(_("This application was withdrawn."), code=CONFLICT)
 
 
 @transaction.atomic

@@ -58,7 +58,6 @@ def test_create_same_search_twice_keeps_one(client, charlie):
     ("body", "field"),
     [
         ({"kind": "💥"}, "kind"),
-        ({"sector": "no-such-sector"}, "sector"),
         ({"closes_within": 0}, "closes_within"),
         ({"closes_within": "soon"}, "closes_within"),
         ({"open_now": "maybe"}, "open_now"),

@@ -9,7 +9,11 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from startup_street.programs.importers import import_rows
+from startup_street.programs.indexing import programs_needing_indexing
 from startup_street.programs.models import Call, Program
+from startup_street.programs.tasks import task_index_programs
+from startup_street.search.models import SearchEntry
+from startup_street.search.selectors import ranked_program_ids
 from tests.factories import make_organization
 
 pytestmark = pytest.mark.django_db
@@ -162,10 +166,41 @@ def test_wall_time_in_a_daylight_saving_gap_is_refused_with_the_reason(hub):
     assert not Program.objects.exists() and not Call.objects.exists()
 
 
-def test_import_writes_search_entries_in_the_same_transaction(hub):
-    from startup_street.search.models import SearchEntry
-
-    import_rows([_row(slug="robots", title_en="Robot testbed grant")])
+def test_import_leaves_search_entries_to_the_background_job(
+    hub, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        import_rows([_row(slug="robots", title_en="Robot testbed grant")])
     program = Program.objects.get()
-    entry = SearchEntry.objects.get(object_id=program.pk, kind="program")
-    assert "robot" in entry.terms
+    # Written, not yet searchable: marked as waiting for the job, which commit enqueues.
+    assert list(programs_needing_indexing()) == [program]
+    assert not SearchEntry.objects.filter(kind="program").exists()
+    assert ranked_program_ids("robot") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
+    assert ranked_program_ids("robot") == [program.pk]
+    assert not programs_needing_indexing().exists()
+
+
+def test_reimported_program_waits_for_the_job_then_is_found_by_its_new_title(
+    hub, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        import_rows([_row(slug="robots", title_en="Robot testbed grant")])
+    with django_capture_on_commit_callbacks(execute=False):  # this job is lost
+        import_rows([_row(slug="robots", title_en="Drone inspection challenge")])
+    program = Program.objects.get()
+    assert list(programs_needing_indexing()) == [program]
+    assert ranked_program_ids("drone") == []
+    assert task_index_programs.call() == 1  # the periodic sweep: every program still waiting
+    assert ranked_program_ids("drone") == [program.pk]
+    assert "robot" not in SearchEntry.objects.get(object_id=program.pk).terms
+    assert task_index_programs.call() == 0  # idempotent
+
+
+def test_the_sweep_for_programs_waiting_to_be_indexed_is_on_the_schedule():
+    from startup_street.core.periodic import periodic_jobs
+
+    tasks = {job.task for job in periodic_jobs()}
+    assert "startup_street.programs.tasks.task_index_programs" in tasks

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from startup_street.core.i18n import content_languages
+from startup_street.core.services import CONFLICT
 from startup_street.startups.rules import is_startup_member
 
 from .. import rules
@@ -88,9 +89,9 @@ def register(
     if not rules.can_view_event(user, event):
         raise PermissionDenied
     if not rules.can_register(user, event):
-        raise ValidationError(_("Registration for this event is not open."))
+        raise ValidationError(_("Registration for this event is not open."), code=CONFLICT)
     if event.registrations.filter(user=user).exists():
-        raise ValidationError(_("You are already registered for this event."))
+        raise ValidationError(_("You are already registered for this event."), code=CONFLICT)
     if startup is not None and not is_startup_member(user, startup):
         raise ValidationError({"startup": [_("You can only register a startup you belong to.")]})
     if kind == ParticipantKind.STARTUP and startup is None:
@@ -124,7 +125,9 @@ def decide_registration(*, registration: Registration, actor, status: str) -> Re
         and registration.status != status
         and approved.count() >= event.capacity
     ):
-        raise ValidationError(_("The event is full: waitlist this registration instead."))
+        raise ValidationError(
+            _("The event is full: waitlist this registration instead."), code=CONFLICT
+        )
     registration.status = status
     registration.save(update_fields=["status", "updated_at"])
     return registration

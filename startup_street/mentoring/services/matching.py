@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from startup_street.core.services import record_activity
+from startup_street.core.services import CONFLICT, record_activity
 from startup_street.matching.models import MatchRun, stale_after
 from startup_street.matching.solver import (
     MatchProblem,
@@ -105,7 +105,7 @@ def rerun_match(
     for the same startups and the organisation's mentors now taking startups."""
     require_staff(actor, run.organization)
     if run.is_pending:
-        raise ValidationError(_("This run has not finished yet."))
+        raise ValidationError(_("This run has not finished yet."), code=CONFLICT)
     if run.is_stalled:  # its worker crashed: record it as given up before solving it again
         fail_stale_runs(MatchRun.objects.filter(pk=run.pk))
     old = read_inputs(run)

@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from startup_street.core.services import record_activity
+from startup_street.core.services import CONFLICT, record_activity
 from startup_street.matching.models import MatchRun
 
 from ..models import MentorProfile, Mentorship
@@ -29,7 +29,7 @@ def _locked_proposal(run: MatchRun, actor) -> MatchRun:
     require_staff(actor, run.organization)
     run = MatchRun.objects.select_for_update().get(pk=run.pk)
     if run.status != MatchRun.Status.PROPOSED:
-        raise ValidationError(_("Only a proposed match can be changed."))
+        raise ValidationError(_("Only a proposed match can be changed."), code=CONFLICT)
     if read_inputs(run).features is None:
         raise ValidationError(_("This run was made before runs kept their inputs: re-run it."))
     return run
@@ -113,7 +113,7 @@ def confirm_run(*, run: MatchRun, actor) -> list[Mentorship]:
     require_staff(actor, run.organization)
     run = MatchRun.objects.select_for_update().get(pk=run.pk)
     if run.status != MatchRun.Status.PROPOSED:
-        raise ValidationError(_("Only a proposed match can be confirmed."))
+        raise ValidationError(_("Only a proposed match can be confirmed."), code=CONFLICT)
     pairs = read_pairs(run)
     existing = set(
         Mentorship.objects.filter(
@@ -161,7 +161,7 @@ def discard_run(*, run: MatchRun, actor) -> MatchRun:
     require_staff(actor, run.organization)
     run = MatchRun.objects.select_for_update().get(pk=run.pk)
     if run.status != MatchRun.Status.PROPOSED:
-        raise ValidationError(_("Only a proposed match can be discarded."))
+        raise ValidationError(_("Only a proposed match can be discarded."), code=CONFLICT)
     run.status = MatchRun.Status.DISCARDED
     run.save(update_fields=["status"])
     record_activity(actor=actor, verb="match.discarded", target=run)

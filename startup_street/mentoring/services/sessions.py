@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from startup_street.core.services import record_activity
+from startup_street.core.services import CONFLICT, record_activity
 from startup_street.core.timezones import get_zone
 from startup_street.organizations.selectors import organizations_staffed_by
 
@@ -51,7 +51,7 @@ def book_session(
     if not _is_party(user, mentorship):
         raise PermissionDenied(_("Only the mentor and the startup's team can book."))
     if mentorship.status != Mentorship.Status.ACTIVE:
-        raise ValidationError(_("This mentorship has ended."))
+        raise ValidationError(_("This mentorship has ended."), code=CONFLICT)
     if not 15 <= minutes <= 240:
         raise ValidationError(_("A session lasts from 15 minutes to 4 hours."))
     ends_at = starts_at + timedelta(minutes=minutes)

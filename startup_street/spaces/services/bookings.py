@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from startup_street.core.services import record_activity
+from startup_street.core.services import CONFLICT, record_activity
 from startup_street.startups.rules import is_startup_member
 
 from .. import checks
@@ -53,7 +53,7 @@ def require_may_book(space: Space, user, startup) -> bool:
     if startup is not None and not is_startup_member(user, startup):
         raise PermissionDenied(_("You are not on this startup's team."))
     if not space.is_active:
-        raise ValidationError(_("This space is not open for booking."))
+        raise ValidationError(_("This space is not open for booking."), code=CONFLICT)
     return staff and startup is None
 
 
@@ -146,9 +146,9 @@ def approve_booking(*, booking: Booking, actor, decline_overlapping: bool = Fals
     if not is_space_staff(actor, booking.space):
         raise PermissionDenied(_("Only the space's staff can approve."))
     if booking.status != BookingStatus.PENDING:
-        raise ValidationError(_("Only a request awaiting approval can be approved."))
+        raise ValidationError(_("Only a request awaiting approval can be approved."), code=CONFLICT)
     if booking.starts_at <= timezone.now():
-        raise ValidationError(_("This request's time has passed."))
+        raise ValidationError(_("This request's time has passed."), code=CONFLICT)
     checks.check_not_blocked(booking.space, booking.starts_at, booking.ends_at)
     checks.check_free(booking.space, booking.starts_at, booking.ends_at, exclude=booking)
     others = pending_overlaps(booking)
@@ -171,7 +171,7 @@ def decline_booking(*, booking: Booking, actor, reason: str = "") -> Booking:
     if not is_space_staff(actor, booking.space):
         raise PermissionDenied(_("Only the space's staff can decline."))
     if booking.status != BookingStatus.PENDING:
-        raise ValidationError(_("Only a request awaiting approval can be declined."))
+        raise ValidationError(_("Only a request awaiting approval can be declined."), code=CONFLICT)
     return _decide(booking, actor, BookingStatus.DECLINED, reason)
 
 
@@ -182,9 +182,9 @@ def cancel_booking(*, booking: Booking, actor, reason: str = "") -> Booking:
     if not can_cancel_booking(actor, booking):
         raise PermissionDenied(_("You cannot cancel this booking."))
     if booking.status not in HOLDING:
-        raise ValidationError(_("This booking is already cancelled or declined."))
+        raise ValidationError(_("This booking is already cancelled or declined."), code=CONFLICT)
     if booking.starts_at <= timezone.now():
-        raise ValidationError(_("A booking that has started cannot be cancelled."))
+        raise ValidationError(_("A booking that has started cannot be cancelled."), code=CONFLICT)
     was_confirmed = booking.status == BookingStatus.CONFIRMED
     _decide(booking, actor, BookingStatus.CANCELLED, reason)
     if was_confirmed:

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from startup_street.core.services import record_activity
+from startup_street.core.services import CONFLICT, record_activity
 
 from ..enums import HOLDING, Outcome, PlanStatus, SpaceKind
 from ..models import Booking, DemonstrationFile, DemonstrationPlan, DemonstrationResult
@@ -33,9 +33,11 @@ def submit_plan(
     if not is_booking_team_member(user, booking):
         raise PermissionDenied(_("Only the team that booked can write its plan."))
     if booking.space.kind != SpaceKind.TESTBED:
-        raise ValidationError(_("Only a testbed booking carries a demonstration plan."))
+        raise ValidationError(
+            _("Only a testbed booking carries a demonstration plan."), code=CONFLICT
+        )
     if booking.status not in HOLDING or booking.starts_at <= timezone.now():
-        raise ValidationError(_("A plan is written for a booking still to come."))
+        raise ValidationError(_("A plan is written for a booking still to come."), code=CONFLICT)
     plan = DemonstrationPlan.objects.filter(booking=booking).first() or DemonstrationPlan(
         booking=booking
     )
@@ -60,7 +62,7 @@ def decide_plan(
     if not is_booking_space_staff(actor, plan.booking):
         raise PermissionDenied(_("Only the testbed's staff can decide on a plan."))
     if plan.status != PlanStatus.SUBMITTED:
-        raise ValidationError(_("This plan was already decided."))
+        raise ValidationError(_("This plan was already decided."), code=CONFLICT)
     if not approve and not note.strip():
         raise ValidationError({"note": [_("Say why the plan is rejected.")]})
     plan.status = PlanStatus.APPROVED if approve else PlanStatus.REJECTED
@@ -95,7 +97,7 @@ def record_result(
     if not (is_booking_team_member(user, booking) or is_booking_space_staff(user, booking)):
         raise PermissionDenied(_("Only the team or the testbed's staff can record the result."))
     if plan.status != PlanStatus.APPROVED:
-        raise ValidationError(_("Only an approved plan has a result."))
+        raise ValidationError(_("Only an approved plan has a result."), code=CONFLICT)
     if booking.starts_at > timezone.now():
         raise ValidationError(_("A result is recorded once the run has started."))
     if outcome not in Outcome.values:

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from startup_street.core.services import record_activity
+from startup_street.core.services import CONFLICT, record_activity
 from startup_street.core.timezones import get_zone
 from startup_street.organizations.rules import is_org_staff
 
@@ -104,7 +104,7 @@ def top_up_entitlement(
     entitlement = Entitlement.objects.select_for_update().get(pk=entitlement.pk)
     _require_staff(actor, entitlement.organization)
     if entitlement.revoked_at:
-        raise ValidationError(_("This entitlement was revoked."))
+        raise ValidationError(_("This entitlement was revoked."), code=CONFLICT)
     if not hours:
         raise ValidationError({"hours": [_("Give a number of hours other than zero.")]})
     month = month.replace(day=1)
@@ -125,7 +125,7 @@ def revoke_entitlement(*, entitlement: Entitlement, actor) -> Entitlement:
     entitlement = Entitlement.objects.select_for_update().get(pk=entitlement.pk)
     _require_staff(actor, entitlement.organization)
     if entitlement.revoked_at:
-        raise ValidationError(_("This entitlement was already revoked."))
+        raise ValidationError(_("This entitlement was already revoked."), code=CONFLICT)
     entitlement.revoked_at = timezone.now()
     entitlement.save(update_fields=["revoked_at", "updated_at"])
     record_activity(actor=actor, verb="entitlement.revoked", target=entitlement)

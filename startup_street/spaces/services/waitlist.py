@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from startup_street.core.services import record_activity
+from startup_street.core.services import CONFLICT, record_activity
 from startup_street.startups.rules import is_startup_member
 
 from .. import checks
@@ -76,7 +76,7 @@ def accept_offer(*, entry: WaitlistEntry, user):
     if not is_startup_member(user, entry.startup):
         raise PermissionDenied(_("You are not on this startup's team."))
     if entry.status != WaitlistStatus.OFFERED:
-        raise ValidationError(_("This offer is no longer open."))
+        raise ValidationError(_("This offer is no longer open."), code=CONFLICT)
     booking = place_booking(space, user, entry.startup, entry.starts_at, entry.ends_at, "")
     entry.status = WaitlistStatus.ACCEPTED
     entry.booking = booking
