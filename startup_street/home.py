@@ -101,8 +101,9 @@ def reviewer_home(user) -> dict:
 
 def staff_home(user) -> dict:
     organizations = list(organizations_staffed_by(user).order_by("slug"))
-    calls = (
-        Call.objects.filter(program__organization__in=organizations)
+    recent = timezone.now() - timedelta(days=120)
+    calls = (  # the twelve latest calls still open or closed within 120 days, counted in SQL
+        Call.objects.filter(program__organization__in=organizations, closes_at__gt=recent)
         .select_related("program__organization")
         .annotate(
             submitted=Count(
@@ -121,10 +122,8 @@ def staff_home(user) -> dict:
                 distinct=True,
             ),
         )
-        .order_by("-closes_at")
+        .order_by("-closes_at", "-pk")[:12]
     )
-    now = timezone.now()
-    live = [c for c in calls if c.closes_at > now - timedelta(days=120)][:12]
     runs = MatchRun.objects.filter(
         kind=MatchRun.Kind.MENTORS, organization__in=organizations
     ).order_by("-created_at")[:3]
@@ -135,7 +134,7 @@ def staff_home(user) -> dict:
     )
     for organization in organizations:
         organization.program_count = program_counts.get(organization.pk, 0)
-    return {"organizations": organizations, "staff_calls": live, "match_runs": list(runs)}
+    return {"organizations": organizations, "staff_calls": list(calls), "match_runs": list(runs)}
 
 
 def mentor_home(user) -> dict:

@@ -80,3 +80,16 @@ def test_program_page_offers_the_application_instead_of_apply_once_applied(
     page = client.get(reverse("programs:detail", args=["robot-testbed"])).content.decode()
     assert reverse("applications:apply", args=[call.pk]) not in page
     assert reverse("applications:detail", args=[application.pk]) in page
+
+
+@pytest.mark.django_db
+def test_staff_home_counts_recent_calls_and_leaves_out_long_closed_ones(client_for, alice, call):
+    old = factories.make_call(call.program, opens_in_days=-260, closes_in_days=-200)
+    recent = factories.make_call(call.program, opens_in_days=-60, closes_in_days=-30)
+    factories.submit_one(call, factories.make_user("dana"))
+    factories.submit_one(call, factories.make_user("erin"))
+    response = client_for(alice).get(reverse("core:home"))
+    shown = {c.pk: c for c in response.context["staff_calls"]}
+    assert set(shown) == {call.pk, recent.pk} and old.pk not in shown
+    assert (shown[call.pk].submitted, shown[call.pk].drafts) == (2, 0)
+    assert shown[recent.pk].submitted == 0
