@@ -179,7 +179,10 @@ def test_feedback_offered_and_taken_after_the_session(world, client):
     )
     client.force_login(founder)
     page = client.get(reverse("mentoring:detail", args=[world["mentorship"].pk]))
-    assert reverse("mentoring:feedback", args=[session.pk]) in page.content.decode()
+    html = page.content.decode()
+    assert reverse("mentoring:feedback", args=[session.pk]) in html
+    assert f'<label for="notes-{session.pk}">' in html  # a label the founder can read
+    assert "Your feedback on the session" in html
     client.post(reverse("mentoring:feedback", args=[session.pk]), {"notes": "Great", "rating": 5})
     session.refresh_from_db()
     assert (session.founder_rating, session.status) == (5, "done")
