@@ -121,13 +121,19 @@ def applications(piece: Slice) -> QuerySet[Application]:
     return _startup_filters(qs, piece, "startup__")
 
 
-def calls(piece: Slice) -> QuerySet[Call]:
+def _calls_closed(piece: Slice) -> QuerySet[Call]:
+    """Calls that closed in the period, of the slice's organisations and program kind."""
     first, after = piece.bounds()
     qs = Call.objects.filter(closes_at__gte=first, closes_at__lt=after)
     if piece.organizations is not None:
         qs = qs.filter(program__organization__in=piece.organizations)
     if piece.kind:
         qs = qs.filter(program__kind=piece.kind)
+    return qs
+
+
+def calls(piece: Slice) -> QuerySet[Call]:
+    qs = _calls_closed(piece)
     if piece.sector:
         qs = qs.filter(program__sectors__code=piece.sector)
     if piece.city:
@@ -335,13 +341,7 @@ def _application_cells(piece: Slice) -> list[dict]:
 
 def _calls_placed(piece: Slice) -> QuerySet:
     """(call, organisation, closing instant) of the calls that closed in the period."""
-    first, after = piece.bounds()
-    qs = Call.objects.filter(closes_at__gte=first, closes_at__lt=after)
-    if piece.organizations is not None:
-        qs = qs.filter(program__organization__in=piece.organizations)
-    if piece.kind:
-        qs = qs.filter(program__kind=piece.kind)
-    return qs.values_list("pk", "program__organization", "closes_at")
+    return _calls_closed(piece).values_list("pk", "program__organization", "closes_at")
 
 
 @_read_once

@@ -13,21 +13,11 @@ from startup_street.core.enums import Stage
 from startup_street.programs.enums import SupportKind
 from tests.factories import bearer, make_call, make_program, submit_one
 
+from .openapi import operations
+
 pytestmark = pytest.mark.django_db
 WRITES = {"put", "post", "patch", "delete"}
 PUBLIC_READS = {"/api/v1/programs", "/api/v1/organizations/{slug}", "/api/v1/calls"}
-
-
-@pytest.fixture
-def document(client):
-    return client.get("/api/v1/openapi.json").json()
-
-
-def _operations(document):
-    for path, item in document["paths"].items():
-        for method, operation in item.items():
-            if method in WRITES | {"get"}:
-                yield path, method, operation
 
 
 def test_a_token_signed_write_to_a_malformed_address_is_a_json_404(alice):
@@ -42,13 +32,13 @@ def test_public_reads_declare_signing_in_optional_and_the_rest_require_it(docume
         assert {} in document["paths"][path]["get"]["security"]
     me = document["paths"]["/api/v1/me"]["get"]["security"]
     assert me and {} not in me
-    writes = [op for _p, method, op in _operations(document) if method in WRITES]
+    writes = [op for _p, method, op in operations(document) if method in WRITES]
     assert writes and all({} not in op.get("security", [{}]) for op in writes)
 
 
 def test_every_refusal_the_handlers_give_is_declared(document):
     missing = []
-    for path, method, op in _operations(document):
+    for path, method, op in operations(document):
         codes = set(op["responses"])
         if op.get("security") and "403" not in codes:
             missing.append((path, method, 403))

@@ -4,26 +4,15 @@ import pytest
 
 from tests.factories import bearer
 
+from .openapi import operations
+
 pytestmark = pytest.mark.django_db
-METHODS = {"get", "put", "post", "patch", "delete"}
-
-
-@pytest.fixture
-def document(client):
-    return client.get("/api/v1/openapi.json").json()
-
-
-def _operations(document):
-    for path, item in document["paths"].items():
-        for method, operation in item.items():
-            if method in METHODS:
-                yield path, method, operation
 
 
 def test_every_operation_with_input_declares_422(document):
     missing = [
         (path, method)
-        for path, method, op in _operations(document)
+        for path, method, op in operations(document)
         if (op.get("parameters") or op.get("requestBody")) and "422" not in op["responses"]
     ]
     assert missing == []
@@ -33,16 +22,16 @@ def test_every_operation_with_input_declares_422(document):
 
 
 def test_every_operation_with_a_body_declares_400(document):
-    bodies = [(p, m, op) for p, m, op in _operations(document) if op.get("requestBody")]
+    bodies = [(p, m, op) for p, m, op in operations(document) if op.get("requestBody")]
     assert bodies, "the API has operations that take a body"
     assert [(p, m) for p, m, op in bodies if "400" not in op["responses"]] == []
 
 
 def test_operations_taking_a_token_declare_401(document):
-    operations = list(_operations(document))
-    assert [(p, m) for p, m, op in operations if op.get("security")]
+    declared = list(operations(document))
+    assert [(p, m) for p, m, op in declared if op.get("security")]
     assert [
-        (p, m) for p, m, op in operations if op.get("security") and "401" not in op["responses"]
+        (p, m) for p, m, op in declared if op.get("security") and "401" not in op["responses"]
     ] == []
 
 
