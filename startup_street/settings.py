@@ -353,6 +353,8 @@ TASKS = {
 # Running in production (startup_street/operations; README "Running in production").
 # The health probe fails when the oldest waiting background job has waited this many seconds.
 HEALTH_TASK_MAX_WAIT = int(os.environ.get("HEALTH_TASK_MAX_WAIT", "900"))
+# Seconds an imported program may wait for its search entry before health says "degraded".
+HEALTH_INDEX_MAX_WAIT = int(os.environ.get("HEALTH_INDEX_MAX_WAIT", "1800"))
 # `startup-street worker`: a job failing with one of these (a database, mail or network hiccup)
 # is tried again after TASKS_RETRY_BACKOFF seconds, doubled each time (with jitter, at most
 # TASKS_RETRY_MAX_DELAY), up to TASKS_MAX_ATTEMPTS attempts; then, or at once for any other

@@ -3,7 +3,8 @@ search models. Each check is a small function returning a :class:`Check`; ``run_
 them all, each one's failure caught and named, so one broken part never hides another.
 
 ``ok`` and ``degraded`` answer 200 (the process serves; ``degraded``: search has fallen back to
-character hashing, which staff also see in the admin); ``failed`` answers 503.
+character hashing, or imported programs have waited too long for their search entries, which
+staff also see in the admin); ``failed`` answers 503.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 logger = logging.getLogger(__name__)
 
@@ -130,7 +132,37 @@ def _fallen_back(reason: str) -> Check:
     )
 
 
-CHECKS = (check_database, check_migrations, check_tasks, check_search)
+def check_indexing() -> Check:
+    """Programs written in bulk (an import) wait for their search entries, written by a job the
+    import enqueues and by a sweep every ten minutes. One waiting longer than
+    HEALTH_INDEX_MAX_WAIT seconds is missing from search: the jobs are not running."""
+    from django.db.models import Count, Min
+
+    from startup_street.programs.indexing import programs_needing_indexing
+
+    pending = programs_needing_indexing().aggregate(n=Count("pk"), oldest=Min("updated_at"))
+    waiting = pending["n"]
+    summary = f"{waiting} program(s) waiting for their search entries"
+    if pending["oldest"] is not None:
+        age = (timezone.now() - pending["oldest"]).total_seconds()
+        if age > settings.HEALTH_INDEX_MAX_WAIT:
+            return Check(
+                "indexing",
+                DEGRADED,
+                f"{summary}; the oldest for {age:.0f} s: are the background jobs running?",
+                ngettext(
+                    "%(count)d program is waiting to be indexed and cannot be found by search "
+                    "yet: background jobs are not running.",
+                    "%(count)d programs are waiting to be indexed and cannot be found by search "
+                    "yet: background jobs are not running.",
+                    waiting,
+                )
+                % {"count": waiting},
+            )
+    return Check("indexing", OK, summary)
+
+
+CHECKS = (check_database, check_migrations, check_tasks, check_search, check_indexing)
 
 
 def run_checks() -> Report:

@@ -28,6 +28,7 @@ from startup_street.core.tabular import (
 __all__ = ["fill_organization", "import_organizations", "row_cells"]
 
 from .models import ORGANIZATION_FIELDS, Organization
+from .signals import organizations_updated
 
 LANGS = COLUMN_LANGUAGES
 REQUIRED_COLUMNS = ("slug",)
@@ -104,6 +105,8 @@ class OrganizationImporter:
             organization.updated_at = now
         Organization.objects.bulk_create(new)
         Organization.objects.bulk_update(old, [*FIELDS, "updated_at"])
+        if old:  # written in bulk, so no save signals: those who keep copies are told
+            organizations_updated.send(Organization, ids=[o.pk for o in old])
         report.created += len(new)
         report.updated += len(old)
 

@@ -6,14 +6,18 @@ Keeping the index in step with programs is infrastructure, not business logic: `
 so the index commits with the data.
 """
 
+import contextlib
+import contextvars
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from startup_street.organizations.models import Organization
+from startup_street.organizations.signals import organizations_updated
 from startup_street.search import services
 from startup_street.search.hints import places_of
 from startup_street.search.kinds import Kind, register
@@ -141,12 +145,15 @@ def _encode(texts: list[list[str]]) -> list[np.ndarray]:
 
 
 def programs_needing_indexing() -> QuerySet[Program]:
-    """Programs whose search entry is missing or older than the program: written in bulk (an
-    import), they wait for ``index_pending_programs`` (the background job that the import
-    enqueues, and the periodic sweep that catches a job lost on the way)."""
+    """Programs whose search entry is missing or older than the program or its organisation
+    (whose name it holds): written in bulk (an import), they wait for ``index_pending_programs``
+    (the background job that the import enqueues, and the periodic sweep that catches a job
+    lost on the way, or an organisation imported with a new name)."""
     current = SearchEntry.objects.filter(
-        kind=PROGRAM, object_id=OuterRef("pk"), updated_at__gte=OuterRef("updated_at")
-    )
+        kind=PROGRAM,
+        object_id=OuterRef("pk"),
+        updated_at__gte=OuterRef("updated_at"),
+    ).filter(updated_at__gte=OuterRef("organization__updated_at"))
     return Program.objects.exclude(Exists(current))
 
 
@@ -203,15 +210,48 @@ def _write(programs: list[Program]) -> int:
 
 # --- keeping the index in step ------------------------------------------------------------
 
+# Inside ``deferred_indexing()`` the saves of programs and calls only note the program; the
+# notes are indexed by one background job once the transaction commits (an admin import saves
+# each row, its sectors and its call: three entries written a row otherwise).
+_deferred: contextvars.ContextVar[set[int] | None] = contextvars.ContextVar(
+    "deferred_program_indexing", default=None
+)
+
+
+@contextlib.contextmanager
+def deferred_indexing(*, enqueue: bool = True) -> Iterator[set[int]]:
+    """Index the programs saved inside the block together, by one job enqueued when the block
+    has ended (at the commit of an enclosing transaction, if any); until it runs they are
+    listed by ``programs_needing_indexing`` and swept up if it is lost. ``enqueue=False`` (an
+    import's preview, rolled back) or an error leaves them to the sweep."""
+    waiting: set[int] = set()
+    token = _deferred.set(waiting)
+    try:
+        yield waiting
+    finally:
+        _deferred.reset(token)
+    if enqueue and waiting:
+        from .tasks import task_index_programs
+
+        transaction.on_commit(lambda: task_index_programs.enqueue(sorted(waiting)))
+
+
+def _index_or_defer(program: Program) -> None:
+    waiting = _deferred.get()
+    if waiting is None:
+        index_program(program)
+    else:
+        waiting.add(program.pk)
+
 
 def _program_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        index_program(instance)
+        _index_or_defer(instance)
 
 
 def _sectors_changed(sender, instance, action, **kwargs):
     if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Program):
-        index_program(instance)
+        _index_or_defer(instance)
 
 
 def _program_deleted(sender, instance, **kwargs):
@@ -221,7 +261,7 @@ def _program_deleted(sender, instance, **kwargs):
 def _call_changed(sender, instance, raw=False, **kwargs):
     # A call's title is searched as part of its program's entry.
     if not raw and Program.objects.filter(pk=instance.program_id).exists():
-        index_program(instance.program)
+        _index_or_defer(instance.program)
 
 
 def _call_deleted(sender, instance, origin=None, **kwargs):
@@ -231,9 +271,32 @@ def _call_deleted(sender, instance, origin=None, **kwargs):
         _call_changed(sender, instance)
 
 
+def _organization_saved(sender, instance, raw=False, created=False, **kwargs):
+    # A program is found by its organisation's name: an edited organisation's programs are
+    # indexed again in its transaction (an organisation written in bulk, by an import, leaves
+    # them to ``programs_needing_indexing`` and the sweep).
+    if raw or created:
+        return
+    programs = instance.programs.select_related("organization").prefetch_related("sectors", "calls")
+    ids = list(programs.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), 500):
+        index_programs(list(programs.filter(pk__in=ids[start : start + 500])))
+
+
+def _organizations_imported(sender, ids, **kwargs):
+    from .tasks import task_index_programs
+
+    programs = list(Program.objects.filter(organization__in=ids).values_list("pk", flat=True))
+    if programs:
+        transaction.on_commit(lambda: task_index_programs.enqueue(programs))
+
+
 def connect() -> None:
-    """Follow programs and calls into the search index; register the program kind."""
+    """Follow programs, their calls and their organisation's name into the search index;
+    register the program kind."""
     uid = "programs.search"
+    post_save.connect(_organization_saved, sender=Organization, dispatch_uid=f"{uid}.org_saved")
+    organizations_updated.connect(_organizations_imported, dispatch_uid=f"{uid}.orgs_imported")
     post_save.connect(_program_saved, sender=Program, dispatch_uid=f"{uid}.saved")
     m2m_changed.connect(
         _sectors_changed, sender=Program.sectors.through, dispatch_uid=f"{uid}.sectors"

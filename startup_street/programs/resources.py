@@ -13,7 +13,7 @@ from import_export import fields, resources
 
 from startup_street.core.timezones import get_zone
 
-from . import importers
+from . import importers, indexing
 from .models import PROGRAM_FIELDS, Program
 
 TEXTS = ("title", "summary", "description")
@@ -59,6 +59,12 @@ class ProgramResource(resources.ModelResource):
         import_order = COLUMNS
         clean_model_instances = True
         skip_diff = True
+
+    def import_data(self, dataset, dry_run=False, **kwargs):
+        # The rows' search entries are written by one job once the import has committed (a
+        # preview writes nothing to index).
+        with indexing.deferred_indexing(enqueue=not dry_run):
+            return super().import_data(dataset, dry_run=dry_run, **kwargs)
 
     def before_import(self, dataset, **kwargs):
         for index, row in enumerate(list(dataset)):

@@ -117,3 +117,41 @@ def test_health_command_on_a_fresh_database_names_the_migrations(tmp_path):
     assert result.returncode == 1
     assert report["checks"]["database"]["status"] == "ok"
     assert report["checks"]["migrations"]["status"] == "failed"
+
+
+def test_programs_waiting_too_long_for_their_search_entries_are_degraded_and_warned(
+    client, settings, django_capture_on_commit_callbacks
+):
+    from startup_street.programs.importers import import_rows
+    from startup_street.programs.models import Program
+    from tests.factories import make_organization
+
+    settings.SEARCH_EMBEDDER = "hashing"
+    settings.HEALTH_INDEX_MAX_WAIT = 1800
+    make_organization(slug="seoul-hub")
+    row = {
+        "organization": "seoul-hub",
+        "slug": "robots",
+        "title_en": "Robot grant",
+        "kind": "funding",
+        "country": "KR",
+    }
+    with django_capture_on_commit_callbacks(execute=False):  # the indexing job is lost
+        import_rows([row])
+    status, body = _health(client)
+    assert body["checks"]["indexing"] == {
+        "status": "ok",
+        "detail": "1 program(s) waiting for their search entries",
+    }
+    Program.objects.update(updated_at=timezone.now() - timedelta(seconds=1801))
+    status, body = _health(client)
+    assert status == 200 and body["status"] == "degraded"
+    assert body["checks"]["indexing"]["status"] == "degraded"
+    assert "are the background jobs running?" in body["checks"]["indexing"]["detail"]
+    client.force_login(make_user("root", is_staff=True, is_superuser=True, preferred_language="en"))
+    assert "1 program is waiting to be indexed" in client.get("/admin/").content.decode()
+
+    from startup_street.programs.tasks import task_index_programs
+
+    task_index_programs.call()  # the sweep
+    assert _health(client)[1]["checks"]["indexing"]["status"] == "ok"

@@ -67,7 +67,7 @@ def test_serve_after_the_documented_steps_serves_pages_css_and_health(env, tmp_p
         health = json.loads(body)
         assert status == 200, health
         assert health["status"] == "ok", health
-        assert set(health["checks"]) == {"database", "migrations", "tasks", "search"}
+        assert set(health["checks"]) == {"database", "migrations", "tasks", "search", "indexing"}
         assert health["checks"]["search"]["detail"] == "use-multilingual-v3"
     log = (tmp_path / "serve.log").read_text()
     assert "Booting worker" in log and log.count("Booting worker") >= 2

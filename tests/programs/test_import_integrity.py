@@ -204,3 +204,87 @@ def test_the_sweep_for_programs_waiting_to_be_indexed_is_on_the_schedule():
 
     tasks = {job.task for job in periodic_jobs()}
     assert "startup_street.programs.tasks.task_index_programs" in tasks
+
+
+def test_admin_import_indexes_its_rows_in_one_job_after_commit(
+    hub, django_capture_on_commit_callbacks, monkeypatch
+):
+    import tablib
+
+    from startup_street.programs import indexing
+    from startup_street.programs.resources import ProgramResource
+
+    written = []
+    real = indexing.index_programs
+    monkeypatch.setattr(
+        indexing, "index_programs", lambda p, *a, **k: written.append(p) or real(p, *a, **k)
+    )
+    rows = [_row(slug=f"robots-{n}", title_en=f"Robot testbed {n}") for n in range(3)]
+    data = tablib.Dataset(*[[r[c] for c in rows[0]] for r in rows], headers=list(rows[0]))
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        ProgramResource().import_data(data, dry_run=False)
+    assert written == []  # no entry written row by row (program, sectors, call: three a row)
+    assert programs_needing_indexing().count() == 3
+    assert ranked_program_ids("robot") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
+    assert len(written) == 1 and len(written[0]) == 3  # one job, one batch
+    assert len(ranked_program_ids("robot")) == 3
+    assert not programs_needing_indexing().exists()
+
+
+def test_admin_import_preview_enqueues_no_indexing(hub, django_capture_on_commit_callbacks):
+    import tablib
+
+    from startup_street.programs.resources import ProgramResource
+
+    row = _row(slug="robots", title_en="Robot testbed grant")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        ProgramResource().import_data(
+            tablib.Dataset(list(row.values()), headers=list(row)), dry_run=True
+        )
+    assert callbacks == []
+    assert not Program.objects.exists()
+
+
+def test_renamed_organisation_is_searchable_by_its_new_name_at_once(hub):
+    with_name = import_rows([_row(slug="robots", title_en="Robot testbed grant")])
+    assert with_name.created == 1
+    task_index_programs.call()
+    program = Program.objects.get()
+    hub.name = {"en": "Gangnam Launchpad"}
+    hub.save()
+    assert ranked_program_ids("launchpad") == [program.pk]
+    assert not programs_needing_indexing().exists()
+
+
+def test_organisation_renamed_by_import_reindexes_its_programs_after_commit(
+    hub, tmp_path, django_capture_on_commit_callbacks
+):
+    from startup_street.core.importing import Rows
+    from startup_street.organizations.importers import COLUMNS as ORG_COLUMNS
+    from startup_street.organizations.importers import import_organizations
+
+    import_rows([_row(slug="robots", title_en="Robot testbed grant")])
+    task_index_programs.call()
+    program = Program.objects.get()
+    cells = dict.fromkeys(ORG_COLUMNS, "")
+    cells.update(
+        slug="seoul-hub",
+        name_en="Mapo Launchpad",
+        kind=hub.kind,
+        city=hub.city,
+        country=hub.country,
+        time_zone=hub.time_zone,
+        is_active="1",
+    )
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        report = import_organizations(Rows([cells]))
+    assert report.updated == 1, report.errors
+    assert list(programs_needing_indexing()) == [program]  # its entry holds the old name
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
+    assert ranked_program_ids("launchpad") == [program.pk]
+    assert not programs_needing_indexing().exists()
