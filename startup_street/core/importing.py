@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .tabular import TableError
+from .text import join_words
 
 BATCH_SIZE = 500
 
@@ -85,7 +86,7 @@ class ImportReport:
             )
         if not self.written and self.errors:
             parts.append(_("nothing was written"))
-        return ", ".join(parts)
+        return join_words(parts)
 
 
 def describe(error: ValidationError) -> str:

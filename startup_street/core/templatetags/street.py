@@ -5,11 +5,15 @@ from datetime import datetime
 from django import template
 from django.conf import settings
 from django.utils import formats, timezone
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
-from ..i18n import Shown, pick
+from ..i18n import CONTENT_LANGUAGE_CHOICES, Shown, normalise_language, pick
 from ..places import city_name
+from ..text import join_words as _join_words
+from ..text import labelled as _labelled
+from ..text import place_name
 from ..timezones import COMMON_TIME_ZONES, get_zone, zone_label
 
 register = template.Library()
@@ -49,6 +53,33 @@ def original_badge(shown):
 def city(value):
     """A city in the viewer's language when it is a known one (Seoul, 서울, 首尔)."""
     return city_name(value) if isinstance(value, str) else value
+
+
+@register.simple_tag
+def place(city_value, country):
+    """``{% place program.city program.get_country_display %}``: 서울, 대한민국 / 首尔，韩国."""
+    return place_name(city(city_value or ""), country)
+
+
+@register.filter(is_safe=True)
+def join_words(items, attribute=None):
+    """``{{ names|join_words }}``, ``{{ results|join_words:"label" }}``: an enumeration with the
+    reader's separator (Chinese 、)."""
+    items = (getattr(item, attribute) for item in items or ()) if attribute else items or ()
+    return _join_words(conditional_escape(item) for item in items)
+
+
+@register.simple_tag
+def labelled(label, value):
+    """``{% labelled field.label error %}``: a label and its value with the reader's colon."""
+    return mark_safe(_labelled(conditional_escape(label), conditional_escape(value)))  # noqa: S308
+
+
+@register.filter
+def languages_named(codes) -> list[str]:
+    """Content languages by name in the reader's language (``["ko", "zh"]`` -> 韩语, 简体中文)."""
+    names = dict(CONTENT_LANGUAGE_CHOICES)
+    return [str(names.get(normalise_language(code), code)) for code in codes or ()]
 
 
 def _format(dt: datetime, zone) -> str:
