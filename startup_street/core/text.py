@@ -1,7 +1,7 @@
 import re
 
 from django.utils.text import slugify
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_noop, pgettext
 
 
 def unique_slug(
@@ -47,6 +47,11 @@ def _fullwidth(text: str) -> str:
     changed = _STOP.sub("。", kept.translate(_FULL_WIDTH))
     changed = _SPACE_BEFORE.sub("", _SPACE_AFTER.sub("", changed))
     return changed.replace("\x000", ",").replace("\x001", ":")
+
+
+# Django's forms put ``_(":")`` after a label; Django's own Chinese catalogue leaves it ASCII, so
+# ours, read first, gives Chinese its full-width colon.
+LABEL_SUFFIX = gettext_noop(":")
 
 
 def join_words(items) -> str:

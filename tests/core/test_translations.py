@@ -163,3 +163,15 @@ def test_labels_places_and_enumerations_follow_the_language(language, expected):
         ]
     assert shown == expected
     assert place_name("", "Korea") == "Korea" and place_name("Seoul", None) == "Seoul"
+
+
+@pytest.mark.parametrize(("language", "suffix"), [("en", ":"), ("ko", ":"), ("zh-hans", "：")])
+def test_form_labels_end_with_the_languages_colon(language, suffix):
+    from django import forms
+    from django.utils import translation
+
+    class Period(forms.Form):
+        start = forms.DateField(label="Start")
+
+    with translation.override(language):
+        assert Period()["start"].label_tag().endswith(f"Start{suffix}</label>")

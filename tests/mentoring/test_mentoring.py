@@ -258,7 +258,7 @@ def test_published_hours_shown_in_both_zones(client, mentorship, alice):
     alice.save()
     client.force_login(alice)
     body = client.get(reverse("mentoring:detail", args=[mentorship.pk])).content.decode()
-    assert "09:00–12:00 (Asia/Seoul)" in body
+    assert "09:00–12:00 KST (Asia/Seoul)" in body
     assert "8 a.m. CST (Asia/Shanghai)" in body and "11 a.m. CST (Asia/Shanghai)" in body
 
 

@@ -110,6 +110,12 @@ def zoned_both(value, zone_name):
 
 
 @register.filter
+def zone_name(value):
+    """A zone key named for people: 베이징 시간, 北京时间, ``CST (Asia/Shanghai)``."""
+    return zone_label(timezone.now(), get_zone(value)) if value else ""
+
+
+@register.filter
 def iso(value):
     return value.isoformat() if isinstance(value, datetime) else ""
 
