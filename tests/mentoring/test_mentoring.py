@@ -10,7 +10,12 @@ from django.utils import timezone, translation
 from startup_street.core.models import Sector
 from startup_street.matching.models import MatchRun
 from startup_street.mentoring import selectors, services
-from startup_street.mentoring.models import AvailabilityWindow, MentorProfile, Mentorship
+from startup_street.mentoring.models import (
+    AvailabilityWindow,
+    MentoringSession,
+    MentorProfile,
+    Mentorship,
+)
 from tests.factories import make_member, make_startup, make_user
 
 pytestmark = pytest.mark.django_db
@@ -294,3 +299,26 @@ def test_staff_find_the_figures_behind_the_reasons_under_details(client, mentors
     details = body[body.index("Details for specialists") :]
     assert "shared working language 0.60" in details
     assert "Why this match: shared expertise, shared working language" in body
+
+
+def test_sessions_to_come_are_listed_first_and_past_ones_latest_first(client, mentorship, alice):
+    now = timezone.now()
+    made = {
+        name: MentoringSession.objects.create(
+            mentorship=mentorship, starts_at=now + offset, ends_at=now + offset + timedelta(hours=1)
+        )
+        for name, offset in [
+            ("long ago", timedelta(days=-60)),
+            ("next week", timedelta(days=7)),
+            ("last week", timedelta(days=-7)),
+            ("tomorrow", timedelta(days=1)),
+        ]
+    }
+    client.force_login(alice)
+    response = client.get(reverse("mentoring:detail", args=[mentorship.pk]))
+    order = [session.pk for session in response.context["sessions"]]
+    expected = ["tomorrow", "next week", "last week", "long ago"]
+    assert order == [made[name].pk for name in expected]
+    body = response.content.decode()
+    assert body.count("Add to calendar (.ics)") == 2  # only for sessions still to come
+    assert body.count("Give feedback") == 2  # only for sessions that took place
