@@ -175,3 +175,27 @@ def test_form_labels_end_with_the_languages_colon(language, suffix):
 
     with translation.override(language):
         assert Period()["start"].label_tag().endswith(f"Start{suffix}</label>")
+
+
+def test_template_helpers_escape_what_they_join_and_label_once():
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template(
+        "{{ names|join_words }}|{% labelled label value %}|{% place city country %}"
+        "|{{ codes|languages_named|join_words }}"
+    )
+    context = Context(
+        {
+            "names": ["R&D", "<b>"],
+            "label": "A&B",
+            "value": "<i>",
+            "city": "Seoul",
+            "country": "Korea & co",
+            "codes": ["ko", "zh"],
+        }
+    )
+    with translation.override("zh-hans"):
+        shown = template.render(context)
+        languages = translation.gettext("Korean") + "、" + translation.gettext("Simplified Chinese")
+    assert shown == "R&amp;D、&lt;b&gt;|A&amp;B：&lt;i&gt;|首尔，Korea &amp; co|" + languages

@@ -61,12 +61,12 @@ def place(city_value, country):
     return place_name(city(city_value or ""), country)
 
 
-@register.filter(is_safe=True)
+@register.filter
 def join_words(items, attribute=None):
     """``{{ names|join_words }}``, ``{{ results|join_words:"label" }}``: an enumeration with the
     reader's separator (Chinese 、)."""
     items = (getattr(item, attribute) for item in items or ()) if attribute else items or ()
-    return _join_words(conditional_escape(item) for item in items)
+    return mark_safe(_join_words(conditional_escape(item) for item in items))  # noqa: S308
 
 
 @register.simple_tag
