@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .tabular import TableError
+from .text import join_words, labelled
 
 BATCH_SIZE = 500
 
@@ -85,14 +86,14 @@ class ImportReport:
             )
         if not self.written and self.errors:
             parts.append(_("nothing was written"))
-        return ", ".join(parts)
+        return join_words(parts)
 
 
 def describe(error: ValidationError) -> str:
     """A validation error as one line: ``field: message; field: message``."""
     if hasattr(error, "error_dict"):
         return "; ".join(
-            f"{name}: {' '.join(messages)}" if name != "__all__" else " ".join(messages)
+            labelled(name, " ".join(messages)) if name != "__all__" else " ".join(messages)
             for name, messages in error.message_dict.items()
         )
     return " ".join(error.messages)

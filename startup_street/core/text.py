@@ -1,6 +1,7 @@
 import re
 
 from django.utils.text import slugify
+from django.utils.translation import gettext_noop, pgettext
 
 
 def unique_slug(
@@ -46,3 +47,34 @@ def _fullwidth(text: str) -> str:
     changed = _STOP.sub("。", kept.translate(_FULL_WIDTH))
     changed = _SPACE_BEFORE.sub("", _SPACE_AFTER.sub("", changed))
     return changed.replace("\x000", ",").replace("\x001", ":")
+
+
+# Django's forms put ``_(":")`` after a label; Django's own Chinese catalogue leaves it ASCII, so
+# ours, read first, gives Chinese its full-width colon.
+LABEL_SUFFIX = gettext_noop(":")
+
+
+def join_words(items) -> str:
+    """An enumeration in the reader's language: ``서울, 부산``, ``北京、上海``, ``Seoul, Busan``."""
+    return pgettext("between the items of an enumeration", ", ").join(
+        str(item) for item in items if item not in (None, "")
+    )
+
+
+def labelled(label, value) -> str:
+    """A label and its value, ``Deadline: 1 May`` (Chinese: ``截止时间：5月1日``)."""
+    return pgettext("a label and its value", "%(label)s: %(value)s") % {
+        "label": label,
+        "value": value,
+    }
+
+
+def place_name(city, country) -> str:
+    """A city and its country, ``Seoul, South Korea`` (Chinese: ``首尔，韩国``); either alone
+    when the other is missing."""
+    if city and country:
+        return pgettext("a city and its country", "%(city)s, %(country)s") % {
+            "city": city,
+            "country": country,
+        }
+    return str(city or country or "")

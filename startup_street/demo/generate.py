@@ -323,7 +323,7 @@ def _program_row(rng, org, kind, sectors, original, languages, now, years) -> tu
     row = {
         "slug_text": _render(title, ["en"], slots)["en"],
         "title": _render(title, languages, slots),
-        "summary": rendered[0],
+        "summary": _render(texts.SUMMARIES[kind], languages, slots),
         "description": {lang: "\n\n".join(part[lang] for part in rendered) for lang in languages},
         "original_language": original,
         "kind": kind,

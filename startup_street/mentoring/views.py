@@ -69,9 +69,16 @@ def mentorship_detail(request, pk: int):
         "is_mentor": mentorship.mentor.user_id == request.user.pk,
         "form": form,
         "windows": selectors.next_windows(mentorship.mentor),
-        "sessions": mentorship.sessions.all(),
+        "sessions": _coming_first(mentorship.sessions.all()),
     }
     return render(request, "mentoring/mentorship_detail.html", context)
+
+
+def _coming_first(sessions) -> list[MentoringSession]:
+    """Sessions still to come, soonest first, then those past, latest first."""
+    coming = [s for s in sessions if not s.has_ended]
+    past = [s for s in sessions if s.has_ended]
+    return coming + past[::-1]
 
 
 def _own_session(request, pk: int) -> MentoringSession:

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from startup_street.core.text import labelled
 from startup_street.search.selectors import RankedResults, search_programs
 
 from . import selectors
@@ -63,5 +64,5 @@ def describe_filters(filters: dict) -> list[str]:
         field = form.fields[name]
         choices = dict(getattr(field, "choices", ()) or ())
         shown = "" if value is True else str(choices.get(value, value))
-        words.append(f"{field.label}: {shown}" if shown else str(field.label))
+        words.append(labelled(field.label, shown) if shown else str(field.label))
     return words

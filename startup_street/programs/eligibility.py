@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from startup_street.core.enums import Country, RevenueBand, Stage
 from startup_street.core.models import Sector
 from startup_street.core.places import city_name, same_city
+from startup_street.core.text import join_words
 
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 REVENUE_BANDS = RevenueBand.values  # in increasing order
@@ -186,7 +187,9 @@ def _check(rule, value, startup, participated_in, today) -> tuple[str, str]:
             return NOT_MET, _("Startups selected for an earlier round cannot apply again.")
         return MET, _("You have not been selected for an earlier round.")
     if rule == "required_documents":
-        return UNKNOWN, _("You will be asked for: %(documents)s.") % {"documents": ", ".join(value)}
+        return UNKNOWN, _("You will be asked for: %(documents)s.") % {
+            "documents": join_words(value)
+        }
     if rule == "max_revenue_band":
         band = getattr(startup, "revenue_band", "")
         if not band:

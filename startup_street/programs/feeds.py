@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from startup_street.core.i18n import pick
 from startup_street.core.templatetags.street import zoned
+from startup_street.core.text import labelled
 
 from .selectors import calls_visible_to
 
@@ -28,7 +29,7 @@ class NewCallsFeed(Feed):
     def item_description(self, call):
         summary = pick(call.program.summary, call.program.original_language).text
         deadline = zoned(call.closes_at, call.time_zone)
-        return f"{summary}\n{_('Deadline')}: {deadline} · {zoned(call.closes_at)}"
+        return f"{summary}\n{labelled(_('Deadline'), deadline)} · {zoned(call.closes_at)}"
 
     def item_link(self, call):
         return call.program.get_absolute_url()

@@ -24,6 +24,7 @@ from simple_history.utils import bulk_create_with_history
 
 from startup_street.core.permissions import require
 from startup_street.core.services import record_activity
+from startup_street.core.text import join_words
 from startup_street.matching.solver import solve_matching
 
 from . import selectors
@@ -98,7 +99,7 @@ def _shortfall_in_words(result, applications, demand) -> tuple[str, ...]:
     covered = set(result.item.tolist()) if result.ok else set()
     left = [a for n, a in enumerate(applications) if demand[n] > 0 and n not in covered]
     if left:
-        names = ", ".join(a.startup.name for a in left[:5])
+        names = join_words(a.startup.name for a in left[:5])
         more = len(left) - 5
         lines.append(
             _("No reviewer is free of conflicts and has room left for: %(names)s.")

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from startup_street.core.timezones import get_zone
+from startup_street.core.timezones import get_zone, zone_label
 
 from .enums import Frequency, Outcome, SpaceKind
 
@@ -52,7 +52,7 @@ class BookingForm(forms.Form):
         self.fields["startup"].choices = choices
         self.fields["startup"].required = not staff
         for name in ("start", "end"):
-            self.fields[name].help_text = space.time_zone
+            self.fields[name].help_text = zone_label(timezone.now(), get_zone(space.time_zone))
 
     def clean(self):
         data = super().clean()

@@ -93,3 +93,109 @@ def test_chinese_translations_use_chinese_punctuation():
         if han.search(text) and fullwidth_punctuation(text) != text
     ]
     assert half_width == []
+
+
+# A label's colon belongs to its translation (Chinese writes "截止时间：", Korean and English
+# "Deadline:"): `{% translate "Deadline:" %}`, or `{% labelled label value %}` for a label held
+# in a variable. A colon typed after a tag or a variable is ASCII in every language. Inside a
+# `{% blocktranslate %}` the colon is part of the translated text and may stay.
+_BLOCKTRANSLATE = re.compile(
+    r"\{%\s*blocktrans(?:late)?\b.*?%\}(.*?)\{%\s*endblocktrans(?:late)?\s*%\}", re.S
+)
+_COLON_AFTER_TAG = re.compile(r"(?:%\}|\}\})[ \t\r\n]*[:：](?![/\d{])")
+
+
+def colons_after_tags(text: str) -> list[int]:
+    """Line numbers where a colon follows a template tag or variable outside blocktranslate."""
+    blanked = _BLOCKTRANSLATE.sub(
+        lambda m: m.group(0).replace(m.group(1), re.sub(r"\S", " ", m.group(1))), text
+    )
+    return [blanked.count("\n", 0, m.start()) + 1 for m in _COLON_AFTER_TAG.finditer(blanked)]
+
+
+def test_colons_after_tags_are_found():
+    sample = (
+        '<p>{% translate "Deadline" %}: {{ when }}</p>\n'
+        "<li>{{ field.label }}: {{ error }}</li>\n"
+        '<p>{% translate "Deadline:" %} {{ when }}</p>\n'
+        "{% blocktranslate %}{{ label }}: {{ value }}{% endblocktranslate %}\n"
+        "{% blocktranslate count n=k %}{{ n }} point{% plural %}{{ n }} points"
+        "{% endblocktranslate %}:\n"
+        '<a href="{{ protocol }}://{{ domain }}">{{ hour }}:{{ minute }}</a>\n'
+    )
+    assert colons_after_tags(sample) == [1, 2, 5]
+
+
+def test_no_template_types_a_colon_after_a_label():
+    from tests.core.test_templates import PACKAGE, templates
+
+    found = [
+        f"{path.relative_to(PACKAGE)}:{line}"
+        for _name, path in templates()
+        for line in colons_after_tags(path.read_text(encoding="utf-8"))
+    ]
+    assert found == [], "colon typed after a label (put it in the translation):\n" + "\n".join(
+        found
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ["Deadline: 1 May", "Seoul, South Korea", "AI, robotics"]),
+        ("ko", ["마감: 1 May", "서울, 대한민국", "AI, robotics"]),
+        ("zh-hans", ["截止时间：1 May", "首尔，韩国", "AI、robotics"]),
+    ],
+)
+def test_labels_places_and_enumerations_follow_the_language(language, expected):
+    from django.utils import translation
+
+    from startup_street.core.text import join_words, labelled, place_name
+
+    with translation.override(language):
+        label = translation.gettext("Deadline")
+        country = {"en": "South Korea", "ko": "대한민국", "zh-hans": "韩国"}[language]
+        city = {"en": "Seoul", "ko": "서울", "zh-hans": "首尔"}[language]
+        shown = [
+            labelled(label, "1 May"),
+            place_name(city, country),
+            join_words(["AI", "", "robotics"]),
+        ]
+    assert shown == expected
+    assert place_name("", "Korea") == "Korea" and place_name("Seoul", None) == "Seoul"
+
+
+@pytest.mark.parametrize(("language", "suffix"), [("en", ":"), ("ko", ":"), ("zh-hans", "：")])
+def test_form_labels_end_with_the_languages_colon(language, suffix):
+    from django import forms
+    from django.utils import translation
+
+    class Period(forms.Form):
+        start = forms.DateField(label="Start")
+
+    with translation.override(language):
+        assert Period()["start"].label_tag().endswith(f"Start{suffix}</label>")
+
+
+def test_template_helpers_escape_what_they_join_and_label_once():
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template(
+        "{{ names|join_words }}|{% labelled label value %}|{% place city country %}"
+        "|{{ codes|languages_named|join_words }}"
+    )
+    context = Context(
+        {
+            "names": ["R&D", "<b>"],
+            "label": "A&B",
+            "value": "<i>",
+            "city": "Seoul",
+            "country": "Korea & co",
+            "codes": ["ko", "zh"],
+        }
+    )
+    with translation.override("zh-hans"):
+        shown = template.render(context)
+        languages = translation.gettext("Korean") + "、" + translation.gettext("Simplified Chinese")
+    assert shown == "R&amp;D、&lt;b&gt;|A&amp;B：&lt;i&gt;|首尔，Korea &amp; co|" + languages

@@ -209,3 +209,21 @@ def test_load_demo_rows_pass_model_validation():
     for queryset in (Organization.objects, Program.objects, Call.objects, Startup.objects, users):
         for obj in queryset.all():
             obj.full_clean()
+
+
+def test_plan_world_summaries_are_short_and_do_not_repeat_the_description():
+    from startup_street.core.text import fullwidth_punctuation
+
+    world = plan_world(seed=1, programs=60, startups=5, now=NOW)
+    kinds = set()
+    for _org, row, _sectors in world.programs:
+        kinds.add(row["kind"])
+        assert set(row["summary"]) == set(row["description"]), row["slug_text"]
+        for language, summary in row["summary"].items():
+            opening = row["description"][language].split("\n\n")[0]
+            assert summary != opening and summary not in row["description"][language]
+            assert len(summary) <= 100, summary
+            assert "{" not in summary, summary
+        chinese = row["summary"].get("zh-hans")
+        assert chinese is None or fullwidth_punctuation(chinese) == chinese
+    assert len(kinds) >= 8  # every kind of program has its own sentence

@@ -10,8 +10,13 @@ from django.utils import timezone, translation
 from startup_street.core.models import Sector
 from startup_street.matching.models import MatchRun
 from startup_street.mentoring import selectors, services
-from startup_street.mentoring.models import AvailabilityWindow, MentorProfile, Mentorship
-from tests.factories import make_startup, make_user
+from startup_street.mentoring.models import (
+    AvailabilityWindow,
+    MentoringSession,
+    MentorProfile,
+    Mentorship,
+)
+from tests.factories import make_member, make_startup, make_user
 
 pytestmark = pytest.mark.django_db
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -258,5 +263,62 @@ def test_published_hours_shown_in_both_zones(client, mentorship, alice):
     alice.save()
     client.force_login(alice)
     body = client.get(reverse("mentoring:detail", args=[mentorship.pk])).content.decode()
-    assert "09:00–12:00 (Asia/Seoul)" in body
+    assert "09:00–12:00 KST (Asia/Seoul)" in body
     assert "8 a.m. CST (Asia/Shanghai)" in body and "11 a.m. CST (Asia/Shanghai)" in body
+
+
+def _explained(mentorship):
+    mentorship.explanation = [["base", 1.0], ["language", 0.6], ["sector", 1.2], ["zone", 0.0]]
+    mentorship.save(update_fields=["explanation"])
+    return reverse("mentoring:detail", args=[mentorship.pk])
+
+
+def test_founder_reads_why_this_match_in_words_without_figures(client, mentorship, alice):
+    client.force_login(alice)
+    body = client.get(_explained(mentorship)).content.decode()
+    assert "Why this match: shared expertise, shared working language" in body
+    assert "0.60" not in body and "1.20" not in body
+    assert "Details for specialists" not in body
+    assert "time-zone overlap" not in body  # a part that did not count is no reason
+
+
+def test_founder_reads_why_this_match_with_chinese_punctuation(client, mentorship, alice):
+    alice.preferred_language = "zh-hans"
+    alice.save()
+    client.force_login(alice)
+    body = client.get(_explained(mentorship), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "匹配理由：" in body and "、" in body
+    assert "0.60" not in body
+
+
+def test_staff_find_the_figures_behind_the_reasons_under_details(client, mentorship, organization):
+    staff = make_user("dora", preferred_language="en")
+    make_member(organization, staff, "program_manager")
+    client.force_login(staff)
+    body = client.get(_explained(mentorship)).content.decode()
+    details = body[body.index("Details for specialists") :]
+    assert "shared working language 0.60" in details
+    assert "Why this match: shared expertise, shared working language" in body
+
+
+def test_sessions_to_come_are_listed_first_and_past_ones_latest_first(client, mentorship, alice):
+    now = timezone.now()
+    made = {
+        name: MentoringSession.objects.create(
+            mentorship=mentorship, starts_at=now + offset, ends_at=now + offset + timedelta(hours=1)
+        )
+        for name, offset in [
+            ("long ago", timedelta(days=-60)),
+            ("next week", timedelta(days=7)),
+            ("last week", timedelta(days=-7)),
+            ("tomorrow", timedelta(days=1)),
+        ]
+    }
+    client.force_login(alice)
+    response = client.get(reverse("mentoring:detail", args=[mentorship.pk]))
+    order = [session.pk for session in response.context["sessions"]]
+    expected = ["tomorrow", "next week", "last week", "long ago"]
+    assert order == [made[name].pk for name in expected]
+    body = response.content.decode()
+    assert body.count("Add to calendar (.ics)") == 2  # only for sessions still to come
+    assert body.count("Give feedback") == 2  # only for sessions that took place

@@ -223,3 +223,21 @@ def test_detail_links_each_call_ranking_for_managing_staff_only(
         body = client.get(url).content.decode()
         assert not any(link in body for link in ranking)
         assert "Ranking and decisions" not in body
+
+
+def test_detail_in_chinese_uses_chinese_colons_and_commas(client, organization, charlie):
+    program = make_program(organization, city="Seoul", country="KR")
+    Call.objects.create(
+        program=program,
+        opens_at=datetime(2030, 3, 1, tzinfo=UTC),
+        closes_at=datetime(2030, 3, 31, 9, 0, tzinfo=UTC),
+        time_zone="Asia/Seoul",
+        seats=5,
+    )
+    charlie.preferred_language = "zh-hans"
+    charlie.save()
+    client.force_login(charlie)
+    body = client.get(reverse("programs:detail", args=[program.slug])).content.decode()
+    assert "首尔，韩国" in body and "首尔, " not in body
+    assert "截止时间：" in body and "开始时间：" in body and "名额：" in body
+    assert "截止时间:" not in body

@@ -5,11 +5,15 @@ from datetime import datetime
 from django import template
 from django.conf import settings
 from django.utils import formats, timezone
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
-from ..i18n import Shown, pick
+from ..i18n import CONTENT_LANGUAGE_CHOICES, Shown, normalise_language, pick
 from ..places import city_name
+from ..text import join_words as _join_words
+from ..text import labelled as _labelled
+from ..text import place_name
 from ..timezones import COMMON_TIME_ZONES, get_zone, zone_label
 
 register = template.Library()
@@ -51,6 +55,33 @@ def city(value):
     return city_name(value) if isinstance(value, str) else value
 
 
+@register.simple_tag
+def place(city_value, country):
+    """``{% place program.city program.get_country_display %}``: 서울, 대한민국 / 首尔，韩国."""
+    return place_name(city(city_value or ""), country)
+
+
+@register.filter
+def join_words(items, attribute=None):
+    """``{{ names|join_words }}``, ``{{ results|join_words:"label" }}``: an enumeration with the
+    reader's separator (Chinese 、)."""
+    items = (getattr(item, attribute) for item in items or ()) if attribute else items or ()
+    return mark_safe(_join_words(conditional_escape(item) for item in items))  # noqa: S308
+
+
+@register.simple_tag
+def labelled(label, value):
+    """``{% labelled field.label error %}``: a label and its value with the reader's colon."""
+    return mark_safe(_labelled(conditional_escape(label), conditional_escape(value)))  # noqa: S308
+
+
+@register.filter
+def languages_named(codes) -> list[str]:
+    """Content languages by name in the reader's language (``["ko", "zh"]`` -> 韩语, 简体中文)."""
+    names = dict(CONTENT_LANGUAGE_CHOICES)
+    return [str(names.get(normalise_language(code), code)) for code in codes or ()]
+
+
 def _format(dt: datetime, zone) -> str:
     local = dt.astimezone(zone)
     return f"{formats.date_format(local, 'DATETIME_FORMAT')} {zone_label(dt, zone)}"
@@ -76,6 +107,12 @@ def zoned_both(value, zone_name):
     if not here or viewer == getattr(get_zone(zone_name), "key", zone_name):
         return here
     return f"{here} · {zoned(value)}"
+
+
+@register.filter
+def zone_name(value):
+    """A zone key named for people: 베이징 시간, 北京时间, ``CST (Asia/Shanghai)``."""
+    return zone_label(timezone.now(), get_zone(value)) if value else ""
 
 
 @register.filter

@@ -217,6 +217,60 @@ INTROS = {
     ),
 }
 
+# One short sentence for result lists: what the program gives, not the description's opening.
+SUMMARIES = {
+    "commercialisation": T(
+        "{sector} 창업기업에 사업화 자금 {amount}과 전담 멘토를 지원합니다.",
+        "为{sector}初创企业提供{amount}成果转化资金和专属导师。",
+        "{amount} in funding and a dedicated mentor for {sector} startups.",
+    ),
+    "space": T(
+        "무상 사무공간 최대 {months}개월과 회의실·제작실을 제공합니다.",
+        "免费办公空间最长{months}个月，另有会议室和创客工坊。",
+        "A free office for up to {months} months, with meeting rooms and a maker space.",
+    ),
+    "mentoring": T(
+        "전문가 1:1 멘토링 {hours}시간과 데모데이 참가 기회를 드립니다.",
+        "专家一对一辅导{hours}小时，并有机会参加路演日。",
+        "{hours} hours of one-to-one expert mentoring and a place at demo day.",
+    ),
+    "events": T(
+        "투자자·대기업과 1:1로 만나는 비즈니스 매칭 행사입니다.",
+        "与投资人和大企业一对一洽谈的对接活动。",
+        "One-to-one meetings with investors and large companies, with a stand and a pitch.",
+    ),
+    "sales_overseas": T(
+        "해외 바이어 발굴과 전시회 참가비 {amount}을 지원합니다.",
+        "对接海外买家，并资助参展费用{amount}。",
+        "Introductions to overseas buyers and {amount} towards trade fairs.",
+    ),
+    "rnd": T(
+        "{sector} 기술개발 과제에 연구개발비 {amount}을 지원합니다.",
+        "为{sector}研发项目提供{amount}研发经费。",
+        "{amount} of R&D funding for {sector} projects.",
+    ),
+    "funding": T(
+        "{sector} 초기 스타트업에 기업당 {amount}을 직접 투자합니다.",
+        "向{sector}早期初创企业每家直接投资{amount}。",
+        "A direct investment of {amount} in each chosen {sector} startup.",
+    ),
+    "talent": T(
+        "인턴 인건비를 최대 {months}개월 지원하고 채용 박람회를 엽니다.",
+        "补贴实习生薪酬最长{months}个月，并举办招聘会。",
+        "Part of interns' wages for up to {months} months, and a hiring fair.",
+    ),
+    "testbed": T(
+        "{sector} 기술을 실제 현장에서 실증하고 비용 {amount}을 지원합니다.",
+        "在真实场景中验证{sector}技术，并资助验证费用{amount}。",
+        "Try {sector} technology on real sites, with {amount} towards the costs.",
+    ),
+    "soft_landing": T(
+        "중관촌 공유오피스 {months}개월 입주와 중국 법인 설립을 돕습니다.",
+        "入驻中关村共享办公空间{months}个月，协助注册中国公司。",
+        "{months} months in a shared office at Zhongguancun and help setting up a company.",
+    ),
+}
+
 SUPPORT = {
     "commercialisation": T(
         "지원 내용: 사업화 자금 {amount}, 전담 멘토 "

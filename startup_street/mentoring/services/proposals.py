@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from startup_street.core.services import CONFLICT, record_activity
+from startup_street.core.text import join_words
 from startup_street.matching.models import MatchRun
 
 from ..models import MentorProfile, Mentorship
@@ -152,7 +153,7 @@ def _check_capacity_now(new_pairs: list[Pair]) -> None:
                 "Since this run, these mentors took other startups and would have too many: "
                 "%(names)s. Re-run the match."
             )
-            % {"names": ", ".join(str(m) for m in over)}
+            % {"names": join_words(over)}
         )
 
 
