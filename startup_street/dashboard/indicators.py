@@ -11,13 +11,20 @@ Records that are not applications (bookings, meetings, outcomes, market entries)
 their startup: its sector, city and district, and for a kind of program, whether it was
 accepted into a program of that kind. Space utilisation depends on opening hours, which belong
 to no startup, so it is only sliced by period and organisation.
+
+Where they can answer the slice, the figures read small rollups instead of every record
+(``rollups.py``: each call's tally, the accepted places, each startup's latest verified report,
+each quarter's investment), kept by every write of an application or outcome report in its own
+transaction, so they agree with the records on the next page. A slice by startups' sector, city
+or district reads the records (the rollups keep no startup's attributes: a slice uses their
+current values); ``from_the_records()`` reads the records for any slice.
 """
 
 from bisect import bisect_right
 from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import wraps
 
@@ -215,7 +222,7 @@ def _startups_sliced(piece: Slice) -> QuerySet | None:
     startups = _startup_filters(Startup.objects.all(), piece, "")
     if piece.kind:
         startups = startups.filter(
-            pk__in=_accepted(Slice(piece.start, piece.end, kind=piece.kind)).values("startup")
+            pk__in=_accepted(replace(piece, organizations=None)).values("startup")
         )
     return startups.values("pk")
 
@@ -343,7 +350,7 @@ def _read_once(fn):
         memo = _memo.get()
         if memo is None:
             return fn(piece)
-        key = (fn.__name__, piece)
+        key = (fn.__name__, piece, _live.get())
         if key not in memo:
             memo[key] = fn(piece)
         return memo[key]
@@ -354,19 +361,26 @@ def _read_once(fn):
 @_read_once
 def _application_cells(piece: Slice) -> list[dict]:
     """Applications and acceptances per organisation and quarter of the period, whose sums
-    give every other application count: one pass over the applications grouped by call (no
-    per-row work beyond the slice's filters), then each call placed by its organisation and
-    the quarter it closed in."""
-    if _rolled(piece):  # each call's tally
-        per_call = CallTally.objects.filter(call__in=_calls_closed(piece).values("pk"))
-        per_call = per_call.values_list("call", "submitted", "accepted")
-    else:
-        per_call = (
-            applications(piece)
-            .values_list("call")
-            .annotate(total=Count("pk"), accepted=Count("pk", filter=Q(status=Status.ACCEPTED)))
+    give every other application count: the calls' tallies summed by organisation and quarter
+    in one query; for a slice by startups' sector or place, one pass over the applications
+    grouped by call, then each call placed by its organisation and the quarter it closed in."""
+    if _rolled(piece):
+        rows = (
+            _of_calls(CallTally.objects.all(), piece, "call__")
+            .values_list("call__program__organization", _quarter_of("call__closes_at", piece))
+            .annotate(total=Sum("submitted"), accepted=Sum("accepted"))
             .order_by()
         )
+        return [
+            {"organization": organization, "quarter": quarter, "total": total, "accepted": accepted}
+            for organization, quarter, total, accepted in rows
+        ]
+    per_call = (
+        applications(piece)
+        .values_list("call")
+        .annotate(total=Count("pk"), accepted=Count("pk", filter=Q(status=Status.ACCEPTED)))
+        .order_by()
+    )
     counts = {call: (total, accepted) for call, total, accepted in per_call}
     ends = [after for _key, _first, after in _quarter_bounds(piece)]
     cells: dict[tuple[int, int], list[int]] = {}
@@ -510,9 +524,9 @@ def _route(origin: str, target: str) -> Callable[[Slice], float]:
 
 def jobs(piece: Slice) -> float:
     """Each startup's head count in its latest verified report of the period, summed."""
-    latest = _latest_reports(piece)
-    if latest is not None:
-        return latest.aggregate(total=Sum("employees"))["total"] or 0
+    from_rollup = _latest_reports(piece)
+    if from_rollup is not None:
+        return from_rollup
     latest = verified_reports(piece).annotate(
         rank=Window(
             RowNumber(), partition_by=F("startup"), order_by=[F("year").desc(), F("quarter").desc()]
@@ -521,16 +535,21 @@ def jobs(piece: Slice) -> float:
     return latest.filter(rank=1).aggregate(total=Sum("employees"))["total"] or 0
 
 
-def _latest_reports(piece: Slice) -> QuerySet[LatestReport] | None:
-    """Each startup's latest verified report, of the period, from the rollup; None when the
-    rollup cannot tell: a report verified for a quarter after the period (then a startup's
-    latest may not be its latest of the period) or a slice by startups' sector or place."""
-    if not _rolled(piece) or LatestReport.objects.filter(_after_quarters(piece)).exists():
+def _latest_reports(piece: Slice) -> int | None:
+    """Each startup's head count in its latest verified report, of the period, summed from the
+    rollup in one query; None when the rollup cannot tell: a report verified for a quarter after
+    the period (then a startup's latest may not be its latest of the period) or a slice by
+    startups' sector or place."""
+    if not _rolled(piece):
         return None
-    qs = LatestReport.objects.filter(_in_quarters(piece))
+    qs = LatestReport.objects.all()
     if piece.organizations is not None or piece.kind:
         qs = qs.filter(startup__in=_accepted(piece).values("startup"))
-    return qs
+    found = qs.aggregate(
+        total=Sum("employees", filter=_in_quarters(piece)),
+        later=Count("pk", filter=_after_quarters(piece)),
+    )
+    return None if found["later"] else found["total"] or 0
 
 
 # --- by quarter ------------------------------------------------------------------------------
