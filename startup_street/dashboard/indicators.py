@@ -609,14 +609,14 @@ def supported_by_quarter(piece: Slice) -> dict[str, float]:
     return {key: n for key, n in _supported(piece).items() if key != TOTAL}
 
 
-def _quarter_sums(qs: QuerySet, field: str, piece: Slice) -> dict[str, object]:
-    """Each quarter's total duration, grouped by the quarter each record starts in, so each
-    duration is computed once (SQLite computes it in Python)."""
+def _quarter_sums(qs: QuerySet, field: str, piece: Slice, amount=None) -> dict[str, object]:
+    """Each quarter's total of ``amount`` (by default the duration, computed once per record;
+    SQLite computes it in Python), grouped by the quarter each record starts in."""
     quarters = _quarter_bounds(piece)
     rows = (
         qs.annotate(quarter=_quarter_of(field, piece))
         .values("quarter")
-        .annotate(total=Sum(_duration()))
+        .annotate(total=amount or Sum(_duration()))
         .values_list("quarter", "total")
         .order_by()
     )
@@ -642,7 +642,10 @@ def _session_hours(piece: Slice) -> dict[str, object]:
 
 @_read_once
 def _booked_hours(piece: Slice) -> dict[str, object]:
-    return _quarter_sums(confirmed_bookings(piece), "starts_at", piece)
+    """Each quarter's booked time, from the hours each booking records (its length to the
+    hundredth of an hour, as utilisation counts it): a column summed, no duration computed."""
+    hours = _quarter_sums(confirmed_bookings(piece), "starts_at", piece, Sum("hours"))
+    return {key: timedelta(hours=float(n)) if n else None for key, n in hours.items()}
 
 
 def hours_by_quarter(piece: Slice) -> dict[str, float]:

@@ -180,8 +180,17 @@ def rebuild_rollups(apps=installed_apps) -> dict[str, int]:
 # --- the writes that keep them ----------------------------------------------------------------
 
 
-def _application_written(sender, instance, raw=False, **kwargs) -> None:
-    if raw:
+APPLICATION_FIELDS = {"status", "call", "startup"}  # what the rollups keep of an application
+REPORT_FIELDS = {"startup", "year", "quarter", "employees", "investment_raised_krw", "verified_at"}
+
+
+def _counted(fields: set[str], update_fields) -> bool:
+    """Whether a save may change what the rollups keep (a save of named fields may not)."""
+    return update_fields is None or bool(fields & set(update_fields))
+
+
+def _application_written(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
+    if raw or not _counted(APPLICATION_FIELDS, update_fields):
         return  # loaddata: rebuild_rollups() afterwards
     keep_call(instance.call_id)
     keep_place(instance)
@@ -201,8 +210,8 @@ def _report_before(sender, instance, raw=False, **kwargs) -> None:
     )
 
 
-def _report_written(sender, instance, raw=False, **kwargs) -> None:
-    if raw:
+def _report_written(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
+    if raw or not _counted(REPORT_FIELDS, update_fields):
         return
     keep_latest(instance.startup_id)
     quarters = {(instance.year, instance.quarter), getattr(instance, "_quarter_before", None)}
