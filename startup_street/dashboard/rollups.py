@@ -20,8 +20,8 @@ from contextlib import contextmanager
 
 from django.apps import apps as installed_apps
 from django.db import transaction
-from django.db.models import Count, F, Q, Sum, Window
-from django.db.models.functions import RowNumber
+from django.db.models import BigIntegerField, Count, F, OuterRef, Q, Subquery, Sum, Value, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from startup_street.applications.enums import Status
@@ -77,69 +77,82 @@ def _quarter_investment(reports):
 # --- one row, after one record's write -------------------------------------------------------
 
 
-def _keep(model, key: dict, count) -> None:
-    """Lock ``model``'s row at ``key`` (made if missing), then set it to ``count()`` (a dict of
-    its fields), or remove it when ``count()`` is None. Counted after the lock, in a new
-    statement, so a concurrent writer's committed rows are seen."""
+def _keep(model, key: dict, **fresh) -> None:
+    """Set ``model``'s row at ``key`` to ``fresh`` (subqueries counting the records), written
+    and never read back: the row is made if missing, locked by a first update, then set by a
+    second, whose new statement sees what a concurrent writer committed meanwhile."""
     with transaction.atomic():
         model.objects.bulk_create([model(**key)], ignore_conflicts=True)
         rows = model.objects.filter(**key)
-        list(rows.select_for_update().values_list("pk"))
-        fresh = count()
-        if fresh is None:
-            rows.delete()
-        else:
-            rows.update(**fresh)
+        first = next(iter(fresh))
+        rows.update(**{first: F(first)})  # the row's lock
+        rows.update(**fresh)
+
+
+def _number(qs, aggregate, output_field=None) -> Coalesce:
+    """``aggregate`` over ``qs`` (records of the row being set), or 0 when there are none."""
+    one = qs.order_by().annotate(group=Value(1)).values("group").annotate(n=aggregate)
+    return Coalesce(Subquery(one.values("n")), 0, output_field=output_field or BigIntegerField())
 
 
 def keep_call(call_id: int) -> None:
-    """The call's tally, counted after its row is locked."""
+    """The call's tally."""
     m = _models()
-
-    def count() -> dict:
-        rows = list(_call_counts(m["Application"].objects.filter(call_id=call_id)))
-        submitted, accepted = rows[0][1:] if rows else (0, 0)
-        return {"submitted": submitted, "accepted": accepted}
-
-    _keep(m["CallTally"], {"call_id": call_id}, count)
+    submitted = m["Application"].objects.filter(call_id=OuterRef("call_id"))
+    submitted = submitted.exclude(status=Status.DRAFT)
+    accepted = submitted.filter(status=Status.ACCEPTED)
+    _keep(
+        m["CallTally"],
+        {"call_id": call_id},
+        submitted=_number(submitted, Count("pk")),
+        accepted=_number(accepted, Count("pk")),
+    )
 
 
 def keep_place(application) -> None:
-    """The application's accepted place, there exactly while it is accepted."""
-    places = _models()["AcceptedPlace"].objects
-    if application.status == Status.ACCEPTED and application.pk is not None:
-        places.update_or_create(
+    """The application's accepted place, there exactly while it is accepted (an application's
+    call and startup never change)."""
+    place = _models()["AcceptedPlace"]
+    if application.status == Status.ACCEPTED:
+        made = place(
             application_id=application.pk,
-            defaults={"call_id": application.call_id, "startup_id": application.startup_id},
+            call_id=application.call_id,
+            startup_id=application.startup_id,
         )
+        place.objects.bulk_create([made], ignore_conflicts=True)
     else:
-        places.filter(application_id=application.pk).delete()
+        place.objects.filter(application_id=application.pk).delete()
 
 
 def keep_latest(startup_id: int) -> None:
+    """The startup's latest verified report; no row when none is verified."""
     m = _models()
-
-    def count() -> dict | None:
-        reports = m["OutcomeReport"].objects.filter(startup_id=startup_id)
-        latest = _latest_verified(reports).first()
-        return (
-            None
-            if latest is None
-            else dict(zip(("year", "quarter", "employees"), latest[1:], strict=True))
-        )
-
-    _keep(m["LatestReport"], {"startup_id": startup_id}, count)
+    verified = m["OutcomeReport"].objects.filter(
+        startup_id=OuterRef("startup_id"), verified_at__isnull=False
+    )
+    latest = verified.order_by("-year", "-quarter")
+    _keep(
+        m["LatestReport"],
+        {"startup_id": startup_id},
+        **{
+            name: Coalesce(Subquery(latest.values(name)[:1]), 0)
+            for name in ("year", "quarter", "employees")
+        },
+    )
+    m["LatestReport"].objects.filter(startup_id=startup_id, year=0).delete()
 
 
 def keep_quarter(year: int, quarter: int) -> None:
+    """The quarter's verified investment."""
     m = _models()
-
-    def count() -> dict:
-        reports = m["OutcomeReport"].objects.filter(year=year, quarter=quarter)
-        rows = list(_quarter_investment(reports))
-        return {"investment_raised_krw": rows[0][2] if rows else 0}
-
-    _keep(m["QuarterOutcome"], {"year": year, "quarter": quarter}, count)
+    verified = m["OutcomeReport"].objects.filter(
+        year=OuterRef("year"), quarter=OuterRef("quarter"), verified_at__isnull=False
+    )
+    _keep(
+        m["QuarterOutcome"],
+        {"year": year, "quarter": quarter},
+        investment_raised_krw=_number(verified, Sum("investment_raised_krw")),
+    )
 
 
 # --- every row --------------------------------------------------------------------------------
