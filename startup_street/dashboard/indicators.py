@@ -11,13 +11,20 @@ Records that are not applications (bookings, meetings, outcomes, market entries)
 their startup: its sector, city and district, and for a kind of program, whether it was
 accepted into a program of that kind. Space utilisation depends on opening hours, which belong
 to no startup, so it is only sliced by period and organisation.
+
+Where they can answer the slice, the figures read small rollups instead of every record
+(``rollups.py``: each call's tally, the accepted places, each startup's latest verified report,
+each quarter's investment), kept by every write of an application or outcome report in its own
+transaction, so they agree with the records on the next page. A slice by startups' sector, city
+or district reads the records (the rollups keep no startup's attributes: a slice uses their
+current values); ``from_the_records()`` reads the records for any slice.
 """
 
 from bisect import bisect_right
 from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import wraps
 
@@ -54,6 +61,8 @@ from startup_street.spaces.enums import BookingStatus
 from startup_street.spaces.models import Booking, DemonstrationResult
 from startup_street.spaces.selectors import utilisation_total
 from startup_street.startups.models import OutcomeReport, Startup
+
+from .models import AcceptedPlace, CallTally, LatestReport, QuarterOutcome
 
 
 @dataclass(frozen=True)
@@ -110,26 +119,32 @@ def quarter_key(year: int, quarter: int) -> str:
 
 def applications(piece: Slice) -> QuerySet[Application]:
     """Applications (not drafts) to calls that closed in the period."""
-    first, after = piece.bounds()
-    qs = Application.objects.exclude(status=Status.DRAFT).filter(
-        call__closes_at__gte=first, call__closes_at__lt=after
-    )
-    if piece.organizations is not None:
-        qs = qs.filter(call__program__organization__in=piece.organizations)
-    if piece.kind:
-        qs = qs.filter(call__program__kind=piece.kind)
+    qs = _of_calls(Application.objects.exclude(status=Status.DRAFT), piece, "call__")
     return _startup_filters(qs, piece, "startup__")
+
+
+def _of_calls(qs: QuerySet, piece: Slice, prefix: str) -> QuerySet:
+    """Records of calls (reached through ``prefix``) that closed in the period, of the slice's
+    organisations and program kind."""
+    first, after = piece.bounds()
+    qs = qs.filter(**{f"{prefix}closes_at__gte": first, f"{prefix}closes_at__lt": after})
+    if piece.organizations is not None:
+        qs = qs.filter(**{f"{prefix}program__organization__in": piece.organizations})
+    if piece.kind:
+        qs = qs.filter(**{f"{prefix}program__kind": piece.kind})
+    return qs
 
 
 def _calls_closed(piece: Slice) -> QuerySet[Call]:
     """Calls that closed in the period, of the slice's organisations and program kind."""
-    first, after = piece.bounds()
-    qs = Call.objects.filter(closes_at__gte=first, closes_at__lt=after)
-    if piece.organizations is not None:
-        qs = qs.filter(program__organization__in=piece.organizations)
-    if piece.kind:
-        qs = qs.filter(program__kind=piece.kind)
-    return qs
+    return _of_calls(Call.objects.all(), piece, "")
+
+
+def _places(piece: Slice) -> QuerySet:
+    """Accepted places by calls that closed in the period, with ``call`` and ``startup``."""
+    if _rolled(piece):
+        return _of_calls(AcceptedPlace.objects.all(), piece, "call__")
+    return applications(piece).filter(status=Status.ACCEPTED)
 
 
 def calls(piece: Slice) -> QuerySet[Call]:
@@ -156,18 +171,32 @@ def held_sessions(piece: Slice) -> QuerySet[MentoringSession]:
 def verified_reports(piece: Slice) -> QuerySet[OutcomeReport]:
     """Verified outcome reports for the quarters the period touches, of startups that an
     organisation in the slice accepted (any organisation when the slice names none)."""
-    (first_year, first), (last_year, last) = piece.quarters()[0], piece.quarters()[-1]
-    from_first = Q(year__gt=first_year) | Q(year=first_year, quarter__gte=first)
-    to_last = Q(year__lt=last_year) | Q(year=last_year, quarter__lte=last)
-    qs = OutcomeReport.objects.filter(from_first & to_last, verified_at__isnull=False)
+    qs = OutcomeReport.objects.filter(_in_quarters(piece), verified_at__isnull=False)
     if piece.organizations is not None or piece.kind:
         qs = qs.filter(startup__in=_accepted(piece).values("startup"))
     return _startup_filters(qs, piece, "startup__")
 
 
-def _accepted(piece: Slice) -> QuerySet[Application]:
-    """Accepted places (ever) in programs of the slice's organisations and kind."""
-    accepted = Application.objects.filter(status=Status.ACCEPTED)
+def _in_quarters(piece: Slice) -> Q:
+    """Records of a (year, quarter) the period touches."""
+    first_year, first = piece.quarters()[0]
+    from_first = Q(year__gt=first_year) | Q(year=first_year, quarter__gte=first)
+    return from_first & ~_after_quarters(piece)
+
+
+def _after_quarters(piece: Slice) -> Q:
+    """Records of a (year, quarter) after the period's last."""
+    last_year, last = piece.quarters()[-1]
+    return Q(year__gt=last_year) | Q(year=last_year, quarter__gt=last)
+
+
+def _accepted(piece: Slice) -> QuerySet:
+    """Accepted places (ever) in programs of the slice's organisations and kind, with
+    ``startup``."""
+    if _live.get():
+        accepted = Application.objects.filter(status=Status.ACCEPTED)
+    else:
+        accepted = AcceptedPlace.objects.all()
     if piece.organizations is not None:
         accepted = accepted.filter(call__program__organization__in=piece.organizations)
     if piece.kind:
@@ -193,9 +222,7 @@ def _startups_sliced(piece: Slice) -> QuerySet | None:
     startups = _startup_filters(Startup.objects.all(), piece, "")
     if piece.kind:
         startups = startups.filter(
-            pk__in=Application.objects.filter(
-                status=Status.ACCEPTED, call__program__kind=piece.kind
-            ).values("startup")
+            pk__in=_accepted(replace(piece, organizations=None)).values("startup")
         )
     return startups.values("pk")
 
@@ -297,6 +324,24 @@ def one_reading():
 
 
 _memo: ContextVar[dict | None] = ContextVar("dashboard_reading", default=None)
+_live: ContextVar[bool] = ContextVar("dashboard_live", default=False)
+
+
+@contextmanager
+def from_the_records():
+    """Within it, every figure is counted from the records themselves, never from the rollups
+    (``rollups.py``), which the figures otherwise read where they can answer the slice: the
+    tests compare both readings."""
+    token = _live.set(True)
+    try:
+        yield
+    finally:
+        _live.reset(token)
+
+
+def _rolled(piece: Slice) -> bool:
+    """Whether the rollups answer the slice: they keep no startup's sector, city or district."""
+    return not (_live.get() or piece.sector or piece.city or piece.district)
 
 
 def _read_once(fn):
@@ -305,7 +350,7 @@ def _read_once(fn):
         memo = _memo.get()
         if memo is None:
             return fn(piece)
-        key = (fn.__name__, piece)
+        key = (fn.__name__, piece, _live.get())
         if key not in memo:
             memo[key] = fn(piece)
         return memo[key]
@@ -316,9 +361,20 @@ def _read_once(fn):
 @_read_once
 def _application_cells(piece: Slice) -> list[dict]:
     """Applications and acceptances per organisation and quarter of the period, whose sums
-    give every other application count: one pass over the applications grouped by call (no
-    per-row work beyond the slice's filters), then each call placed by its organisation and
-    the quarter it closed in."""
+    give every other application count: the calls' tallies summed by organisation and quarter
+    in one query; for a slice by startups' sector or place, one pass over the applications
+    grouped by call, then each call placed by its organisation and the quarter it closed in."""
+    if _rolled(piece):
+        rows = (
+            _of_calls(CallTally.objects.all(), piece, "call__")
+            .values_list("call__program__organization", _quarter_of("call__closes_at", piece))
+            .annotate(total=Sum("submitted"), accepted=Sum("accepted"))
+            .order_by()
+        )
+        return [
+            {"organization": organization, "quarter": quarter, "total": total, "accepted": accepted}
+            for organization, quarter, total, accepted in rows
+        ]
     per_call = (
         applications(piece)
         .values_list("call")
@@ -347,22 +403,23 @@ def _calls_placed(piece: Slice) -> QuerySet:
 @_read_once
 def _supported(piece: Slice) -> dict[str, int]:
     """Distinct startups accepted: in the whole period (``total``) and in each quarter (its
-    key), from the accepted places alone."""
-    series = _by_quarter(
-        applications(piece).filter(status=Status.ACCEPTED),
-        "call__closes_at",
-        piece,
-        lambda q: Count("startup", distinct=True, filter=q),
-        total=Count("startup", distinct=True),
+    key), from the accepted places alone: one count, and one grouped by quarter."""
+    places = _places(piece)
+    per_quarter = dict(
+        places.annotate(quarter=_quarter_of("call__closes_at", piece))
+        .values_list("quarter")
+        .annotate(n=Count("startup", distinct=True))
+        .order_by()
     )
-    return {key: values[0] or 0 for key, values in series.items()}
+    total = places.aggregate(n=Count("startup", distinct=True))["n"]
+    keys = [key for key, _first, _after in _quarter_bounds(piece)]
+    return {key: per_quarter.get(n, 0) for n, key in enumerate(keys)} | {TOTAL: total}
 
 
 def supported_by_organization(piece: Slice) -> dict[int, int]:
     """Distinct startups each organisation accepted by the period's calls."""
     rows = (
-        applications(piece)
-        .filter(status=Status.ACCEPTED)
+        _places(piece)
         .values_list("call__program__organization")
         .annotate(n=Count("startup", distinct=True))
         .order_by()
@@ -467,12 +524,32 @@ def _route(origin: str, target: str) -> Callable[[Slice], float]:
 
 def jobs(piece: Slice) -> float:
     """Each startup's head count in its latest verified report of the period, summed."""
+    from_rollup = _latest_reports(piece)
+    if from_rollup is not None:
+        return from_rollup
     latest = verified_reports(piece).annotate(
         rank=Window(
             RowNumber(), partition_by=F("startup"), order_by=[F("year").desc(), F("quarter").desc()]
         )
     )
     return latest.filter(rank=1).aggregate(total=Sum("employees"))["total"] or 0
+
+
+def _latest_reports(piece: Slice) -> int | None:
+    """Each startup's head count in its latest verified report, of the period, summed from the
+    rollup in one query; None when the rollup cannot tell: a report verified for a quarter after
+    the period (then a startup's latest may not be its latest of the period) or a slice by
+    startups' sector or place."""
+    if not _rolled(piece):
+        return None
+    qs = LatestReport.objects.all()
+    if piece.organizations is not None or piece.kind:
+        qs = qs.filter(startup__in=_accepted(piece).values("startup"))
+    found = qs.aggregate(
+        total=Sum("employees", filter=_in_quarters(piece)),
+        later=Count("pk", filter=_after_quarters(piece)),
+    )
+    return None if found["later"] else found["total"] or 0
 
 
 # --- by quarter ------------------------------------------------------------------------------
@@ -532,28 +609,30 @@ def supported_by_quarter(piece: Slice) -> dict[str, float]:
     return {key: n for key, n in _supported(piece).items() if key != TOTAL}
 
 
-def _quarter_sums(qs: QuerySet, field: str, piece: Slice) -> dict[str, object]:
-    """Each quarter's total duration, grouped by the quarter each record starts in, so each
-    duration is computed once (SQLite computes it in Python)."""
+def _quarter_sums(qs: QuerySet, field: str, piece: Slice, amount=None) -> dict[str, object]:
+    """Each quarter's total of ``amount`` (by default the duration, computed once per record;
+    SQLite computes it in Python), grouped by the quarter each record starts in."""
     quarters = _quarter_bounds(piece)
     rows = (
-        qs.annotate(
-            quarter=Case(
-                *(
-                    When(**{f"{field}__lt": after}, then=Value(n))
-                    for n, (*_, after) in enumerate(quarters)
-                ),
-                default=Value(len(quarters) - 1),
-                output_field=IntegerField(),
-            )
-        )
+        qs.annotate(quarter=_quarter_of(field, piece))
         .values("quarter")
-        .annotate(total=Sum(_duration()))
+        .annotate(total=amount or Sum(_duration()))
         .values_list("quarter", "total")
         .order_by()
     )
     totals = dict(rows)
     return {key: totals.get(n) for n, (key, _first, _after) in enumerate(quarters)}
+
+
+def _quarter_of(field: str, piece: Slice) -> Case:
+    """The index of the period's quarter that ``field`` (an instant inside the period) falls
+    in, compared with each quarter's end in the city's zone."""
+    quarters = _quarter_bounds(piece)
+    return Case(
+        *(When(**{f"{field}__lt": after}, then=Value(n)) for n, (*_, after) in enumerate(quarters)),
+        default=Value(len(quarters) - 1),
+        output_field=IntegerField(),
+    )
 
 
 @_read_once
@@ -563,7 +642,10 @@ def _session_hours(piece: Slice) -> dict[str, object]:
 
 @_read_once
 def _booked_hours(piece: Slice) -> dict[str, object]:
-    return _quarter_sums(confirmed_bookings(piece), "starts_at", piece)
+    """Each quarter's booked time, from the hours each booking records (its length to the
+    hundredth of an hour, as utilisation counts it): a column summed, no duration computed."""
+    hours = _quarter_sums(confirmed_bookings(piece), "starts_at", piece, Sum("hours"))
+    return {key: timedelta(hours=float(n)) if n else None for key, n in hours.items()}
 
 
 def hours_by_quarter(piece: Slice) -> dict[str, float]:
@@ -590,13 +672,18 @@ def meetings_by_quarter(piece: Slice) -> dict[str, float]:
 
 @_read_once
 def _investment_quarters(piece: Slice) -> dict[str, float]:
-    rows = (
-        verified_reports(piece)
-        .values("year", "quarter")
-        .annotate(total=Sum("investment_raised_krw"))
-        .order_by("year", "quarter")
-    )
-    return _series(piece, {quarter_key(r["year"], r["quarter"]): r["total"] or 0 for r in rows})
+    if _rolled(piece) and piece.organizations is None and not piece.kind:  # every startup's
+        rows = QuarterOutcome.objects.filter(_in_quarters(piece)).values_list(
+            "year", "quarter", "investment_raised_krw"
+        )
+    else:
+        rows = (
+            verified_reports(piece)
+            .values_list("year", "quarter")
+            .annotate(total=Sum("investment_raised_krw"))
+            .order_by()
+        )
+    return _series(piece, {quarter_key(year, q): total or 0 for year, q, total in rows})
 
 
 def investment_by_quarter(piece: Slice) -> dict[str, float]:

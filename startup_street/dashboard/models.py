@@ -58,3 +58,77 @@ class OutcomeReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.startup} {self.year}-Q{self.quarter} {self.round}"
+
+
+# --- rollups: what the figures read instead of every record, kept by the records' writes ------
+# Each row is recounted from its records whenever one of them is saved or deleted, in the same
+# transaction (``dashboard/rollups.py``); ``startup-street rebuild_indicator_rollups`` recounts
+# them all. Only the records' own fields are kept here: which organisation, kind of program or
+# quarter a call belongs to, and a startup's sector and district, are joined when read, so an
+# edit of a call, a program or a startup needs no recount.
+
+
+class CallTally(models.Model):
+    """A call's applications (not drafts) and accepted places."""
+
+    call = models.OneToOneField(
+        "programs.Call", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    submitted = models.PositiveIntegerField(default=0)
+    accepted = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"call {self.call_id}: {self.accepted}/{self.submitted}"
+
+
+class AcceptedPlace(models.Model):
+    """One accepted application: the distinct startups supported are counted from these rows."""
+
+    application = models.OneToOneField(
+        "applications.Application", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    call = models.ForeignKey(
+        "programs.Call", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    startup = models.ForeignKey("startups.Startup", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        indexes = [models.Index(fields=["call", "startup"], name="dashboard_place_call")]
+
+    def __str__(self) -> str:
+        return f"application {self.application_id}"
+
+
+class LatestReport(models.Model):
+    """A startup's latest verified outcome report (none: no row)."""
+
+    startup = models.OneToOneField(
+        "startups.Startup", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveIntegerField(default=0)
+    quarter = models.PositiveSmallIntegerField(default=0)
+    employees = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["year", "quarter", "employees"], name="dashboard_latest_quarter")
+        ]
+
+    def __str__(self) -> str:
+        return f"startup {self.startup_id}: {self.year}-Q{self.quarter}"
+
+
+class QuarterOutcome(models.Model):
+    """Investment raised in a quarter, from every verified outcome report of that quarter."""
+
+    year = models.PositiveIntegerField()
+    quarter = models.PositiveSmallIntegerField()
+    investment_raised_krw = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["year", "quarter"], name="dashboard_quarter_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}-Q{self.quarter}: {self.investment_raised_krw}"
