@@ -88,6 +88,20 @@ def test_concept_crosses_languages(catalogue):
     assert catalogue["en"].pk not in found
 
 
+def test_a_program_naming_a_concept_in_one_language_is_found_in_the_two_others(organization):
+    fintech = make_program(
+        organization,
+        title={"zh-hans": "金融创新实验室入驻企业招募"},
+        original_language="zh-hans",
+        kind="space",
+    )
+    other = make_program(organization, title={"en": "Drone inspection challenge"}, kind="events")
+    for query in ("금융 스타트업 입주", "finance startup residency", "金融 初创 入驻"):
+        found = ranked_program_ids(query)
+        assert found[0] == fintech.pk, query
+        assert other.pk not in found[:1]
+
+
 def test_program_list_uses_search_and_keeps_filters(client, catalogue):
     body = client.get(reverse("programs:list"), {"q": "机器人"}).content.decode()
     assert "中关村机器人示范应用征集" in body and "Fashion brand" not in body
@@ -272,6 +286,9 @@ def test_a_market_or_a_nationality_is_no_place():
     assert both.markets == {"china"} and both.nationalities == {"korea"} and not both.places
     assert parse_query("进入中国市场").markets == {"china"}
     assert parse_query("서울 입주 공간").places == {"seoul"}
+    going = parse_query("中国团队想去韩国发展")
+    assert going.markets == {"korea"} and going.nationalities == {"china"}
+    assert parse_query("launch in Korea").markets == {"korea"}
 
 
 def test_hints_move_the_program_whose_fields_match_up(organization):
