@@ -2,6 +2,8 @@
 
     python bench/bench_relevance_real.py [--baseline-ref REF] [--json PATH] [--worst N]
 
+``--worst N`` lists the N worst tuning queries (never held-out ones) for error analysis.
+
 Two query sets, each run through the current code and through the code of ``--baseline-ref``
 (the search before its ranking was calibrated; exported with ``git archive`` into a temporary
 folder), each in a fresh process with its own throwaway SQLite database:
@@ -286,11 +288,12 @@ def main() -> int:
             f"  ms/query: baseline {baseline['ms_per_query']:.1f}, current "
             f"{current['ms_per_query']:.1f}"
         )
+        # Tuning queries only: error analysis on held-out ones would tune on them.
         worst = sorted(
-            (q for q in queries if q["split"] == "heldout"),
+            (q for q in queries if q["split"] == "tuning"),
             key=lambda q: ndcg(current["rankings"][q["id"]], q["judgements"]),
         )[: args.worst]
-        print("  worst held-out queries (nDCG@10 current / baseline):")
+        print("  worst tuning queries (nDCG@10 current / baseline):")
         for q in worst:
             now = ndcg(current["rankings"][q["id"]], q["judgements"])
             before = ndcg(baseline["rankings"][q["id"]], q["judgements"])

@@ -27,7 +27,11 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "data"
+# ../shared/data beside the checkout (or beside the folder of worktrees it sits in)
+SHARED = next(
+    (p / "shared" / "data" for p in ROOT.parents if (p / "shared" / "data").is_dir()),
+    ROOT.parent / "shared" / "data",
+)
 DATA = ROOT / "bench" / "data" / "realworld"
 INDEX_EVERY = 8
 

@@ -45,6 +45,8 @@ KINDS = {
     "consulting": ("mentoring",),
     "training": ("mentoring",),
     "accelerator": ("mentoring",),
+    "crowdfunding": ("funding",),
+    "startup_hub": ("space",),
 }
 
 # concept -> the sectors (core.sectors) it names
@@ -113,6 +115,13 @@ SECTORS = {
     "k_beauty": "fashion",
     "esports": "games",
     "manufacturing": "manufacturing",
+    "finance": "fintech",
+    "environment": "energy",
+    "automotive": "mobility",
+    "display": "semiconductors",
+    "chemicals": "manufacturing",
+    "ict": "software",
+    "mobile_app": "software",
 }
 
 # Topics a query may name that no sector of the taxonomy stands for: a program meets them by
@@ -120,6 +129,7 @@ SECTORS = {
 TOPICS = {"smart_city", "proptech", "social_venture", "quantum", "deep_tech", "tourism"}
 TOPICS |= {"re_founder", "senior_founder", "solo_founder", "esg", "maritime", "water", "culture"}
 TOPICS |= {"local_business", "maker", "foreign_founder", "women", "youth", "pre_founder"}
+TOPICS |= {"digital", "platform", "design", "sports", "retail", "defense", "pet", "idea"}
 
 # place concept -> (the place concepts a program's city may name for it, country code)
 PLACES = {
@@ -155,6 +165,28 @@ PLACES = {
     "usa": ((), "US"),
     "germany": ((), "DE"),
     "united_kingdom": (("united_kingdom",), "GB"),
+    "sejong": (("sejong",), "KR"),
+    "gangwon": (("gangwon",), "KR"),
+    "chungbuk": (("chungbuk",), "KR"),
+    "chungnam": (("chungnam",), "KR"),
+    "jeonnam": (("jeonnam",), "KR"),
+    "gyeongbuk": (("gyeongbuk",), "KR"),
+    "gyeongnam": (("gyeongnam",), "KR"),
+    "suwon": (("suwon",), "KR"),
+    "wuhan": (("wuhan",), "CN"),
+    "nanjing": (("nanjing",), "CN"),
+    "xian": (("xian",), "CN"),
+    "chongqing": (("chongqing",), "CN"),
+    "xiamen": (("xiamen",), "CN"),
+    "qingdao": (("qingdao",), "CN"),
+    "new_york": (("new_york",), "US"),
+    "munich": (("munich",), "DE"),
+    # countries outside the catalogue's country choices: met by a city that names them
+    **{
+        country: ((country,), "")
+        for country in ("taiwan", "vietnam", "indonesia", "india", "france", "israel")
+        + ("canada", "australia", "middle_east")
+    },
 }
 
 

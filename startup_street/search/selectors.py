@@ -202,8 +202,12 @@ def candidate_features(query: str, limit: int = LIMIT) -> tuple[list[int], np.nd
 
 def _channels(query: ParsedQuery, stats, current: View, limit: int, channels) -> dict:
     """Each channel's (id, score) list, best first: own terms, expanded terms, semantic."""
-    lists = {"own": [], "expanded": [], "semantic": [], "vector": None}
+    lists = {"own": [], "expanded": [], "semantic": [], "concept": [], "vector": None}
+    lists["concepts"] = None
     if "lexical" in channels:
+        # The founders' nationality says nothing a program's text should name.
+        lists["concepts"] = _concept_scores(query.concepts - query.nationalities, current)
+        lists["concept"] = lists["concepts"].best(limit) if lists["concepts"] else []
         own = list(query.terms)
         expanded = list(dict.fromkeys(own + list(query.expansions)))
         if len(current.lexical) >= settings.SEARCH_MEMORY_INDEX_FROM:
@@ -217,6 +221,23 @@ def _channels(query: ParsedQuery, stats, current: View, limit: int, channels) ->
         lists["vector"] = vector
         lists["semantic"] = _nearest(vector, limit, current)
     return lists
+
+
+def _concept_scores(concepts, current: View):
+    """Every program's concept score for the query's concepts (``LexicalIndex.concept_scores``);
+    None when the query names none."""
+    if not concepts:
+        return None
+    vocabulary = current.vocabulary
+    return current.lexical.concept_scores(
+        [_form_ids(concept, vocabulary) for concept in sorted(concepts)]
+    )
+
+
+def _form_ids(concept: str, vocabulary) -> list[list[int]]:
+    """The concept's forms (in every language) as term ids, less those no entry holds."""
+    groups = [[vocabulary.get(word) for word in form.split()] for form in concept_forms(concept)]
+    return [group for group in groups if None not in group]
 
 
 def _nearest(vector, limit: int, current: View) -> list[tuple[int, float]]:
@@ -233,6 +254,8 @@ FEATURES = (
     "own_rank",  # k / (k + rank) in that ranking, 0 when absent
     "expanded_score",
     "expanded_rank",
+    "concept",  # idf share of the query's concepts its text names, any language
+    "concept_rank",
     "semantic",  # cosine of the program's nearest embedded text
     "semantic_rank",
     "kind",  # the kind of support asked for is the program's
@@ -248,24 +271,26 @@ RRF_K = 60
 
 def features(query: ParsedQuery, lists: dict, current: View) -> tuple[list[int], np.ndarray]:
     """The candidates (every program a channel found) and their feature rows."""
-    candidates = list(
-        dict.fromkeys(pk for name in ("own", "expanded", "semantic") for pk, _s in lists[name])
-    )
+    names = ("own", "expanded", "concept", "semantic")
+    candidates = list(dict.fromkeys(pk for name in names for pk, _s in lists[name]))
     if not candidates:
         return [], np.zeros((0, len(FEATURES)))
     position = {pk: n for n, pk in enumerate(candidates)}
     matrix = np.zeros((len(candidates), len(FEATURES)))
     column = {name: n for n, name in enumerate(FEATURES)}
-    for name in ("own", "expanded", "semantic"):
+    for name in names:
         ranking = lists[name]
         if not ranking:
             continue
         best = max(score for _pk, score in ranking) or 1.0
         for rank, (pk, score) in enumerate(ranking):
             row = position[pk]
-            if name != "semantic":
+            if name in ("own", "expanded"):
                 matrix[row, column[f"{name}_score"]] = score / best
             matrix[row, column[f"{name}_rank"]] = RRF_K / (RRF_K + rank)
+    if lists["concepts"] is not None:
+        found = lists["concepts"]
+        matrix[:, column["concept"]] = found.of(candidates) / (sum(found.weights) or 1.0)
     if lists["vector"] is not None:
         matrix[:, column["semantic"]] = current.vectors.similarity(lists["vector"], candidates)
     hints = hints_for(query)
@@ -317,13 +342,8 @@ def _mentioned(concepts, candidates: list[int], current: View) -> np.ndarray:
     shares = np.zeros(len(candidates))
     if not concepts:
         return shares
-    vocabulary = current.vocabulary
     for concept in concepts:
-        groups = [
-            [vocabulary.get(word) for word in form.split()] for form in concept_forms(concept)
-        ]
-        groups = [group for group in groups if None not in group]
-        shares += current.lexical.holds(groups, candidates)
+        shares += current.lexical.holds(_form_ids(concept, current.vocabulary), candidates)
     return shares / len(concepts)
 
 

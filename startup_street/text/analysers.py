@@ -74,7 +74,7 @@ _KIWI_CONTENT = ("NNG", "NNP", "XR", "VV", "VA", "SL", "SH", "SN")
 _KIWI_USER_WORDS = (
     "이차전지 신재생에너지 친환경에너지 이커머스 엑셀러레이터 액셀러레이팅 사업화 상용화 현지화 "
     "대기업협업 사회적기업 신약 대체육 배양육 재활용 신소재 페이먼트 비대면 생성형 초거대 "
-    "지능형반도체 이스포츠 실증".split()
+    "지능형반도체 이스포츠 실증 재창업 재창업자 재도전 소상공인 애그테크 소부장".split()
 )
 
 _load_lock = ForkSafeLock(threading.RLock)
@@ -385,6 +385,12 @@ def match_concepts(tokens: Iterable[str]) -> set[str]:
     # The longer reading wins: the words of a matched phrase name no concept on their own
     # ("seed breeding" is no seed round, "intellectual property" no real estate).
     covered = set().union(*(terms for terms, _concept in matched))
+    # So does a longer Chinese word over the shorter ones inside it that a query's cut also
+    # gives (空间技术 is space technology, not the office 空间; 开放创新 no plain 创新).
+    named = [t for t in present if t in single and len(t) > 2 and _HAN_RUN.fullmatch(t)]
+    covered |= {
+        t for t in present if _HAN_RUN.fullmatch(t) and any(t in n and t != n for n in named)
+    }
     found = {concept for token in present - covered for concept in single.get(token, ())}
     found.update(concept for _terms, concept in matched)
     return found

@@ -185,6 +185,45 @@ class LexicalIndex:
                 out[k] = any(all(t in held for t in group) for group in groups)
         return out
 
+    def concept_scores(self, concepts: Sequence[Sequence[Sequence[int]]]) -> ConceptScores:
+        """For every current entry: the sum, over ``concepts`` (each a list of its forms, a form
+        being the term ids of one word or phrase), of the concept's idf where the entry holds
+        any of its forms, whatever the language. Each concept counts once however many of its
+        forms an entry holds, so a program written in one language scores as one written in
+        another. Returns the scores with each concept's idf."""
+        total = max(len(self), 1)
+        scores = np.zeros(len(self.ids), dtype=np.float32)
+        overlay = dict.fromkeys(self.overlay, 0.0)
+        held_sets = {pk: set(postings.tolist()) for pk, (postings, _tf) in self.overlay.items()}
+        weights = []
+        for forms in concepts:
+            mask = np.zeros(len(self.ids), dtype=bool)
+            for form in forms:
+                rows = self._rows_holding(form)
+                if rows is not None:
+                    mask[rows] = True
+            if self.hidden_count:
+                mask &= ~self.hidden
+            held = [pk for pk, terms in held_sets.items() if any(set(f) <= terms for f in forms)]
+            documents = int(mask.sum()) + len(held)
+            weight = float(np.log1p((total - documents + 0.5) / (documents + 0.5)))
+            weights.append(weight if documents else 0.0)
+            if documents:
+                scores[mask] += weight
+                for pk in held:
+                    overlay[pk] += weight
+        return ConceptScores(self.ids, scores, {k: v for k, v in overlay.items() if v}, weights)
+
+    def _rows_holding(self, form: Sequence[int]) -> np.ndarray | None:
+        """Rows whose entry holds every term of ``form``; None when none does."""
+        common = None
+        for term_id in form:
+            got = self._postings(term_id)
+            if got is None:
+                return None
+            common = got[0] if common is None else np.intersect1d(common, got[0], True)
+        return common
+
     def search(
         self,
         terms: Mapping[int, tuple[int, float]],
@@ -261,4 +300,35 @@ class LexicalIndex:
                 counts = np.array([n for n, _k in parts], dtype=np.float32)
                 factors = np.array([k for _n, k in parts], dtype=np.float32)
                 out[pk] = float((self._tf_part(counts, length) * factors).sum())
+        return out
+
+
+class ConceptScores:
+    """``LexicalIndex.concept_scores``: each entry's score, best entries and lookups by id."""
+
+    def __init__(self, ids: np.ndarray, scores: np.ndarray, overlay: dict, weights: list):
+        self.ids, self.scores, self.overlay, self.weights = ids, scores, overlay, weights
+
+    def best(self, limit: int) -> list[tuple[int, float]]:
+        """(object id, score) of the ``limit`` best entries, best first (ties by id)."""
+        hits = np.flatnonzero(self.scores)
+        take = min(limit, len(hits))
+        found = {}
+        if take:
+            top = hits[np.argpartition(-self.scores[hits], take - 1)[:take]]
+            found = dict(zip(self.ids[top].tolist(), self.scores[top].tolist(), strict=True))
+        found.update(self.overlay)
+        return sorted(found.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+    def of(self, object_ids: Sequence[int]) -> np.ndarray:
+        """The scores of ``object_ids`` (0 for an id with no entry)."""
+        wanted = np.asarray(object_ids, dtype=np.int64)
+        out = np.zeros(len(wanted))
+        if len(self.ids) and len(wanted):
+            at = np.minimum(np.searchsorted(self.ids, wanted), len(self.ids) - 1)
+            found = self.ids[at] == wanted
+            out[found] = self.scores[at[found]]
+        for k, pk in enumerate(wanted.tolist()):
+            if pk in self.overlay:
+                out[k] = self.overlay[pk]
         return out

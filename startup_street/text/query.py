@@ -34,12 +34,16 @@ from .analysers import (
 COUNTRIES = frozenset(
     {"korea", "china", "japan", "usa", "germany", "united_kingdom", "singapore", "europe"}
     | {"southeast_asia", "silicon_valley", "hong_kong"}
+    | {"taiwan", "vietnam", "indonesia", "india", "france", "israel", "canada", "australia"}
+    | {"middle_east"}
 )
 # Concepts that name a place (a city, a region or a country).
 PLACES = COUNTRIES | frozenset(
     {"seoul", "beijing", "zhongguancun", "shanghai", "shenzhen", "hangzhou", "suzhou"}
     | {"guangzhou", "chengdu", "tianjin", "pangyo", "seongnam", "busan", "incheon", "daejeon"}
     | {"daegu", "gwangju", "ulsan", "jeonbuk", "jeju", "gyeonggi", "tokyo", "berlin"}
+    | {"sejong", "gangwon", "chungbuk", "chungnam", "jeonnam", "gyeongbuk", "gyeongnam", "suwon"}
+    | {"wuhan", "nanjing", "xian", "chongqing", "xiamen", "qingdao", "new_york", "munich"}
 )
 _ADJECTIVES = {
     "korea": ("korean",),
@@ -48,11 +52,19 @@ _ADJECTIVES = {
     "usa": ("american", "us"),
     "germany": ("german",),
     "united_kingdom": ("british",),
+    "taiwan": ("taiwanese",),
+    "vietnam": ("vietnamese",),
+    "indonesia": ("indonesian",),
+    "india": ("indian",),
+    "france": ("french",),
+    "israel": ("israeli",),
+    "canada": ("canadian",),
+    "australia": ("australian",),
 }
-_MARKET_AFTER = r"\s*(?:의\s*)?(?:시장|진출|수출|판로|markets?|市场|出海|出口|进出口)"
+_MARKET_AFTER = r"\s*(?:의\s*)?(?:시장|진출|수출|판로|markets?|市场|出海|出口|进出口|发展|落地)"
 _MARKET_BEFORE = (
     r"(?:enter(?:s|ing)?|into|expand(?:ing)?\s+(?:to|into)|export(?:ing)?\s+to|sell(?:ing)?\s+"
-    r"(?:to|in)|进入|进军|打入|开拓|出海到?)\s*(?:the\s+)?"
+    r"(?:to|in)|launch(?:ing)?\s+in|进入|进军|打入|开拓|出海到?)\s*(?:the\s+)?"
 )
 _WHO_AFTER = (
     r"\s*(?:founders?|startups?|start-ups?|companies|company|entrepreneurs?|teams?|"

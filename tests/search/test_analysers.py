@@ -1,4 +1,5 @@
 import csv
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -185,7 +186,7 @@ def test_concurrent_first_use_gives_the_same_terms():
 def test_terms_file_has_every_concept_in_three_languages():
     with TERMS_PATH.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
-    assert 60 <= len(rows) <= 200  # small and curated, not a general thesaurus
+    assert 60 <= len(rows) <= 300  # small and curated, not a general thesaurus
     assert len({row["concept_id"] for row in rows}) == len(rows)
     for row in rows:
         for lang in ("en", "ko", "zh"):
@@ -297,3 +298,44 @@ def test_korean_dictionary_words_match_however_kiwi_cuts_them():
     assert "edtech" in match_concepts(fts_query_terms("에듀테크 창업 교육"))
     assert "edtech" in match_concepts(fts_query_terms("에듀테크"))
     assert "pharma" in match_concepts(fts_query_terms("신약 후보물질 개발 R&D 지원금"))
+
+
+@pytest.mark.parametrize(
+    ("words", "concept"),
+    [
+        (("금융", "金融", "finance"), "finance"),
+        (("에너지", "能源", "energy"), "clean_energy"),
+        (("환경", "环境", "environmental"), "environment"),
+        (("세미나", "研讨会", "seminar"), "event"),
+        (("입주기업", "入驻企业", "residency"), "office_space"),
+        (("베트남", "越南", "Vietnam"), "vietnam"),
+    ],
+)
+def test_generic_support_vocabulary_bridges_korean_chinese_and_english(words, concept):
+    for word in words:
+        assert concept in match_concepts(tokenize(word)), word
+    forms = expand_terms(tokenize(words[0]))
+    assert all(set(tokenize(word)) & forms for word in words[1:])
+
+
+def test_a_chinese_dictionary_word_keeps_the_words_inside_it_from_naming_concepts():
+    # jieba's search cut also gives 空间 (space, as in an office) out of 空间技术 (space tech).
+    assert match_concepts(tokenize("空间技术 初创企业")) == {"space_tech", "startup"}
+    assert "innovation" not in match_concepts(tokenize("开放创新"))
+    assert "office_space" in match_concepts(tokenize("众创空间 入驻"))
+
+
+def test_korean_re_founding_is_no_plain_founding():
+    assert match_concepts(tokenize("재창업 지원")) == {"re_founder"}
+    assert "re_founder" not in match_concepts(tokenize("창업 공간 입주"))
+
+
+def test_korean_dictionary_words_kiwi_cuts_short_name_no_other_concept():
+    from startup_street.text.analysers import _read_concepts, _readings
+
+    for concept, forms in _read_concepts().items():
+        for term in (t for t in forms["ko"] if re.fullmatch("[가-힣 ]+", t)):
+            for reading in _readings(term, "ko"):
+                if len(reading) == 1 and len(reading[0]) < len(term.replace(" ", "")):
+                    named = match_concepts(reading)
+                    assert named <= {concept}, (term, reading, named)

@@ -145,3 +145,24 @@ def test_a_forked_worker_does_not_inherit_a_held_search_lock():
             os._exit(0 if free else 1)
     _pid, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_concept_scores_count_a_concept_once_whatever_its_forms_or_language():
+    # terms: 1 로봇, 2 机器人, 3 robot, 4 proof, 5 concept, 6 other
+    corpus = {
+        10: {1: 3, 2: 1},  # two forms of the robot concept
+        11: {2: 1},
+        12: {3: 1, 4: 1, 5: 1},  # robot and the phrase "proof concept"
+        13: {4: 1},  # half of the phrase only
+        14: {6: 2},
+    }
+    index = LexicalIndex(list(corpus), [encode_postings(c) for c in corpus.values()])
+    robot, poc = [[1], [2], [3]], [[4, 5]]
+    found = index.concept_scores([robot, poc])
+    idf_robot = math.log1p((5 - 3 + 0.5) / (3 + 0.5))
+    idf_poc = math.log1p((5 - 1 + 0.5) / (1 + 0.5))
+    assert found.weights == pytest.approx([idf_robot, idf_poc])
+    assert found.of([10, 11, 12, 13, 14, 99]) == pytest.approx(
+        [idf_robot, idf_robot, idf_robot + idf_poc, 0, 0, 0]
+    )
+    assert [pk for pk, _s in found.best(10)] == [12, 10, 11]

@@ -74,7 +74,9 @@ def test_index_follows_saves_and_deletes(catalogue):
 
 
 def test_each_language_finds_its_program(catalogue):
-    assert ranked_program_ids("로봇 테스트베드")[0] == catalogue["ko"].pk
+    # The Chinese robot testbed answers the same need, in another language: both come first.
+    found = ranked_program_ids("로봇 테스트베드")
+    assert set(found[:2]) == {catalogue["ko"].pk, catalogue["zh"].pk}
     assert ranked_program_ids("机器人")[0] == catalogue["zh"].pk
     assert ranked_program_ids("fashion")[0] == catalogue["en"].pk
 
@@ -84,6 +86,20 @@ def test_concept_crosses_languages(catalogue):
     found = set(ranked_program_ids("testbed"))
     assert {catalogue["ko"].pk, catalogue["zh"].pk} <= found
     assert catalogue["en"].pk not in found
+
+
+def test_a_program_naming_a_concept_in_one_language_is_found_in_the_two_others(organization):
+    fintech = make_program(
+        organization,
+        title={"zh-hans": "金融创新实验室入驻企业招募"},
+        original_language="zh-hans",
+        kind="space",
+    )
+    other = make_program(organization, title={"en": "Drone inspection challenge"}, kind="events")
+    for query in ("금융 스타트업 입주", "finance startup residency", "金融 初创 入驻"):
+        found = ranked_program_ids(query)
+        assert found[0] == fintech.pk, query
+        assert other.pk not in found[:1]
 
 
 def test_program_list_uses_search_and_keeps_filters(client, catalogue):
@@ -270,6 +286,9 @@ def test_a_market_or_a_nationality_is_no_place():
     assert both.markets == {"china"} and both.nationalities == {"korea"} and not both.places
     assert parse_query("进入中国市场").markets == {"china"}
     assert parse_query("서울 입주 공간").places == {"seoul"}
+    going = parse_query("中国团队想去韩国发展")
+    assert going.markets == {"korea"} and going.nationalities == {"china"}
+    assert parse_query("launch in Korea").markets == {"korea"}
 
 
 def test_hints_move_the_program_whose_fields_match_up(organization):
