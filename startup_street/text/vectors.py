@@ -75,6 +75,8 @@ class VectorIndex:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)  # nothing embedded
         per_entry = max(1, int(np.ceil(len(self.vectors) / max(len(self.ids), 1))))
         rows = self._candidates(query, limit * per_entry)
+        if rows is not None:
+            rows.sort()  # read the rows in the order they lie in memory
         scores = self.vectors[rows] @ query if rows is not None else self.vectors @ query
         owners = self.owner[rows] if rows is not None else self.owner
         best = np.full(len(self.ids), -np.inf, dtype=np.float32)

@@ -55,6 +55,16 @@ def temporary_candidates(index, query, limit):
     return np.argpartition(distance, keep - 1)[:keep]
 
 
+def unsorted_nearest(index, query, limit):
+    rows = temporary_candidates(index, query, limit)
+    best = np.full(len(index.ids), -np.inf, dtype=np.float32)
+    np.maximum.at(best, index.owner[rows], index.vectors[rows] @ query)
+    seen = np.flatnonzero(best > -np.inf)
+    chosen = seen[np.argpartition(-best[seen], limit - 1)[:limit]]
+    chosen = chosen[np.argsort(-best[chosen], kind="stable")]
+    return index.ids[chosen], best[chosen]
+
+
 def term_by_term_statistics(view, terms):
     known = [(t, i) for t in set(terms) if (i := view.vocabulary.get(t)) is not None]
     counts = view.lexical.documents([term_id for _term, term_id in known])
@@ -120,6 +130,8 @@ def test_sign_bit_candidates_are_the_rows_they_were():
     index = VectorIndex(np.arange(len(vectors)), vectors)
     for query in vectors[:5]:
         assert np.array_equal(index._candidates(query, 60), temporary_candidates(index, query, 60))
+        for now, before in zip(index.nearest(query, 60), unsorted_nearest(index, query, 60)):
+            assert np.array_equal(now, before)
 
 
 def test_vocabulary_looked_up_at_once_finds_what_each_lookup_finds():
