@@ -179,7 +179,7 @@ class LexicalIndex:
                 found = np.minimum(np.searchsorted(rows, at), len(rows) - 1)
                 has &= rows[found] == at
             out |= has
-        for k, pk in enumerate(wanted.tolist()):
+        for k, pk in enumerate(wanted.tolist() if self.overlay else ()):
             if pk in self.overlay:
                 held = set(self.overlay[pk][0].tolist())
                 out[k] = any(all(t in held for t in group) for group in groups)
