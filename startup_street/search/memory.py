@@ -41,9 +41,20 @@ _lock = ForkSafeLock()
 
 
 def generation(kind: str = PROGRAM) -> int:
-    return (
-        IndexGeneration.objects.filter(kind=kind).values_list("generation", flat=True).first() or 0
+    """The index generation of ``kind``: one primary-key read, written as SQL (every query
+    asks, and building the ORM query cost more than running it)."""
+    from django.db import connection
+
+    meta, quote = IndexGeneration._meta, connection.ops.quote_name
+    sql = "SELECT {} FROM {} WHERE {} = %s".format(  # noqa: S608 - the model's own names
+        quote(meta.get_field("generation").column),
+        quote(meta.db_table),
+        quote(meta.get_field("kind").column),
     )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [kind])
+        row = cursor.fetchone()
+    return int(row[0]) if row else 0
 
 
 class Facets(NamedTuple):
@@ -91,7 +102,7 @@ class View:
 
     def statistics(self, terms) -> dict[str, tuple[int, int]]:
         """term -> (its id, how many current entries hold it), for the terms some entry holds."""
-        known = [(t, i) for t in set(terms) if (i := self.vocabulary.get(t)) is not None]
+        known = list(self.vocabulary.get_many(set(terms)).items())
         counts = self.lexical.documents([term_id for _term, term_id in known])
         return {term: (i, n) for (term, i), n in zip(known, counts, strict=True) if n > 0}
 
@@ -273,6 +284,13 @@ class Vocabulary:
         found = self.ids.get(term)
         if found is None and self.table is not None:
             found = self.table.get(term)
+        return found
+
+    def get_many(self, terms) -> dict[str, int]:
+        """term -> id of those of ``terms`` held."""
+        found = {term: i for term in terms if (i := self.ids.get(term)) is not None}
+        if self.table is not None:
+            found |= self.table.get_many(term for term in terms if term not in found)
         return found
 
     def pairs(self) -> dict[str, int]:

@@ -359,7 +359,8 @@ class RankedResults(Sequence):
     of ``qs`` are applied to the ids only, and full rows are loaded just for the slice asked."""
 
     def __init__(self, qs, ids: list[int], corrections: dict[str, str] | None = None, query=None):
-        allowed = set(qs.filter(pk__in=ids).values_list("pk", flat=True))
+        # no ORDER BY: the ranking orders (the queryset's own ordering cost a query time)
+        allowed = set(qs.filter(pk__in=ids).order_by().values_list("pk", flat=True))
         self.qs = qs
         self.ids = [pk for pk in ids if pk in allowed]
         self.corrections = corrections or {}
@@ -375,7 +376,7 @@ class RankedResults(Sequence):
         if isinstance(index, int):
             return self[index : index + 1][0]
         wanted = self.ids[index]
-        rows = self.qs.in_bulk(wanted) if wanted else {}
+        rows = self.qs.order_by().in_bulk(wanted) if wanted else {}
         return [rows[pk] for pk in wanted if pk in rows]
 
 

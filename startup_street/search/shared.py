@@ -157,13 +157,22 @@ class FacetTable(Mapping):
         }
 
     def __getitem__(self, pk: int) -> Facets:
-        at = int(np.searchsorted(self.ids, pk))
-        if at >= len(self.ids) or self.ids[at] != pk:
+        found = self.get(pk)
+        if found is None:
             raise KeyError(pk)
+        return found
+
+    def get(self, pk: int, default=None) -> Facets | None:
+        # Mapping.get would go through __getitem__ and an exception for each id not held;
+        # ranking asks for each of a query's few hundred candidates.
+        ids = self.ids
+        at = int(ids.searchsorted(pk))
+        if at >= len(ids) or ids[at] != pk:
+            return default
         start, end = int(self.offsets[at]), int(self.offsets[at + 1])
         # marshal: written by this server into its own data folder, which whoever could alter
         # could alter the database beside it too
-        return Facets(*marshal.loads(self.packed[start:end].tobytes()))  # noqa: S302
+        return Facets(*marshal.loads(self.packed[start:end]))  # noqa: S302
 
     def __iter__(self) -> Iterator[int]:
         return iter(self.ids.tolist())

@@ -10,6 +10,7 @@ never be compared.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import zlib
@@ -23,6 +24,7 @@ from .locks import ForkSafeLock
 logger = logging.getLogger(__name__)
 
 MAX_EMBED_CHARS = 2_000  # a program summary; longer texts are cut, not split
+QUERY_CACHE = 1_024  # query embeddings kept per process (2 KiB each), least recently used out
 USE = "use-multilingual-v3"
 E5 = "multilingual-e5-small"
 HASHING = "hashing"
@@ -45,7 +47,23 @@ class Embedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         cleaned = [normalise_text(text, MAX_EMBED_CHARS) for text in texts]
+        if is_query and len(cleaned) == 1:  # a search: the same words come back (paging, facets)
+            return self._query_row(cleaned[0])[None, :].copy()
+        return self._rows(cleaned, is_query)
+
+    def _rows(self, cleaned: list[str], is_query: bool) -> np.ndarray:
         return _normalise_rows(np.asarray(self._encode(cleaned, is_query), dtype=np.float32))
+
+    @functools.lru_cache(maxsize=QUERY_CACHE)  # noqa: B019 - embedders live as long as the process
+    def _query_row(self, text: str) -> np.ndarray:
+        row = self._rows([text], True)[0]
+        row.flags.writeable = False
+        return row
+
+    @staticmethod
+    def forget_queries() -> None:
+        """Drop every cached query embedding (the speed benchmark times queries unseen)."""
+        Embedder._query_row.cache_clear()
 
     def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
         raise NotImplementedError

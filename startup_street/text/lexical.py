@@ -179,7 +179,7 @@ class LexicalIndex:
                 found = np.minimum(np.searchsorted(rows, at), len(rows) - 1)
                 has &= rows[found] == at
             out |= has
-        for k, pk in enumerate(wanted.tolist()):
+        for k, pk in enumerate(wanted.tolist() if self.overlay else ()):
             if pk in self.overlay:
                 held = set(self.overlay[pk][0].tolist())
                 out[k] = any(all(t in held for t in group) for group in groups)
@@ -266,26 +266,26 @@ class LexicalIndex:
         return self.rows[start:end], self.weights[start:end]
 
     def _base_scores(self, singles, groups) -> np.ndarray | None:
-        rows, weights = [], []
+        """Each row's BM25 score. A term's rows are distinct, so its weights are added with one
+        scatter (``scores[rows] += ...``) rather than gathered into one ``bincount``: the same
+        sums, in the same order, without copying every posting of the query first."""
+        parts = []
         for term_id, k in singles:
             if (got := self._postings(term_id)) is not None:
-                rows.append(got[0])
-                weights.append(got[1] * k)
+                parts.append((got[0], got[1], k))
         for group in groups:
             lists = [self._postings(term_id) for term_id, _k in group]
             if any(got is None for got in lists):
                 continue
-            common = lists[0][0]
-            for other, _w in lists[1:]:
-                common = np.intersect1d(common, other, assume_unique=True)
+            common = _common_rows([term_rows for term_rows, _w in lists])
             for (term_rows, term_weights), (_t, k) in zip(lists, group, strict=True):
-                rows.append(common)
-                weights.append(term_weights[np.searchsorted(term_rows, common)] * k)
-        if not rows:
+                parts.append((common, term_weights[np.searchsorted(term_rows, common)], k))
+        if not parts:
             return None
-        return np.bincount(
-            np.concatenate(rows), weights=np.concatenate(weights), minlength=len(self.ids)
-        )
+        scores = np.zeros(len(self.ids), dtype=np.float64)
+        for rows, weights, k in parts:
+            scores[rows] += weights * k
+        return scores
 
     def _overlay_scores(self, singles, groups) -> dict[int, float]:
         out = {}
@@ -332,3 +332,16 @@ class ConceptScores:
             if pk in self.overlay:
                 out[k] = self.overlay[pk]
         return out
+
+
+def _common_rows(lists: Sequence[np.ndarray]) -> np.ndarray:
+    """The rows in every one of ``lists`` (each ascending, distinct), ascending: the shortest
+    list looked up in the others (``np.intersect1d`` would sort them all together)."""
+    lists = sorted(lists, key=len)
+    common = lists[0]
+    for other in lists[1:]:
+        if not len(common):
+            break
+        at = np.minimum(np.searchsorted(other, common), len(other) - 1)
+        common = common[other[at] == common]
+    return common

@@ -75,6 +75,8 @@ class VectorIndex:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)  # nothing embedded
         per_entry = max(1, int(np.ceil(len(self.vectors) / max(len(self.ids), 1))))
         rows = self._candidates(query, limit * per_entry)
+        if rows is not None:
+            rows.sort()  # read the rows in the order they lie in memory
         scores = self.vectors[rows] @ query if rows is not None else self.vectors @ query
         owners = self.owner[rows] if rows is not None else self.owner
         best = np.full(len(self.ids), -np.inf, dtype=np.float32)
@@ -114,7 +116,12 @@ class VectorIndex:
         if self.bits is None or keep >= len(self.vectors):
             return None
         words = sign_bits(query)[0]
-        distance = np.bitwise_count(self.bits[0] ^ words[0]).astype(np.uint16)
-        for row, word in zip(self.bits[1:], words[1:], strict=True):
-            distance += np.bitwise_count(row ^ word)
+        # one pass a word into buffers made once (no temporary array a word)
+        distance = np.zeros(self.bits.shape[1], dtype=np.uint16)
+        differ = np.empty(self.bits.shape[1], dtype=np.uint64)
+        count = np.empty(self.bits.shape[1], dtype=np.uint8)
+        for row, word in zip(self.bits, words, strict=True):
+            np.bitwise_xor(row, word, out=differ)
+            np.bitwise_count(differ, out=count)
+            np.add(distance, count, out=distance)
         return np.argpartition(distance, keep - 1)[:keep]

@@ -7,7 +7,7 @@ import pytest
 from startup_street.search import memory, shared
 from startup_street.search.selectors import ranked_program_ids
 from startup_street.search.services import embedder
-from startup_street.text.arrays import TermTable, read_snapshot, write_snapshot
+from startup_street.text.arrays import TermTable, is_mapped, read_snapshot, write_snapshot
 from tests.factories import make_program
 
 QUERIES = ["drone", "로봇 테스트베드", "机器人", "seed investment", "fashoin", "bakery store"]
@@ -52,8 +52,8 @@ def test_view_is_mapped_from_one_snapshot_that_a_second_process_reuses(catalogue
     folder = settings.SEARCH_VIEW_DIR
     written = snapshots(folder)
     assert len(written) == 1 and written[0].startswith("program-")
-    assert isinstance(current.vectors.vectors, np.memmap)
-    assert isinstance(current.lexical.weights, np.memmap)
+    assert is_mapped(current.vectors.vectors)
+    assert is_mapped(current.lexical.weights)
     mtime = (folder / written[0] / "meta.json").stat().st_mtime_ns
     memory.forget()  # another process: maps the same files, builds nothing
     again = memory.view(embedder().name)
@@ -97,7 +97,7 @@ def test_an_unwritable_folder_leaves_each_process_its_own_copy(catalogue, settin
     blocker.write_text("not a folder")
     settings.SEARCH_VIEW_DIR = blocker / "search-view"
     assert rankings() == before
-    assert not isinstance(memory.view(embedder().name).vectors.vectors, np.memmap)
+    assert not is_mapped(memory.view(embedder().name).vectors.vectors)
 
 
 @pytest.mark.django_db
@@ -116,7 +116,7 @@ def test_snapshot_is_written_whole_and_read_back_mapped(tmp_path):
     path = write_snapshot(tmp_path / "s-1", arrays, {"n": 3})
     assert [p.name for p in tmp_path.iterdir()] == ["s-1"]  # no temporary folder left
     found, meta = read_snapshot(path)
-    assert meta["n"] == 3 and isinstance(found["b"], np.memmap)
+    assert meta["n"] == 3 and is_mapped(found["b"])
     assert np.array_equal(found["a"], arrays["a"]) and not found["b"].flags.writeable
     assert read_snapshot(tmp_path / "missing") is None
 

@@ -1,0 +1,199 @@
+"""The faster paths of a query rank exactly as the ones they replaced: BM25 added term by term
+instead of in one bincount, phrase rows intersected by lookup, the sign-bit distances counted
+into buffers, the spelling's vocabulary looked up at once, query embeddings kept. Each old path
+is written out here as it was and compared with the current one, alone and in whole rankings."""
+
+import marshal
+import random
+from collections.abc import Mapping
+
+import numpy as np
+import pytest
+
+from startup_street.search import memory, shared
+from startup_street.search.selectors import ranked_program_ids
+from startup_street.search.services import embedder
+from startup_street.text.arrays import TermTable
+from startup_street.text.lexical import LexicalIndex, encode_postings
+from startup_street.text.vectors import EXACT_BELOW, VectorIndex, sign_bits
+from tests.factories import make_program
+
+# --- the paths as they were ------------------------------------------------------------------
+
+
+def bincount_scores(index, singles, groups):
+    rows, weights = [], []
+    for term_id, k in singles:
+        if (got := index._postings(term_id)) is not None:
+            rows.append(got[0])
+            weights.append(got[1] * k)
+    for group in groups:
+        lists = [index._postings(term_id) for term_id, _k in group]
+        if any(got is None for got in lists):
+            continue
+        common = lists[0][0]
+        for other, _w in lists[1:]:
+            common = np.intersect1d(common, other, assume_unique=True)
+        for (term_rows, term_weights), (_t, k) in zip(lists, group, strict=True):
+            rows.append(common)
+            weights.append(term_weights[np.searchsorted(term_rows, common)] * k)
+    if not rows:
+        return None
+    return np.bincount(
+        np.concatenate(rows), weights=np.concatenate(weights), minlength=len(index.ids)
+    )
+
+
+def temporary_candidates(index, query, limit):
+    keep = max(limit * 8, 400)
+    if index.bits is None or keep >= len(index.vectors):
+        return None
+    words = sign_bits(query)[0]
+    distance = np.bitwise_count(index.bits[0] ^ words[0]).astype(np.uint16)
+    for row, word in zip(index.bits[1:], words[1:], strict=True):
+        distance += np.bitwise_count(row ^ word)
+    return np.argpartition(distance, keep - 1)[:keep]
+
+
+def unsorted_nearest(index, query, limit):
+    rows = temporary_candidates(index, query, limit)
+    best = np.full(len(index.ids), -np.inf, dtype=np.float32)
+    np.maximum.at(best, index.owner[rows], index.vectors[rows] @ query)
+    seen = np.flatnonzero(best > -np.inf)
+    chosen = seen[np.argpartition(-best[seen], limit - 1)[:limit]]
+    chosen = chosen[np.argsort(-best[chosen], kind="stable")]
+    return index.ids[chosen], best[chosen]
+
+
+def term_by_term_statistics(view, terms):
+    known = [(t, i) for t in set(terms) if (i := view.vocabulary.get(t)) is not None]
+    counts = view.lexical.documents([term_id for _term, term_id in known])
+    return {term: (i, n) for (term, i), n in zip(known, counts, strict=True) if n > 0}
+
+
+def facet_by_item(table, pk):
+    at = int(np.searchsorted(table.ids, pk))
+    if at >= len(table.ids) or table.ids[at] != pk:
+        raise KeyError(pk)
+    start, end = int(table.offsets[at]), int(table.offsets[at + 1])
+    return memory.Facets(*marshal.loads(table.packed[start:end].tobytes()))
+
+
+@pytest.fixture
+def old_paths(monkeypatch):
+    def use():
+        monkeypatch.setattr(LexicalIndex, "_base_scores", bincount_scores)
+        monkeypatch.setattr(VectorIndex, "_candidates", temporary_candidates)
+        monkeypatch.setattr(memory.View, "statistics", term_by_term_statistics)
+        monkeypatch.setattr(shared.FacetTable, "__getitem__", facet_by_item)
+        monkeypatch.setattr(shared.FacetTable, "get", Mapping.get)
+        memory.forget()
+
+    return use
+
+
+# --- each path alone -------------------------------------------------------------------------
+
+
+def _index(seed=3, docs=400, vocabulary=40):
+    rng = random.Random(seed)
+    postings = {
+        10 + d: {t: rng.randint(1, 5) for t in rng.sample(range(vocabulary), rng.randint(1, 12))}
+        for d in range(docs)
+    }
+    return LexicalIndex(list(postings), [encode_postings(p) for p in postings.values()])
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_bm25_added_term_by_term_equals_one_bincount_to_the_last_bit(seed):
+    index, rng = _index(), random.Random(seed)
+    singles = [(t, rng.uniform(0.1, 3)) for t in sorted(rng.sample(range(45), 6))]
+    groups = [[(t, rng.uniform(0.1, 2)) for t in rng.sample(range(40), 3)] for _ in range(2)]
+    expected = bincount_scores(index, singles, groups)
+    assert np.array_equal(index._base_scores(singles, groups), expected)
+    assert index._base_scores([(99, 1.0)], []) is None
+
+
+def test_phrase_rows_are_the_intersection_of_every_word():
+    index = _index()
+    group = [(3, 1.0), (7, 1.0), (11, 1.0)]
+    lists = [index._postings(t)[0] for t, _k in group]
+    expected = np.intersect1d(np.intersect1d(lists[0], lists[1]), lists[2])
+    scores = index._base_scores([], [group])
+    assert np.array_equal(np.flatnonzero(scores), expected)
+
+
+def test_sign_bit_candidates_are_the_rows_they_were():
+    rng = np.random.default_rng(5)
+    vectors = rng.standard_normal((EXACT_BELOW + 500, 96)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    index = VectorIndex(np.arange(len(vectors)), vectors)
+    for query in vectors[:5]:
+        assert np.array_equal(index._candidates(query, 60), temporary_candidates(index, query, 60))
+        for now, before in zip(index.nearest(query, 60), unsorted_nearest(index, query, 60)):
+            assert np.array_equal(now, before)
+
+
+def test_vocabulary_looked_up_at_once_finds_what_each_lookup_finds():
+    pairs = {f"term{n}": 1000 + n for n in range(500)} | {"로봇": 7, "机器人": 8}
+    table = TermTable.of(pairs)
+    asked = [*pairs, "missing", "term500", "", "로봇x"]
+    assert table.get_many(asked) == {t: i for t in asked if (i := table.get(t)) is not None}
+    assert table.get_many(asked) == pairs
+    assert TermTable.of({}).get_many(["a"]) == {}
+
+
+def test_a_repeated_query_gets_the_same_embedding_and_cannot_spoil_it():
+    model = embedder()
+    model.forget_queries()
+    first = model.encode(["로봇 테스트베드"], is_query=True)
+    first[0, :] = 0  # the caller's copy
+    again = model.encode(["로봇 테스트베드"], is_query=True)
+    assert np.array_equal(again, model._rows(["로봇 테스트베드"], True))
+    assert again.shape == (1, model.dim) and np.any(again)
+
+
+# --- whole rankings --------------------------------------------------------------------------
+
+QUERIES = [
+    "drone",
+    "drone flight test",
+    "로봇 테스트베드",
+    "机器人 示范",
+    "seed investment in Beijing",
+    "proof of concept grant",
+    "acelerator for robtics",
+    "中国 진출",
+    "pop-up store",
+]
+
+
+@pytest.fixture
+def catalogue(organization, settings, django_capture_on_commit_callbacks):
+    settings.SEARCH_MEMORY_INDEX_FROM = 0  # rank from the view's postings, not the database
+    with django_capture_on_commit_callbacks(execute=True):
+        return [
+            make_program(organization, title=title)
+            for title in (
+                {"en": "Drone flight test site in Pangyo"},
+                {"ko": "드론 비행 시험 지원", "en": "Drone pilots' insurance grant"},
+                {"ko": "로봇 실증 테스트베드 입주 지원"},
+                {"zh-hans": "中关村机器人示范应用场景征集"},
+                {"en": "Seed investment for Korean startups in Beijing"},
+                {"en": "Proof of concept grant for robotics accelerators"},
+                {"ko": "중국 진출 지원 프로그램", "zh-hans": "韩国企业进入中国市场"},
+                {"en": "Concept store pop-up for drones and robots"},
+                {"en": "Fashion pop-up store on Garosu-gil"},
+            )
+        ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("shared_view", [True, False])
+def test_rankings_are_as_through_the_old_paths(catalogue, settings, old_paths, shared_view):
+    settings.SEARCH_SHARED_VIEW = shared_view
+    memory.forget()
+    now = {query: ranked_program_ids(query) for query in QUERIES}
+    old_paths()
+    assert {query: ranked_program_ids(query) for query in QUERIES} == now
+    assert all(now.values()) and catalogue[0].pk in now["drone flight test"][:2]
