@@ -72,10 +72,18 @@ class CallTally(models.Model):
     """A call's applications (not drafts) and accepted places."""
 
     call = models.OneToOneField(
-        "programs.Call", primary_key=True, on_delete=models.CASCADE, related_name="+"
+        "programs.Call",
+        verbose_name=_("call"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
-    submitted = models.PositiveIntegerField(default=0)
-    accepted = models.PositiveIntegerField(default=0)
+    submitted = models.PositiveIntegerField(_("applications"), default=0)
+    accepted = models.PositiveIntegerField(_("accepted"), default=0)
+
+    class Meta:
+        verbose_name = _("call tally (rollup)")
+        verbose_name_plural = _("call tallies (rollup)")
 
     def __str__(self) -> str:
         return f"call {self.call_id}: {self.accepted}/{self.submitted}"
@@ -85,14 +93,26 @@ class AcceptedPlace(models.Model):
     """One accepted application: the distinct startups supported are counted from these rows."""
 
     application = models.OneToOneField(
-        "applications.Application", primary_key=True, on_delete=models.CASCADE, related_name="+"
+        "applications.Application",
+        verbose_name=_("application"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     call = models.ForeignKey(
-        "programs.Call", on_delete=models.CASCADE, related_name="+", db_index=False
+        "programs.Call",
+        verbose_name=_("call"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
     )
-    startup = models.ForeignKey("startups.Startup", on_delete=models.CASCADE, related_name="+")
+    startup = models.ForeignKey(
+        "startups.Startup", verbose_name=_("startup"), on_delete=models.CASCADE, related_name="+"
+    )
 
     class Meta:
+        verbose_name = _("accepted place (rollup)")
+        verbose_name_plural = _("accepted places (rollup)")
         indexes = [models.Index(fields=["call", "startup"], name="dashboard_place_call")]
 
     def __str__(self) -> str:
@@ -103,13 +123,19 @@ class LatestReport(models.Model):
     """A startup's latest verified outcome report (none: no row)."""
 
     startup = models.OneToOneField(
-        "startups.Startup", primary_key=True, on_delete=models.CASCADE, related_name="+"
+        "startups.Startup",
+        verbose_name=_("startup"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
-    year = models.PositiveIntegerField(default=0)
-    quarter = models.PositiveSmallIntegerField(default=0)
-    employees = models.PositiveIntegerField(default=0)
+    year = models.PositiveIntegerField(_("year"), default=0)
+    quarter = models.PositiveSmallIntegerField(_("quarter"), default=0)
+    employees = models.PositiveIntegerField(_("employees"), default=0)
 
     class Meta:
+        verbose_name = _("latest verified report (rollup)")
+        verbose_name_plural = _("latest verified reports (rollup)")
         indexes = [
             models.Index(fields=["year", "quarter", "employees"], name="dashboard_latest_quarter")
         ]
@@ -121,11 +147,13 @@ class LatestReport(models.Model):
 class QuarterOutcome(models.Model):
     """Investment raised in a quarter, from every verified outcome report of that quarter."""
 
-    year = models.PositiveIntegerField()
-    quarter = models.PositiveSmallIntegerField()
-    investment_raised_krw = models.PositiveBigIntegerField(default=0)
+    year = models.PositiveIntegerField(_("year"))
+    quarter = models.PositiveSmallIntegerField(_("quarter"))
+    investment_raised_krw = models.PositiveBigIntegerField(_("investment raised (KRW)"), default=0)
 
     class Meta:
+        verbose_name = _("quarter's investment (rollup)")
+        verbose_name_plural = _("quarters' investment (rollup)")
         constraints = [
             models.UniqueConstraint(fields=["year", "quarter"], name="dashboard_quarter_once")
         ]

@@ -297,6 +297,7 @@ def features(query: ParsedQuery, lists: dict, current: View) -> tuple[list[int],
     topics_named = _mentioned(hints.topics, candidates, current)
     markets_named = _mentioned(query.markets, candidates, current)
     language = normalise_language(query.language)
+    stated = query.eligibility if query.eligibility else None  # asked once, not per candidate
     for pk, row in position.items():
         facets = current.facets.get(pk)
         if facets is None:
@@ -308,7 +309,8 @@ def features(query: ParsedQuery, lists: dict, current: View) -> tuple[list[int],
             )
         matrix[row, column["place"]] = hints.place_met(facets)
         matrix[row, column["language"]] = language in facets.languages
-        matrix[row, column["eligibility"]] = eligibility_fit(query.eligibility, facets)
+        if stated is not None:
+            matrix[row, column["eligibility"]] = eligibility_fit(stated, facets)
     matrix[:, column["topic_text"]] = topics_named
     matrix[:, column["market"]] = markets_named
     return candidates, matrix
