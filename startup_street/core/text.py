@@ -70,7 +70,7 @@ def labelled(label, value) -> str:
 
 
 def place_name(city, country) -> str:
-    """A city and its country, ``Seoul, South Korea`` (Chinese: ``首尔，韩国``); either alone
+    """A city and its country, ``Seoul, South Korea`` (Korean ``대한민국 서울``, Chinese ``韩国首尔``: the country first); either alone
     when the other is missing."""
     if city and country:
         return pgettext("a city and its country", "%(city)s, %(country)s") % {

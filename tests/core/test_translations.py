@@ -143,8 +143,8 @@ def test_no_template_types_a_colon_after_a_label():
     ("language", "expected"),
     [
         ("en", ["Deadline: 1 May", "Seoul, South Korea", "AI, robotics"]),
-        ("ko", ["마감: 1 May", "서울, 대한민국", "AI, robotics"]),
-        ("zh-hans", ["截止时间：1 May", "首尔，韩国", "AI、robotics"]),
+        ("ko", ["마감: 1 May", "대한민국 서울", "AI, robotics"]),
+        ("zh-hans", ["截止时间：1 May", "韩国首尔", "AI、robotics"]),
     ],
 )
 def test_labels_places_and_enumerations_follow_the_language(language, expected):
@@ -198,4 +198,4 @@ def test_template_helpers_escape_what_they_join_and_label_once():
     with translation.override("zh-hans"):
         shown = template.render(context)
         languages = translation.gettext("Korean") + "、" + translation.gettext("Simplified Chinese")
-    assert shown == "R&amp;D、&lt;b&gt;|A&amp;B：&lt;i&gt;|首尔，Korea &amp; co|" + languages
+    assert shown == "R&amp;D、&lt;b&gt;|A&amp;B：&lt;i&gt;|Korea &amp; co首尔|" + languages

@@ -238,6 +238,6 @@ def test_detail_in_chinese_uses_chinese_colons_and_commas(client, organization, 
     charlie.save()
     client.force_login(charlie)
     body = client.get(reverse("programs:detail", args=[program.slug])).content.decode()
-    assert "首尔，韩国" in body and "首尔, " not in body
+    assert "韩国首尔" in body and "首尔, " not in body  # the country first, as Chinese writes it
     assert "截止时间：" in body and "开始时间：" in body and "名额：" in body
     assert "截止时间:" not in body

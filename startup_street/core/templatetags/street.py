@@ -57,7 +57,7 @@ def city(value):
 
 @register.simple_tag
 def place(city_value, country):
-    """``{% place program.city program.get_country_display %}``: 서울, 대한민국 / 首尔，韩国."""
+    """``{% place program.city program.get_country_display %}``: 대한민국 서울 / 韩国首尔."""
     return place_name(city(city_value or ""), country)
 
 
