@@ -216,13 +216,13 @@ class LexicalIndex:
 
     def _rows_holding(self, form: Sequence[int]) -> np.ndarray | None:
         """Rows whose entry holds every term of ``form``; None when none does."""
-        common = None
+        lists = []
         for term_id in form:
             got = self._postings(term_id)
             if got is None:
                 return None
-            common = got[0] if common is None else np.intersect1d(common, got[0], True)
-        return common
+            lists.append(got[0])
+        return _common_rows(lists) if lists else None
 
     def search(
         self,
