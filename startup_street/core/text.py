@@ -70,11 +70,35 @@ def labelled(label, value) -> str:
 
 
 def place_name(city, country) -> str:
-    """A city and its country, ``Seoul, South Korea`` (Korean ``대한민국 서울``, Chinese ``韩国首尔``: the country first); either alone
-    when the other is missing."""
+    """A city and its country, ``Seoul, South Korea`` (Korean ``대한민국 서울``, Chinese
+    ``韩国首尔``: the country first); either alone when the other is missing."""
     if city and country:
         return pgettext("a city and its country", "%(city)s, %(country)s") % {
             "city": city,
             "country": country,
         }
     return str(city or country or "")
+
+
+# Large amounts in won as Korean and Chinese readers write them (myriads: 만/万, 억/亿, 조/万亿),
+# locale formatting data like Django's formats modules rather than words to translate.
+_MYRIADS = {
+    "ko": (((10**12, "조"), (10**8, "억"), (10**4, "만")), "{amount} 원"),
+    "zh": (((10**12, "万亿"), (10**8, "亿"), (10**4, "万")), "{amount}韩元"),
+}
+
+
+def won(amount, language: str | None = None) -> str:
+    """An amount in Korean won for the reader: ``446억 원`` (ko), ``446亿韩元`` (zh-hans),
+    ``₩44,600,000,000`` (en); one decimal at most in the myriad forms, none when it is 0."""
+    from django.utils.translation import get_language
+
+    number = round(float(amount))
+    units, pattern = _MYRIADS.get((language or get_language() or "en")[:2], ((), ""))
+    for size, name in units:
+        if abs(number) >= size:
+            shown = f"{number / size:,.1f}".removesuffix(".0")
+            return pattern.format(amount=shown + name)
+    if units:
+        return pattern.format(amount=f"{number:,}")
+    return f"₩{number:,}"

@@ -1,9 +1,11 @@
 """The printable report: the same figures, definitions, quarterly series and breakdowns as the
 dashboard page, as a PDF in the reader's language (fpdf2, with the CJK font the agendas use)."""
 
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from startup_street.core.text import won
+from startup_street.core.timezones import zone_label
 from startup_street.events.agenda import cjk_font
 
 from . import selectors
@@ -17,7 +19,7 @@ def _value(figure) -> str:
     if unit == "percent":
         return f"{value}%"
     if unit == "krw":
-        return "₩" + formats.number_format(value, 0, force_grouping=True)
+        return won(value)
     return formats.number_format(value, 1 if value % 1 else 0, force_grouping=True)
 
 
@@ -43,7 +45,11 @@ def report_pdf(piece: Slice, *, described: list[str]) -> bytes | None:
     line(_("Figures of the street"), 18, 10)
     line(
         _("From %(start)s to %(end)s, whole days in %(zone)s.")
-        % {"start": piece.start.isoformat(), "end": piece.end.isoformat(), "zone": piece.zone.key}
+        % {
+            "start": piece.start.isoformat(),
+            "end": piece.end.isoformat(),
+            "zone": zone_label(timezone.now(), piece.zone),
+        }
     )
     for words in described:
         line(words, 9, 5)

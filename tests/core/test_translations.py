@@ -199,3 +199,27 @@ def test_template_helpers_escape_what_they_join_and_label_once():
         shown = template.render(context)
         languages = translation.gettext("Korean") + "、" + translation.gettext("Simplified Chinese")
     assert shown == "R&amp;D、&lt;b&gt;|A&amp;B：&lt;i&gt;|Korea &amp; co首尔|" + languages
+
+
+@pytest.mark.parametrize(
+    ("language", "amount", "shown"),
+    [
+        ("ko", 44_600_000_000, "446억 원"),
+        ("ko", 1_250_000_000_000, "1.2조 원"),
+        ("ko", 35_000, "3.5만 원"),
+        ("ko", 900, "900 원"),
+        ("zh-hans", 44_600_000_000, "446亿韩元"),
+        ("zh-hans", 150_000_000, "1.5亿韩元"),
+        ("en", 44_600_000_000, "₩44,600,000,000"),
+        ("en", 0, "₩0"),
+    ],
+)
+def test_amounts_in_won_are_written_as_each_language_writes_them(language, amount, shown):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    with translation.override(language):
+        assert (
+            Template("{% load street %}{{ amount|won }}").render(Context({"amount": amount}))
+            == shown
+        )

@@ -181,3 +181,20 @@ def test_nightly_snapshot_is_on_the_workers_schedule_and_records_each_indicator(
     assert city.value == 7
     assert snapshot_indicators(on=date(2025, 12, 31)) == written  # a rerun replaces
     assert IndicatorSnapshot.objects.count() == written
+
+
+def test_the_page_writes_money_and_the_zone_as_its_reader_does(world, client):
+    OutcomeReport.objects.create(
+        startup=world["startups"][0],
+        year=2025,
+        quarter=2,
+        employees=4,
+        investment_raised_krw=4_460_000_000,
+        verified_at=datetime(2025, 12, 1, tzinfo=UTC),
+    )
+    expected = {"zh-hans": ("44.6亿韩元", "首尔时间"), "ko": ("44.6억 원", "서울 시간")}
+    for language, (money, zone) in expected.items():
+        client.force_login(make_user(is_city_analyst=True, preferred_language=language))
+        page = client.get("/dashboard/?start=2025-01-01&end=2025-12-31").content.decode()
+        assert money in page and zone in page, language
+        assert "Asia/Seoul" not in page.split("<footer")[0]

@@ -14,6 +14,7 @@ from ..places import city_name
 from ..text import join_words as _join_words
 from ..text import labelled as _labelled
 from ..text import place_name
+from ..text import won as _won
 from ..timezones import COMMON_TIME_ZONES, get_zone, zone_label
 
 register = template.Library()
@@ -144,3 +145,9 @@ def days_left(value):
         return None
     zone = timezone.get_current_timezone()
     return (value.astimezone(zone).date() - timezone.now().astimezone(zone).date()).days
+
+
+@register.filter
+def won(amount) -> str:
+    """``{{ amount|won }}``: 446억 원 / 446亿韩元 / ₩44,600,000,000 (``core.text.won``)."""
+    return "" if amount in (None, "") else _won(amount)
