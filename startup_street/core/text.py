@@ -1,7 +1,7 @@
 import re
 
 from django.utils.text import slugify
-from django.utils.translation import gettext_noop, pgettext
+from django.utils.translation import get_language, gettext_noop, pgettext
 
 
 def unique_slug(
@@ -91,8 +91,6 @@ _MYRIADS = {
 def won(amount, language: str | None = None) -> str:
     """An amount in Korean won for the reader: ``446억 원`` (ko), ``446亿韩元`` (zh-hans),
     ``₩44,600,000,000`` (en); one decimal at most in the myriad forms, none when it is 0."""
-    from django.utils.translation import get_language
-
     number = round(float(amount))
     units, pattern = _MYRIADS.get((language or get_language() or "en")[:2], ((), ""))
     for size, name in units:

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from startup_street.core.admin import ReadOnlyAdmin
+
 from .models import (
     AcceptedPlace,
     CallTally,
@@ -26,39 +28,29 @@ class OutcomeReminderAdmin(admin.ModelAdmin):
     readonly_fields = ["startup", "year", "quarter", "round", "sent_at", "recipients"]
 
 
-class RollupAdmin(admin.ModelAdmin):
-    """The rollups are kept by the records' writes and recounted by
-    ``startup-street rebuild_indicator_rollups``: shown, never edited by hand."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+# The rollups are kept by the records' writes and recounted by
+# ``startup-street rebuild_indicator_rollups``: shown, never edited by hand.
 
 
 @admin.register(CallTally)
-class CallTallyAdmin(RollupAdmin):
+class CallTallyAdmin(ReadOnlyAdmin):
     list_display = ["call", "submitted", "accepted"]
     list_select_related = ["call"]
 
 
 @admin.register(AcceptedPlace)
-class AcceptedPlaceAdmin(RollupAdmin):
+class AcceptedPlaceAdmin(ReadOnlyAdmin):
     list_display = ["application", "call", "startup"]
     list_select_related = ["application", "call", "startup"]
 
 
 @admin.register(LatestReport)
-class LatestReportAdmin(RollupAdmin):
+class LatestReportAdmin(ReadOnlyAdmin):
     list_display = ["startup", "year", "quarter", "employees"]
     list_select_related = ["startup"]
 
 
 @admin.register(QuarterOutcome)
-class QuarterOutcomeAdmin(RollupAdmin):
+class QuarterOutcomeAdmin(ReadOnlyAdmin):
     list_display = ["year", "quarter", "investment_raised_krw"]
     list_filter = ["year"]

@@ -5,18 +5,9 @@ with ``startup-street reindex``."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from startup_street.core.admin import ReadOnlyAdmin
+
 from .models import IndexGeneration, SearchEntry, SearchTerm
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(SearchEntry)

@@ -201,3 +201,20 @@ def test_the_verification_list_is_paged(client, street):
     assert len(first.context["page"].object_list) == 50
     assert len(last.context["page"].object_list) == 11
     assert client.get(reverse("dashboard:outcomes"), {"page": "zzz"}).status_code == 200
+
+
+@pytest.mark.parametrize("model", ["calltally", "acceptedplace", "latestreport", "quarteroutcome"])
+def test_rollups_are_shown_in_the_admin_and_never_edited_by_hand(client, street, model):
+    from startup_street.dashboard.models import CallTally
+
+    tally = CallTally.objects.get()
+    client.force_login(make_user("root", is_staff=True, is_superuser=True, preferred_language="en"))
+    assert client.get(reverse(f"admin:dashboard_{model}_changelist")).status_code == 200
+    assert client.get(reverse(f"admin:dashboard_{model}_add")).status_code == 403
+    if model == "calltally":
+        deleted = client.post(
+            reverse("admin:dashboard_calltally_delete", args=[tally.pk]), {"post": "yes"}
+        )
+        assert deleted.status_code == 403 and CallTally.objects.filter(pk=tally.pk).exists()
+    client.force_login(street["people"]["analyst"])  # no staff: the admin sends them to log in
+    assert client.get(reverse(f"admin:dashboard_{model}_changelist")).status_code == 302
