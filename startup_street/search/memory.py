@@ -18,9 +18,10 @@ SEARCH_SHARED_VIEW=0 keeps a copy per process instead.
 from __future__ import annotations
 
 import logging
+import marshal
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -91,6 +92,116 @@ class Facets(NamedTuple):
         )
 
 
+# The fields a query compares with sets of values, held as columns (see ``FacetTable``).
+COLUMNS = ("kind", "country", "sectors", "languages", "places")
+
+
+class FacetTable(Mapping):
+    """Entry id -> its ``Facets``, held packed in arrays and unpacked when asked for, with the
+    fields of ``COLUMNS`` also held as columns (each entry's values as codes, offsets per
+    entry), so that ranking compares a query's few hundred candidates with what it names in a
+    few array operations (``matches``) instead of unpacking each."""
+
+    def __init__(self, ids: np.ndarray, offsets: np.ndarray, packed: np.ndarray, columns: dict):
+        self.ids, self.offsets, self.packed, self.columns = ids, offsets, packed, columns
+        text = bytes(columns["names"]).decode("utf-8")
+        self.codes = {name: n for n, name in enumerate(text.split("\0"))} if text else {}
+
+    @classmethod
+    def of(cls, facets: Mapping[int, Facets]) -> FacetTable:
+        if isinstance(facets, FacetTable):
+            return facets
+        ids = np.array(sorted(facets), dtype=np.int64)
+        rows = [facets[pk] for pk in ids.tolist()]
+        blobs = [marshal.dumps(tuple(row)) for row in rows]
+        codes: dict[str, int] = {}
+        columns = {}
+        for name in COLUMNS:
+            values = [
+                [value] if isinstance(value, str) else sorted(value)
+                for value in (getattr(row, name) for row in rows)
+            ]
+            columns[f"{name}_offsets"] = _offsets([len(v) for v in values])
+            columns[f"{name}_codes"] = np.fromiter(
+                (codes.setdefault(v, len(codes)) for row in values for v in row),
+                dtype=np.int32,
+            )
+        columns["names"] = np.frombuffer("\0".join(codes).encode("utf-8"), dtype=np.uint8)
+        return cls(ids, _offsets([len(b) for b in blobs]), _bytes(blobs), columns)
+
+    @classmethod
+    def from_arrays(cls, arrays) -> FacetTable:
+        columns = {key[len("facets_") :]: value for key, value in arrays.items()}
+        columns = {k: v for k, v in columns.items() if k not in ("ids", "offsets", "packed")}
+        return cls(arrays["facets_ids"], arrays["facets_offsets"], arrays["facets_packed"], columns)
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        out = {"facets_ids": self.ids, "facets_offsets": self.offsets}
+        out["facets_packed"] = self.packed
+        return out | {f"facets_{key}": value for key, value in self.columns.items()}
+
+    def locate(self, object_ids: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+        """(positions, held): where each of ``object_ids`` lies in the table, and whether it
+        is there at all (an entry without structured fields is not)."""
+        wanted = np.asarray(object_ids, dtype=np.int64)
+        if not len(self.ids):
+            return np.zeros(len(wanted), dtype=np.int64), np.zeros(len(wanted), dtype=bool)
+        at = np.minimum(np.searchsorted(self.ids, wanted), len(self.ids) - 1)
+        return at, self.ids[at] == wanted
+
+    def matches(self, name: str, at: np.ndarray, values) -> np.ndarray:
+        """For the entries at positions ``at`` (``locate``): how many of their ``name`` values
+        are among ``values``."""
+        offsets, codes = self.columns[f"{name}_offsets"], self.columns[f"{name}_codes"]
+        wanted = [self.codes[v] for v in values if v in self.codes]
+        if not wanted or not len(at):
+            return np.zeros(len(at))
+        starts, counts = offsets[at], offsets[at + 1] - offsets[at]
+        total = int(counts.sum())
+        owner = np.repeat(np.arange(len(at)), counts)
+        within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+        hit = np.isin(codes[np.repeat(starts, counts) + within], wanted)
+        return np.bincount(owner, weights=hit, minlength=len(at))
+
+    def sizes(self, name: str, at: np.ndarray) -> np.ndarray:
+        """How many ``name`` values each of the entries at positions ``at`` holds."""
+        offsets = self.columns[f"{name}_offsets"]
+        if not len(self.ids):
+            return np.zeros(len(at), dtype=np.int64)
+        return offsets[at + 1] - offsets[at]
+
+    def __getitem__(self, pk: int) -> Facets:
+        found = self.get(pk)
+        if found is None:
+            raise KeyError(pk)
+        return found
+
+    def get(self, pk: int, default=None) -> Facets | None:
+        # Mapping.get would go through __getitem__ and an exception for each id not held.
+        ids = self.ids
+        at = int(ids.searchsorted(pk))
+        if at >= len(ids) or ids[at] != pk:
+            return default
+        start, end = int(self.offsets[at]), int(self.offsets[at + 1])
+        # marshal: written by this server into its own data folder, which whoever could alter
+        # could alter the database beside it too
+        return Facets(*marshal.loads(self.packed[start:end]))  # noqa: S302
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.ids.tolist())
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def _offsets(lengths: list[int]) -> np.ndarray:
+    return np.concatenate([[0], np.cumsum(np.asarray(lengths, dtype=np.int64))]).astype(np.int64)
+
+
+def _bytes(blobs: list[bytes]) -> np.ndarray:
+    return np.frombuffer(b"".join(blobs), dtype=np.uint8)
+
+
 @dataclass
 class View:
     stamp: int
@@ -98,7 +209,7 @@ class View:
     vectors: VectorIndex
     lexical: LexicalIndex
     vocabulary: Vocabulary
-    facets: Mapping[int, Facets]  # entries that have structured fields
+    facets: FacetTable  # entries that have structured fields
 
     def statistics(self, terms) -> dict[str, tuple[int, int]]:
         """term -> (its id, how many current entries hold it), for the terms some entry holds."""
@@ -251,7 +362,7 @@ def _read(kind: str, model_name: str, stamp: int, previous: View | None) -> View
         vectors=_patch_vectors(old, current, ids, vectors, dim),
         lexical=lexical,
         vocabulary=vocabulary,
-        facets=facets,
+        facets=FacetTable.of(facets),
     )
 
 
@@ -265,7 +376,7 @@ def _read_all(kind: str, model_name: str, stamp: int) -> View:
         vectors=VectorIndex(ids, *_matrix(vectors, _dimension(model_name))),
         lexical=LexicalIndex(ids, postings),
         vocabulary=vocabulary,
-        facets=facets,
+        facets=FacetTable.of(facets),
     )
 
 

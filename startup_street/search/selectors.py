@@ -33,6 +33,11 @@ from .memory import View, view
 from .services import MENTOR, PROGRAM, STARTUP, embedder
 
 LIMIT = 200  # programs a query ranks (ten pages of results)
+# Candidates each channel gives, best first. The ranking's weights are fitted on candidate lists
+# of this depth (bench/fit_ranking.py), and their union (up to four times as many) still fills
+# LIMIT: deeper lists cost every query time in each channel and in the features, for programs
+# that only the tenth page would show.
+DEPTH = 100
 
 
 def _sqlite(terms: list[str], limit: int, kind: str = PROGRAM) -> list[tuple[int, float]]:
@@ -159,7 +164,7 @@ def rank_programs(
     are not words are read as the nearest word programs hold. ``channels`` picks which
     rankings take part (the relevance benchmark compares them).
     """
-    parsed_query, lists = _gather(query, limit, channels)
+    parsed_query, lists = _gather(query, min(limit, DEPTH), channels)
     if lists is None:
         return Ranking(query=parsed_query)
     if len(channels) < len(CHANNELS):  # one channel alone: its own order
@@ -194,7 +199,7 @@ def _gather(query, limit: int, channels) -> tuple[ParsedQuery, dict | None]:
 
 def candidate_features(query: str, limit: int = LIMIT) -> tuple[list[int], np.ndarray]:
     """Every candidate of a query with its feature row (what bench/fit_ranking.py fits on)."""
-    parsed_query, lists = _gather(query, limit, CHANNELS)
+    parsed_query, lists = _gather(query, min(limit, DEPTH), CHANNELS)
     if lists is None:
         return [], np.zeros((0, len(FEATURES)))
     return features(parsed_query, lists, lists["view"])
@@ -275,44 +280,46 @@ def features(query: ParsedQuery, lists: dict, current: View) -> tuple[list[int],
     candidates = list(dict.fromkeys(pk for name in names for pk, _s in lists[name]))
     if not candidates:
         return [], np.zeros((0, len(FEATURES)))
-    position = {pk: n for n, pk in enumerate(candidates)}
     matrix = np.zeros((len(candidates), len(FEATURES)))
     column = {name: n for n, name in enumerate(FEATURES)}
+    found_ids = np.asarray(candidates, dtype=np.int64)
+    by_id = np.argsort(found_ids)
     for name in names:
         ranking = lists[name]
         if not ranking:
             continue
-        best = max(score for _pk, score in ranking) or 1.0
-        for rank, (pk, score) in enumerate(ranking):
-            row = position[pk]
-            if name in ("own", "expanded"):
-                matrix[row, column[f"{name}_score"]] = score / best
-            matrix[row, column[f"{name}_rank"]] = RRF_K / (RRF_K + rank)
+        ids = np.fromiter((pk for pk, _s in ranking), dtype=np.int64, count=len(ranking))
+        rows = by_id[np.searchsorted(found_ids, ids, sorter=by_id)]
+        if name in ("own", "expanded"):
+            scores = np.fromiter((s for _pk, s in ranking), dtype=np.float64, count=len(ranking))
+            matrix[rows, column[f"{name}_score"]] = scores / (scores.max() or 1.0)
+        matrix[rows, column[f"{name}_rank"]] = RRF_K / (RRF_K + np.arange(len(ranking)))
     if lists["concepts"] is not None:
         found = lists["concepts"]
         matrix[:, column["concept"]] = found.of(candidates) / (sum(found.weights) or 1.0)
     if lists["vector"] is not None:
         matrix[:, column["semantic"]] = current.vectors.similarity(lists["vector"], candidates)
     hints = hints_for(query)
-    topics_named = _mentioned(hints.topics, candidates, current)
-    markets_named = _mentioned(query.markets, candidates, current)
+    table = current.facets
+    at, held = table.locate(candidates)
+    if hints.kinds:
+        matrix[:, column["kind"]] = held & (table.matches("kind", at, hints.kinds) > 0)
+    if hints.sectors:
+        share = table.matches("sectors", at, hints.sectors) / len(hints.sectors)
+        has_sectors = table.sizes("sectors", at) > 0
+        matrix[:, column["topic_sector"]] = np.where(held, np.where(has_sectors, share, 0.5), 0)
+    if hints.places:  # a city asked for must be its city; a country alone, its country
+        matrix[:, column["place"]] = held & (table.matches("places", at, hints.places) > 0)
+    elif hints.countries:
+        matrix[:, column["place"]] = held & (table.matches("country", at, hints.countries) > 0)
     language = normalise_language(query.language)
-    stated = query.eligibility if query.eligibility else None  # asked once, not per candidate
-    for pk, row in position.items():
-        facets = current.facets.get(pk)
-        if facets is None:
-            continue
-        matrix[row, column["kind"]] = bool(hints.kinds) and facets.kind in hints.kinds
-        if hints.sectors:
-            matrix[row, column["topic_sector"]] = (
-                len(hints.sectors & facets.sectors) / len(hints.sectors) if facets.sectors else 0.5
-            )
-        matrix[row, column["place"]] = hints.place_met(facets)
-        matrix[row, column["language"]] = language in facets.languages
-        if stated is not None:
-            matrix[row, column["eligibility"]] = eligibility_fit(stated, facets)
-    matrix[:, column["topic_text"]] = topics_named
-    matrix[:, column["market"]] = markets_named
+    matrix[:, column["language"]] = held & (table.matches("languages", at, {language}) > 0)
+    if query.eligibility:  # the few queries that state some: their candidates one by one
+        for row in np.flatnonzero(held).tolist():
+            facets = table.get(candidates[row])
+            matrix[row, column["eligibility"]] = eligibility_fit(query.eligibility, facets)
+    matrix[:, column["topic_text"]] = _mentioned(hints.topics, candidates, current)
+    matrix[:, column["market"]] = _mentioned(query.markets, candidates, current)
     return candidates, matrix
 
 

@@ -21,14 +21,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import marshal
 import re
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
 from django.conf import settings
 from django.db import connection
 from django.db.models import Count, Max
@@ -45,12 +43,12 @@ from startup_street.text.arrays import (
 from startup_street.text.lexical import LexicalIndex
 from startup_street.text.vectors import VectorIndex
 
-from .memory import Facets, View, Vocabulary
+from .memory import FacetTable, View, Vocabulary
 from .models import SearchEntry
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 1  # raise when what a snapshot holds changes
+FORMAT = 2  # raise when what a snapshot holds changes
 
 
 def folder() -> Path:
@@ -126,56 +124,3 @@ def read(path: Path, stamp: int) -> View | None:
         vocabulary=Vocabulary(TermTable.from_arrays(arrays, "terms_")),
         facets=FacetTable.from_arrays(arrays),
     )
-
-
-class FacetTable(Mapping):
-    """Entry id -> its ``Facets``, held packed in arrays and unpacked when asked for (a query
-    asks for its few hundred candidates)."""
-
-    def __init__(self, ids: np.ndarray, offsets: np.ndarray, packed: np.ndarray):
-        self.ids, self.offsets, self.packed = ids, offsets, packed
-
-    @classmethod
-    def of(cls, facets: Mapping[int, Facets]) -> FacetTable:
-        if isinstance(facets, FacetTable):
-            return facets
-        ids = np.array(sorted(facets), dtype=np.int64)
-        blobs = [marshal.dumps(tuple(facets[pk])) for pk in ids.tolist()]
-        lengths = np.fromiter((len(b) for b in blobs), dtype=np.int64, count=len(blobs))
-        offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-        return cls(ids, offsets, np.frombuffer(b"".join(blobs), dtype=np.uint8))
-
-    @classmethod
-    def from_arrays(cls, arrays) -> FacetTable:
-        return cls(arrays["facets_ids"], arrays["facets_offsets"], arrays["facets_packed"])
-
-    def arrays(self) -> dict[str, np.ndarray]:
-        return {
-            "facets_ids": self.ids,
-            "facets_offsets": self.offsets,
-            "facets_packed": self.packed,
-        }
-
-    def __getitem__(self, pk: int) -> Facets:
-        found = self.get(pk)
-        if found is None:
-            raise KeyError(pk)
-        return found
-
-    def get(self, pk: int, default=None) -> Facets | None:
-        # Mapping.get would go through __getitem__ and an exception for each id not held;
-        # ranking asks for each of a query's few hundred candidates.
-        ids = self.ids
-        at = int(ids.searchsorted(pk))
-        if at >= len(ids) or ids[at] != pk:
-            return default
-        start, end = int(self.offsets[at]), int(self.offsets[at + 1])
-        # marshal: written by this server into its own data folder, which whoever could alter
-        # could alter the database beside it too
-        return Facets(*marshal.loads(self.packed[start:end]))  # noqa: S302
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(self.ids.tolist())
-
-    def __len__(self) -> int:
-        return len(self.ids)

@@ -10,8 +10,11 @@ from collections.abc import Mapping
 import numpy as np
 import pytest
 
-from startup_street.search import memory, shared
-from startup_street.search.selectors import ranked_program_ids
+from startup_street.core.i18n import normalise_language
+from startup_street.programs.models import Sector
+from startup_street.search import memory, selectors, shared
+from startup_street.search.hints import hints_for
+from startup_street.search.selectors import candidate_features, ranked_program_ids
 from startup_street.search.services import embedder
 from startup_street.text.arrays import TermTable
 from startup_street.text.lexical import LexicalIndex, encode_postings
@@ -71,6 +74,54 @@ def term_by_term_statistics(view, terms):
     return {term: (i, n) for (term, i), n in zip(known, counts, strict=True) if n > 0}
 
 
+def features_one_by_one(query, lists, current):
+    """The ranking features as they were: channel ranks read pair by pair, structured fields
+    unpacked and compared candidate by candidate."""
+    names = ("own", "expanded", "concept", "semantic")
+    candidates = list(dict.fromkeys(pk for name in names for pk, _s in lists[name]))
+    if not candidates:
+        return [], np.zeros((0, len(selectors.FEATURES)))
+    position = {pk: n for n, pk in enumerate(candidates)}
+    matrix = np.zeros((len(candidates), len(selectors.FEATURES)))
+    column = {name: n for n, name in enumerate(selectors.FEATURES)}
+    for name in names:
+        ranking = lists[name]
+        if not ranking:
+            continue
+        best = max(score for _pk, score in ranking) or 1.0
+        for rank, (pk, score) in enumerate(ranking):
+            row = position[pk]
+            if name in ("own", "expanded"):
+                matrix[row, column[f"{name}_score"]] = score / best
+            matrix[row, column[f"{name}_rank"]] = selectors.RRF_K / (selectors.RRF_K + rank)
+    if lists["concepts"] is not None:
+        found = lists["concepts"]
+        matrix[:, column["concept"]] = found.of(candidates) / (sum(found.weights) or 1.0)
+    if lists["vector"] is not None:
+        matrix[:, column["semantic"]] = current.vectors.similarity(lists["vector"], candidates)
+    hints = hints_for(query)
+    topics_named = selectors._mentioned(hints.topics, candidates, current)
+    markets_named = selectors._mentioned(query.markets, candidates, current)
+    language = normalise_language(query.language)
+    stated = query.eligibility if query.eligibility else None
+    for pk, row in position.items():
+        facets = current.facets.get(pk)
+        if facets is None:
+            continue
+        matrix[row, column["kind"]] = bool(hints.kinds) and facets.kind in hints.kinds
+        if hints.sectors:
+            matrix[row, column["topic_sector"]] = (
+                len(hints.sectors & facets.sectors) / len(hints.sectors) if facets.sectors else 0.5
+            )
+        matrix[row, column["place"]] = hints.place_met(facets)
+        matrix[row, column["language"]] = language in facets.languages
+        if stated is not None:
+            matrix[row, column["eligibility"]] = selectors.eligibility_fit(stated, facets)
+    matrix[:, column["topic_text"]] = topics_named
+    matrix[:, column["market"]] = markets_named
+    return candidates, matrix
+
+
 def facet_by_item(table, pk):
     at = int(np.searchsorted(table.ids, pk))
     if at >= len(table.ids) or table.ids[at] != pk:
@@ -87,6 +138,7 @@ def old_paths(monkeypatch):
         monkeypatch.setattr(memory.View, "statistics", term_by_term_statistics)
         monkeypatch.setattr(shared.FacetTable, "__getitem__", facet_by_item)
         monkeypatch.setattr(shared.FacetTable, "get", Mapping.get)
+        monkeypatch.setattr(selectors, "features", features_one_by_one)
         memory.forget()
 
     return use
@@ -165,27 +217,41 @@ QUERIES = [
     "acelerator for robtics",
     "中国 진출",
     "pop-up store",
+    "robotics grant in Seoul",
+    "서울 로봇 지원금",
+    "창업 3년 이내 예비창업자 드론",
+    "AI 바우처 10人以下",
+    "中国 机器人 加速器",
 ]
 
 
 @pytest.fixture
 def catalogue(organization, settings, django_capture_on_commit_callbacks):
     settings.SEARCH_MEMORY_INDEX_FROM = 0  # rank from the view's postings, not the database
+    rows = [  # title, kind, city, sectors
+        ({"en": "Drone flight test site in Pangyo"}, "testbed", "Seongnam", ["robotics"]),
+        ({"ko": "드론 비행 시험 지원", "en": "Drone pilots' insurance grant"}, "funding", "", []),
+        ({"ko": "로봇 실증 테스트베드 입주 지원"}, "testbed", "서울", ["robotics"]),
+        ({"zh-hans": "中关村机器人示范应用场景征集"}, "testbed", "北京", ["robotics", "ai"]),
+        ({"en": "Seed investment for Korean startups in Beijing"}, "funding", "Beijing", []),
+        ({"en": "Proof of concept grant for robotics accelerators"}, "funding", "Seoul", ["ai"]),
+        (
+            {"ko": "중국 진출 지원 프로그램", "zh-hans": "韩国企业进入中国市场"},
+            "sales_overseas",
+            "",
+            [],
+        ),
+        ({"en": "Concept store pop-up for drones and robots"}, "events", "Busan", ["fintech"]),
+        ({"en": "Fashion pop-up store on Garosu-gil"}, "events", "Seoul", []),
+    ]
     with django_capture_on_commit_callbacks(execute=True):
-        return [
-            make_program(organization, title=title)
-            for title in (
-                {"en": "Drone flight test site in Pangyo"},
-                {"ko": "드론 비행 시험 지원", "en": "Drone pilots' insurance grant"},
-                {"ko": "로봇 실증 테스트베드 입주 지원"},
-                {"zh-hans": "中关村机器人示范应用场景征集"},
-                {"en": "Seed investment for Korean startups in Beijing"},
-                {"en": "Proof of concept grant for robotics accelerators"},
-                {"ko": "중국 진출 지원 프로그램", "zh-hans": "韩国企业进入中国市场"},
-                {"en": "Concept store pop-up for drones and robots"},
-                {"en": "Fashion pop-up store on Garosu-gil"},
-            )
-        ]
+        programs = []
+        for title, kind, city, sectors in rows:
+            program = make_program(organization, title=title, kind=kind, city=city)
+            program.sectors.set(Sector.objects.filter(code__in=sectors))
+            program.save()  # indexed again with its sectors
+            programs.append(program)
+        return programs
 
 
 @pytest.mark.django_db
@@ -197,3 +263,18 @@ def test_rankings_are_as_through_the_old_paths(catalogue, settings, old_paths, s
     old_paths()
     assert {query: ranked_program_ids(query) for query in QUERIES} == now
     assert all(now.values()) and catalogue[0].pk in now["drone flight test"][:2]
+
+
+@pytest.mark.django_db
+def test_feature_rows_are_as_compared_one_by_one(catalogue, old_paths):
+    memory.forget()
+    now = {query: candidate_features(query) for query in QUERIES}
+    old_paths()
+    for query, (ids, matrix) in now.items():
+        before_ids, before = candidate_features(query)
+        assert before_ids == ids
+        assert np.array_equal(before, matrix), query
+    column = selectors.FEATURES.index
+    rows = np.vstack([matrix for _ids, matrix in now.values()])
+    for name in ("kind", "topic_sector", "place", "language"):  # the fields are compared at all
+        assert rows[:, column(name)].any(), name
