@@ -217,7 +217,9 @@ def _channels(query: ParsedQuery, stats, current: View, limit: int, channels) ->
         expanded = list(dict.fromkeys(own + list(query.expansions)))
         if len(current.lexical) >= settings.SEARCH_MEMORY_INDEX_FROM:
             lists["own"] = _memory(own, stats, limit, current)
-            lists["expanded"] = _memory(expanded, stats, limit, current)
+            # a query naming no concept of the dictionary expands to itself
+            same = expanded == own
+            lists["expanded"] = lists["own"] if same else _memory(expanded, stats, limit, current)
         else:
             search = _postgres if connection.vendor == "postgresql" else _sqlite
             lists["own"], lists["expanded"] = search(own, limit), search(expanded, limit)

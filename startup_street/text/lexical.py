@@ -205,11 +205,11 @@ class LexicalIndex:
             if self.hidden_count:
                 mask &= ~self.hidden
             held = [pk for pk, terms in held_sets.items() if any(set(f) <= terms for f in forms)]
-            documents = int(mask.sum()) + len(held)
+            documents = np.count_nonzero(mask) + len(held)
             weight = float(np.log1p((total - documents + 0.5) / (documents + 0.5)))
             weights.append(weight if documents else 0.0)
             if documents:
-                scores[mask] += weight
+                np.add(scores, np.float32(weight), out=scores, where=mask)
                 for pk in held:
                     overlay[pk] += weight
         return ConceptScores(self.ids, scores, {k: v for k, v in overlay.items() if v}, weights)
