@@ -93,7 +93,9 @@ class Facets(NamedTuple):
 
 
 # The fields a query compares with sets of values, held as columns (see ``FacetTable``).
-COLUMNS = ("kind", "country", "sectors", "languages", "places")
+COLUMNS = ("kind", "country", "sectors", "languages", "places", "stages")
+# Numbers a query's stated eligibility is compared with, one per entry (-1: no limit).
+NUMBERS = ("max_years", "team_low", "team_high", "revenue")
 
 
 class FacetTable(Mapping):
@@ -127,12 +129,26 @@ class FacetTable(Mapping):
                 dtype=np.int32,
             )
         columns["names"] = np.frombuffer("\0".join(codes).encode("utf-8"), dtype=np.uint8)
+        numbers = [
+            (
+                -1 if row.max_years is None else row.max_years,
+                *((-1, -1) if not row.team else (row.team[0] or 0, _or(row.team[1], 10_000))),
+                1 if row.revenue else 0,
+            )
+            for row in rows
+        ]
+        found = np.array(numbers, dtype=np.int64).reshape(len(rows), len(NUMBERS))
+        columns |= {name: found[:, n].copy() for n, name in enumerate(NUMBERS)}
         return cls(ids, _offsets([len(b) for b in blobs]), _bytes(blobs), columns)
 
     @classmethod
     def from_arrays(cls, arrays) -> FacetTable:
+        """The table made of ``arrays``; KeyError when one of its columns is missing."""
         columns = {key[len("facets_") :]: value for key, value in arrays.items()}
         columns = {k: v for k, v in columns.items() if k not in ("ids", "offsets", "packed")}
+        wanted = [f"{name}_{part}" for name in COLUMNS for part in ("offsets", "codes")]
+        if missing := set(wanted + list(NUMBERS) + ["names"]) - columns.keys():
+            raise KeyError(sorted(missing))
         return cls(arrays["facets_ids"], arrays["facets_offsets"], arrays["facets_packed"], columns)
 
     def arrays(self) -> dict[str, np.ndarray]:
@@ -170,6 +186,12 @@ class FacetTable(Mapping):
             return np.zeros(len(at), dtype=np.int64)
         return offsets[at + 1] - offsets[at]
 
+    def numbers(self, name: str, at: np.ndarray) -> np.ndarray:
+        """The ``name`` number (``NUMBERS``) of the entries at positions ``at``."""
+        if not len(self.ids):
+            return np.full(len(at), -1, dtype=np.int64)
+        return self.columns[name][at]
+
     def __getitem__(self, pk: int) -> Facets:
         found = self.get(pk)
         if found is None:
@@ -192,6 +214,10 @@ class FacetTable(Mapping):
 
     def __len__(self) -> int:
         return len(self.ids)
+
+
+def _or(value, default):
+    return default if value is None else value
 
 
 def _offsets(lengths: list[int]) -> np.ndarray:

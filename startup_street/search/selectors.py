@@ -74,21 +74,26 @@ def _semantic(query: str, limit: int, current: View | None = None) -> list[tuple
     return _nearest(vector, limit, current or view(embedder().name))
 
 
-def _memory(terms: list[str], stats: dict[str, tuple[int, int]], limit: int, current: View):
-    """BM25 from the process's view of the stored postings. A several-word term (a phrase of
-    the term dictionary) counts each of its words at an equal share of one term, and only in
-    the programs that hold all of them."""
-    weighted: dict[int, tuple[int, float]] = {}
-    phrases = []
-    for term in terms:
-        words = term.split()
-        if len(words) == 1:
-            if term in stats:
-                term_id, documents = stats[term]
-                weighted[term_id] = (documents, weighted.get(term_id, (documents, 0.0))[1] + 1)
-        elif all(word in stats for word in words):
-            phrases.append([(*stats[word], 1 / len(words)) for word in words])
-    return current.lexical.search(weighted, len(current.lexical), limit, phrases)
+def _memory(lists: Sequence[list[str]], stats, limit: int, current: View, cache=None) -> list:
+    """BM25 from the process's view of the stored postings, for each list of terms (a query's
+    own terms, then those with their other languages' forms, sharing what they share). A
+    several-word term (a phrase of the term dictionary) counts each of its words at an equal
+    share of one term, and only in the programs that hold all of them."""
+    queries = []
+    for terms in lists:
+        weighted: dict[int, tuple[int, float]] = {}
+        phrases = []
+        for term in terms:
+            words = term.split()
+            if len(words) == 1:
+                if term in stats:
+                    term_id, documents = stats[term]
+                    count = weighted.get(term_id, (documents, 0.0))[1] + 1
+                    weighted[term_id] = (documents, count)
+            elif all(word in stats for word in words):
+                phrases.append([(*stats[word], 1 / len(words)) for word in words])
+        queries.append((weighted, phrases))
+    return current.lexical.search_many(queries, len(current.lexical), limit, cache)
 
 
 CHANNELS = ("lexical", "semantic")
@@ -211,15 +216,17 @@ def _channels(query: ParsedQuery, stats, current: View, limit: int, channels) ->
     lists["concepts"] = None
     if "lexical" in channels:
         # The founders' nationality says nothing a program's text should name.
-        lists["concepts"] = _concept_scores(query.concepts - query.nationalities, current)
+        cache: dict = {}  # the rows of the dictionary's phrases, found once a query
+        lists["concepts"] = _concept_scores(query.concepts - query.nationalities, current, cache)
         lists["concept"] = lists["concepts"].best(limit) if lists["concepts"] else []
         own = list(query.terms)
         expanded = list(dict.fromkeys(own + list(query.expansions)))
         if len(current.lexical) >= settings.SEARCH_MEMORY_INDEX_FROM:
-            lists["own"] = _memory(own, stats, limit, current)
-            # a query naming no concept of the dictionary expands to itself
-            same = expanded == own
-            lists["expanded"] = lists["own"] if same else _memory(expanded, stats, limit, current)
+            if expanded == own:  # a query naming no concept of the dictionary
+                lists["own"] = lists["expanded"] = _memory([own], stats, limit, current, cache)[0]
+            else:
+                both = _memory([own, expanded], stats, limit, current, cache)
+                lists["own"], lists["expanded"] = both
         else:
             search = _postgres if connection.vendor == "postgresql" else _sqlite
             lists["own"], lists["expanded"] = search(own, limit), search(expanded, limit)
@@ -230,14 +237,14 @@ def _channels(query: ParsedQuery, stats, current: View, limit: int, channels) ->
     return lists
 
 
-def _concept_scores(concepts, current: View):
+def _concept_scores(concepts, current: View, cache: dict | None = None):
     """Every program's concept score for the query's concepts (``LexicalIndex.concept_scores``);
     None when the query names none."""
     if not concepts:
         return None
     vocabulary = current.vocabulary
     return current.lexical.concept_scores(
-        [_form_ids(concept, vocabulary) for concept in sorted(concepts)]
+        [_form_ids(concept, vocabulary) for concept in sorted(concepts)], cache
     )
 
 
@@ -316,35 +323,37 @@ def features(query: ParsedQuery, lists: dict, current: View) -> tuple[list[int],
         matrix[:, column["place"]] = held & (table.matches("country", at, hints.countries) > 0)
     language = normalise_language(query.language)
     matrix[:, column["language"]] = held & (table.matches("languages", at, {language}) > 0)
-    if query.eligibility:  # the few queries that state some: their candidates one by one
-        for row in np.flatnonzero(held).tolist():
-            facets = table.get(candidates[row])
-            matrix[row, column["eligibility"]] = eligibility_fit(query.eligibility, facets)
+    if query.eligibility:
+        fit = eligibility_fit(query.eligibility, table, at)
+        matrix[:, column["eligibility"]] = np.where(held, fit, 0)
     matrix[:, column["topic_text"]] = _mentioned(hints.topics, candidates, current)
     matrix[:, column["market"]] = _mentioned(query.markets, candidates, current)
     return candidates, matrix
 
 
-def eligibility_fit(stated, facets) -> float:
-    """-1 .. 1: for each thing the query states about the founder's company, +1 where the
-    program's rules take it, -1 where they exclude it, 0 where they say nothing; the mean."""
-    if not stated:
-        return 0.0
+def eligibility_fit(stated, table, at: np.ndarray) -> np.ndarray:
+    """-1 .. 1 for each entry at positions ``at`` of the facet table: for each thing the query
+    states about the founder's company, +1 where the program's rules take it, -1 where they
+    exclude it, 0 where they say nothing; the mean."""
     items = []
+
+    def rule(limited: np.ndarray, taken: np.ndarray) -> None:
+        items.append(np.where(limited, np.where(taken, 1, -1), 0))
+
     if stated.years is not None:
-        most = facets.max_years
-        items.append(0 if most is None else (1 if stated.years <= most else -1))
-    stages = facets.stages
+        most = table.numbers("max_years", at)
+        rule(most >= 0, stated.years <= most)
+    stages = table.sizes("stages", at) > 0
     if stated.pre_founder:
-        items.append(0 if not stages else (1 if "idea" in stages else -1))
+        rule(stages, table.matches("stages", at, {"idea"}) > 0)
     if stated.stage:
-        items.append(0 if not stages else (1 if stated.stage in stages else -1))
+        rule(stages, table.matches("stages", at, {stated.stage}) > 0)
     if stated.team is not None:
-        team = facets.team
-        items.append(0 if not team else (1 if team[0] <= stated.team <= team[1] else -1))
+        low, high = table.numbers("team_low", at), table.numbers("team_high", at)
+        rule(low >= 0, (low <= stated.team) & (stated.team <= high))
     if stated.revenue:
-        items.append(0 if not facets.revenue else 1)  # no revenue is under every limit
-    return float(np.mean(items)) if items else 0.0
+        items.append(table.numbers("revenue", at))  # no revenue is under every limit
+    return np.mean(items, axis=0) if items else np.zeros(len(at))
 
 
 def _mentioned(concepts, candidates: list[int], current: View) -> np.ndarray:

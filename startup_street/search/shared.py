@@ -116,11 +116,15 @@ def read(path: Path, stamp: int) -> View | None:
     if found is None:
         return None
     arrays, meta = found
+    try:
+        facets = FacetTable.from_arrays(arrays)
+    except KeyError:  # written by a version that held other columns: built again
+        return None
     return View(
         stamp=stamp,
         newest=parse_datetime(meta["newest"]) if meta["newest"] else None,
         vectors=VectorIndex.from_arrays(arrays, "vectors_"),
         lexical=LexicalIndex.from_arrays(arrays, meta["lexical"], "lexical_"),
         vocabulary=Vocabulary(TermTable.from_arrays(arrays, "terms_")),
-        facets=FacetTable.from_arrays(arrays),
+        facets=facets,
     )

@@ -185,12 +185,15 @@ class LexicalIndex:
                 out[k] = any(all(t in held for t in group) for group in groups)
         return out
 
-    def concept_scores(self, concepts: Sequence[Sequence[Sequence[int]]]) -> ConceptScores:
+    def concept_scores(
+        self, concepts: Sequence[Sequence[Sequence[int]]], cache: dict | None = None
+    ) -> ConceptScores:
         """For every current entry: the sum, over ``concepts`` (each a list of its forms, a form
         being the term ids of one word or phrase), of the concept's idf where the entry holds
         any of its forms, whatever the language. Each concept counts once however many of its
         forms an entry holds, so a program written in one language scores as one written in
-        another. Returns the scores with each concept's idf."""
+        another. Returns the scores with each concept's idf. ``cache``: the rows of phrases
+        found so far for the same query (``search_many`` reads and adds to it too)."""
         total = max(len(self), 1)
         scores = np.zeros(len(self.ids), dtype=np.float32)
         overlay = dict.fromkeys(self.overlay, 0.0)
@@ -199,7 +202,7 @@ class LexicalIndex:
         for forms in concepts:
             mask = np.zeros(len(self.ids), dtype=bool)
             for form in forms:
-                rows = self._rows_holding(form)
+                rows = self._rows_holding(form, cache)
                 if rows is not None:
                     mask[rows] = True
             if self.hidden_count:
@@ -214,15 +217,12 @@ class LexicalIndex:
                     overlay[pk] += weight
         return ConceptScores(self.ids, scores, {k: v for k, v in overlay.items() if v}, weights)
 
-    def _rows_holding(self, form: Sequence[int]) -> np.ndarray | None:
+    def _rows_holding(self, form: Sequence[int], cache: dict | None = None) -> np.ndarray | None:
         """Rows whose entry holds every term of ``form``; None when none does."""
-        lists = []
-        for term_id in form:
-            got = self._postings(term_id)
-            if got is None:
-                return None
-            lists.append(got[0])
-        return _common_rows(lists) if lists else None
+        if len(form) == 1:
+            got = self._postings(form[0])
+            return None if got is None else got[0]
+        return self._common(tuple(form), {} if cache is None else cache)
 
     def search(
         self,
@@ -236,15 +236,50 @@ class LexicalIndex:
         ``phrases`` are groups of (term id, entries holding it, weight) whose parts count only
         in an entry that holds every term of the group ("proof of concept" scores nothing
         where only "concept" is)."""
-        if (not terms and not phrases) or not len(self):
-            return []
+        return self.search_many([(terms, phrases)], total, limit)[0]
+
+    def search_many(
+        self, queries: Sequence[tuple], total: int, limit: int = 500, cache: dict | None = None
+    ) -> list[list]:
+        """``search`` for several (terms, phrases) of one query at once, e.g. its own words and
+        then its words with their other languages' forms: a posting list or a phrase's rows
+        are read once for all of them, and a set that holds every part of the set before it
+        (each term at the same weight) starts from that set's scores. ``cache``: as for
+        ``concept_scores``."""
+        out, before = [], None
+        cache = {} if cache is None else cache
+        for terms, phrases in queries:
+            if (not terms and not phrases) or not len(self):
+                out.append([])
+                before = None
+                continue
+            singles, groups = self._weighted(terms, phrases, total)
+            parts = self._parts(singles, groups, cache)
+            if before is not None and all(
+                parts.get(key, (0, 0, None))[2] == k for key, (_r, _w, k) in before[0].items()
+            ):
+                scores = before[1].copy()
+                todo = [part for key, part in parts.items() if key not in before[0]]
+            else:
+                scores = np.zeros(len(self.ids), dtype=np.float64) if parts else None
+                todo = list(parts.values())
+            for rows, weights, k in todo:
+                scores[rows] += weights * k
+            before = (parts, scores) if scores is not None else None
+            out.append(self._best(scores, singles, groups, limit))
+        return out
+
+    def _weighted(self, terms, phrases, total: int) -> tuple[list, list]:
+        """(singles, groups): each term's id with its idf times its weight."""
 
         def idf(df: float, weight: float) -> float:
             return float(np.log1p((total - df + 0.5) / (df + 0.5)) * weight)
 
         singles = [(t, idf(df, w)) for t, (df, w) in sorted(terms.items())]
         groups = [[(t, idf(df, w)) for t, df, w in phrase] for phrase in phrases if phrase]
-        scores = self._base_scores(singles, groups)
+        return singles, groups
+
+    def _best(self, scores, singles, groups, limit: int) -> list[tuple[int, float]]:
         found = {}
         if scores is not None:
             if self.hidden_count:
@@ -265,25 +300,46 @@ class LexicalIndex:
         start, end = self.starts[position], self.starts[position + 1]
         return self.rows[start:end], self.weights[start:end]
 
+    def _parts(self, singles, groups, cache: dict | None = None) -> dict:
+        """key -> (rows, tf parts, factor): a term's postings, or one term's postings in the
+        rows that hold every term of its phrase; ``cache`` keeps the phrases' rows for the
+        next call of the same query."""
+        cache = {} if cache is None else cache
+        parts = {}
+        for term_id, k in singles:
+            if (got := self._postings(term_id)) is not None:
+                parts[term_id] = (got[0], got[1], k)
+        seen: dict[tuple, int] = {}
+        for group in groups:
+            key = tuple(term_id for term_id, _k in group)
+            seen[key] = seen.get(key, -1) + 1  # a phrase named twice counts twice
+            if (common := self._common(key, cache)) is None:
+                continue
+            if ("tf", key) not in cache:
+                lists = [self._postings(term_id) for term_id in key]
+                cache[("tf", key)] = [w[np.searchsorted(rows, common)] for rows, w in lists]
+            for n, ((_t, k), tf) in enumerate(zip(group, cache[("tf", key)], strict=True)):
+                parts[(key, seen[key], n)] = (common, tf, k)
+        return parts
+
+    def _common(self, term_ids: tuple, cache: dict) -> np.ndarray | None:
+        """The rows holding every one of ``term_ids`` (None if a term is held nowhere), kept
+        in ``cache``."""
+        if term_ids not in cache:
+            lists = [self._postings(term_id) for term_id in term_ids]
+            missing = any(got is None for got in lists)
+            cache[term_ids] = None if missing else _common_rows([rows for rows, _w in lists])
+        return cache[term_ids]
+
     def _base_scores(self, singles, groups) -> np.ndarray | None:
         """Each row's BM25 score. A term's rows are distinct, so its weights are added with one
         scatter (``scores[rows] += ...``) rather than gathered into one ``bincount``: the same
         sums, in the same order, without copying every posting of the query first."""
-        parts = []
-        for term_id, k in singles:
-            if (got := self._postings(term_id)) is not None:
-                parts.append((got[0], got[1], k))
-        for group in groups:
-            lists = [self._postings(term_id) for term_id, _k in group]
-            if any(got is None for got in lists):
-                continue
-            common = _common_rows([term_rows for term_rows, _w in lists])
-            for (term_rows, term_weights), (_t, k) in zip(lists, group, strict=True):
-                parts.append((common, term_weights[np.searchsorted(term_rows, common)], k))
+        parts = self._parts(singles, groups)
         if not parts:
             return None
         scores = np.zeros(len(self.ids), dtype=np.float64)
-        for rows, weights, k in parts:
+        for rows, weights, k in parts.values():
             scores[rows] += weights * k
         return scores
 

@@ -20,7 +20,7 @@ from startup_street.search.services import embedder
 from startup_street.text.arrays import TermTable
 from startup_street.text.lexical import LexicalIndex, encode_postings
 from startup_street.text.vectors import EXACT_BELOW, VectorIndex, sign_bits
-from tests.factories import make_program
+from tests.factories import make_call, make_program
 
 # --- the paths as they were ------------------------------------------------------------------
 
@@ -107,10 +107,28 @@ def features_one_by_one(query, lists, current):
         matrix[row, column["place"]] = hints.place_met(facets)
         matrix[row, column["language"]] = language in facets.languages
         if stated is not None:
-            matrix[row, column["eligibility"]] = selectors.eligibility_fit(stated, facets)
+            matrix[row, column["eligibility"]] = eligibility_one_by_one(stated, facets)
     matrix[:, column["topic_text"]] = topics_named
     matrix[:, column["market"]] = markets_named
     return candidates, matrix
+
+
+def eligibility_one_by_one(stated, facets) -> float:
+    items = []
+    if stated.years is not None:
+        most = facets.max_years
+        items.append(0 if most is None else (1 if stated.years <= most else -1))
+    stages = facets.stages
+    if stated.pre_founder:
+        items.append(0 if not stages else (1 if "idea" in stages else -1))
+    if stated.stage:
+        items.append(0 if not stages else (1 if stated.stage in stages else -1))
+    if stated.team is not None:
+        team = facets.team
+        items.append(0 if not team else (1 if team[0] <= stated.team <= team[1] else -1))
+    if stated.revenue:
+        items.append(0 if not facets.revenue else 1)
+    return float(np.mean(items)) if items else 0.0
 
 
 def facet_by_item(table, pk):
@@ -155,6 +173,23 @@ def test_bm25_added_term_by_term_equals_one_bincount_to_the_last_bit(seed):
     expected = bincount_scores(index, singles, groups)
     assert np.array_equal(index._base_scores(singles, groups), expected)
     assert index._base_scores([(99, 1.0)], []) is None
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_query_and_its_expansion_rank_together_as_apart(seed):
+    index, rng = _index(seed=seed), random.Random(seed)
+    own = {t: (rng.randint(1, 50), 1.0) for t in rng.sample(range(40), 3)}
+    expanded = own | {t: (rng.randint(1, 50), 1.0) for t in rng.sample(range(40), 3)}
+    phrases = [[(t, rng.randint(1, 50), 0.5) for t in rng.sample(range(40), 2)]]
+    more = phrases + [[(t, rng.randint(1, 50), 0.5) for t in rng.sample(range(40), 2)]]
+    repeated = {t: (df, 2.0) for t, (df, _w) in own.items()}  # a word typed twice
+    for sets in ([(own, phrases), (expanded, more)], [(repeated, phrases), (expanded, more)]):
+        together = index.search_many(sets, 400, limit=50)
+        apart = [index.search(terms, 400, 50, found) for terms, found in sets]
+        for now, before in zip(together, apart, strict=True):
+            assert [pk for pk, _s in now] == [pk for pk, _s in before]
+            assert np.allclose([s for _pk, s in now], [s for _pk, s in before], rtol=1e-12)
+    assert index.search_many([({}, []), (own, [])], 400)[0] == []
 
 
 def test_phrase_rows_are_the_intersection_of_every_word():
@@ -221,6 +256,7 @@ QUERIES = [
     "서울 로봇 지원금",
     "창업 3년 이내 예비창업자 드론",
     "AI 바우처 10人以下",
+    "seed stage robotics founded 2 years ago, team of 4, pre-revenue",
     "中国 机器人 加速器",
 ]
 
@@ -246,12 +282,24 @@ def catalogue(organization, settings, django_capture_on_commit_callbacks):
     ]
     with django_capture_on_commit_callbacks(execute=True):
         programs = []
-        for title, kind, city, sectors in rows:
+        for n, (title, kind, city, sectors) in enumerate(rows):
             program = make_program(organization, title=title, kind=kind, city=city)
             program.sectors.set(Sector.objects.filter(code__in=sectors))
-            program.save()  # indexed again with its sectors
+            program.stages = STAGES[n % len(STAGES)]
+            make_call(program, eligibility=ELIGIBILITY[n % len(ELIGIBILITY)])
+            program.save()  # indexed again with its sectors, stages and calls
             programs.append(program)
         return programs
+
+
+STAGES = [[], ["idea"], ["seed", "series_a"], ["idea", "seed"]]
+ELIGIBILITY = [
+    {},
+    {"max_years_since_founding": 3},
+    {"max_years_since_founding": 7, "team_size": {"min": 2, "max": 10}},
+    {"team_size": {"min": 1, "max": 5}, "max_revenue_band": "under_1b_krw"},
+    {"max_years_since_founding": 1},
+]
 
 
 @pytest.mark.django_db
@@ -276,5 +324,5 @@ def test_feature_rows_are_as_compared_one_by_one(catalogue, old_paths):
         assert np.array_equal(before, matrix), query
     column = selectors.FEATURES.index
     rows = np.vstack([matrix for _ids, matrix in now.values()])
-    for name in ("kind", "topic_sector", "place", "language"):  # the fields are compared at all
+    for name in ("kind", "topic_sector", "place", "language", "eligibility"):  # compared at all
         assert rows[:, column(name)].any(), name
