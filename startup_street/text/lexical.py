@@ -284,11 +284,7 @@ class LexicalIndex:
         if scores is not None:
             if self.hidden_count:
                 scores[self.hidden] = 0
-            hits = np.flatnonzero(scores)
-            take = min(limit, len(hits))
-            if take:
-                best = hits[np.argpartition(-scores[hits], take - 1)[:take]]
-                found = dict(zip(self.ids[best].tolist(), scores[best].tolist(), strict=True))
+            found = _top(scores, self.ids, limit)
         found.update(self._overlay_scores(singles, groups))
         return sorted(found.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
@@ -367,12 +363,7 @@ class ConceptScores:
 
     def best(self, limit: int) -> list[tuple[int, float]]:
         """(object id, score) of the ``limit`` best entries, best first (ties by id)."""
-        hits = np.flatnonzero(self.scores)
-        take = min(limit, len(hits))
-        found = {}
-        if take:
-            top = hits[np.argpartition(-self.scores[hits], take - 1)[:take]]
-            found = dict(zip(self.ids[top].tolist(), self.scores[top].tolist(), strict=True))
+        found = _top(self.scores, self.ids, limit)
         found.update(self.overlay)
         return sorted(found.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
@@ -388,6 +379,22 @@ class ConceptScores:
             if pk in self.overlay:
                 out[k] = self.overlay[pk]
         return out
+
+
+def _top(scores: np.ndarray, ids: np.ndarray, limit: int) -> dict[int, float]:
+    """id -> score of the ``limit`` best rows of ``scores`` that are above 0. A partition of
+    every row is quicker when many rows score; while few do, it is quicker to find them
+    first (a partition slows down over many equal zeros)."""
+    if limit <= 0 or not len(scores):
+        return {}
+    if limit < len(scores) and np.count_nonzero(scores) > len(scores) // 4:
+        best = np.argpartition(scores, len(scores) - limit)[len(scores) - limit :]
+        best = best[scores[best] > 0]
+    else:
+        hits = np.flatnonzero(scores)
+        take = min(limit, len(hits))
+        best = hits[np.argpartition(-scores[hits], take - 1)[:take]] if take else hits
+    return dict(zip(ids[best].tolist(), scores[best].tolist(), strict=True))
 
 
 def _common_rows(lists: Sequence[np.ndarray]) -> np.ndarray:

@@ -17,6 +17,7 @@ from startup_street.search import memory, selectors, shared
 from startup_street.search.hints import hints_for
 from startup_street.search.selectors import candidate_features, ranked_program_ids
 from startup_street.search.services import embedder
+from startup_street.text import lexical
 from startup_street.text.arrays import TermTable
 from startup_street.text.lexical import LexicalIndex, encode_postings
 from startup_street.text.vectors import EXACT_BELOW, VectorIndex, sign_bits
@@ -190,6 +191,20 @@ def test_a_query_and_its_expansion_rank_together_as_apart(seed):
             assert [pk for pk, _s in now] == [pk for pk, _s in before]
             assert np.allclose([s for _pk, s in now], [s for _pk, s in before], rtol=1e-12)
     assert index.search_many([({}, []), (own, [])], 400)[0] == []
+
+
+@pytest.mark.parametrize("share", [0.0, 0.01, 0.3, 0.9, 1.0])
+def test_the_best_rows_are_found_however_many_score(share):
+    rng = np.random.default_rng(7)
+    scores = np.zeros(5000)
+    scoring = rng.choice(5000, int(share * 5000), replace=False)
+    scores[scoring] = rng.permutation(len(scoring)) + 1.0  # distinct, above 0
+    ids = np.arange(5000) + 100
+    for limit in (1, 50, 4999, 5000, 6000):
+        expected = sorted(scoring, key=lambda row: -scores[row])[:limit]
+        assert lexical._top(scores, ids, limit) == {
+            int(ids[row]): float(scores[row]) for row in expected
+        }
 
 
 def test_phrase_rows_are_the_intersection_of_every_word():
