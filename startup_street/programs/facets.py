@@ -21,6 +21,7 @@ from .enums import SupportKind
 from .models import Call, Program
 from .selectors import (
     CALL_FILTERS,
+    call_takes,
     filter_programs,
     has_language,
     has_stage,
@@ -88,11 +89,12 @@ def _language_counts(qs: QuerySet) -> dict[str, int]:
     return {key.replace("_", "-"): n for key, n in qs.order_by().aggregate(**aggregates).items()}
 
 
-def _deadline_counts(qs: QuerySet, windows) -> dict[str, int]:
+def _deadline_counts(qs: QuerySet, windows, takes: Q) -> dict[str, int]:
+    """``takes``: the eligibility filters, which the same call must meet."""
     now = timezone.now()
 
     def calls(condition: Q) -> Exists:
-        return Exists(Call.objects.filter(condition, program=OuterRef("pk")))
+        return Exists(Call.objects.filter(condition & takes, program=OuterRef("pk")))
 
     aggregates = {"open_now": Count("pk", filter=calls(Q(opens_at__lte=now, closes_at__gt=now)))}
     for days in windows:
@@ -132,7 +134,7 @@ def program_facets(base: QuerySet[Program], params: dict) -> list[Facet]:
     org_slugs = _top(orgs, params.get("organization"))
     chosen_window = params.get("closes_within")
     windows = sorted({*DEADLINE_WINDOWS, *([int(chosen_window)] if chosen_window else [])})
-    deadline = _deadline_counts(subset(*CALL_FILTERS), windows)
+    deadline = _deadline_counts(subset(*CALL_FILTERS), windows, call_takes(params))
     return [
         _facet(
             "kind",
