@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from startup_street.core.enums import Country, Stage
+from startup_street.core.enums import Country, RevenueBand, Stage
 from startup_street.core.i18n import CONTENT_LANGUAGE_CHOICES, pick
 from startup_street.core.models import Sector
 from startup_street.core.places import city_name
@@ -24,6 +24,7 @@ from .selectors import (
     call_takes,
     filter_programs,
     has_language,
+    has_matching_call,
     has_stage,
     open_to_every_stage,
     with_stage_text,
@@ -87,6 +88,15 @@ def _language_counts(qs: QuerySet) -> dict[str, int]:
         for code, _name in CONTENT_LANGUAGE_CHOICES
     }
     return {key.replace("_", "-"): n for key, n in qs.order_by().aggregate(**aggregates).items()}
+
+
+def _revenue_counts(qs: QuerySet, params: dict) -> dict[str, int]:
+    """For each band, the programs with a call that takes it and meets the other call filters."""
+    aggregates = {
+        band: Count("pk", filter=has_matching_call({**params, "revenue": band}))
+        for band in RevenueBand.values
+    }
+    return qs.order_by().aggregate(**aggregates)
 
 
 def _deadline_counts(qs: QuerySet, windows, takes: Q) -> dict[str, int]:
@@ -183,6 +193,13 @@ def program_facets(base: QuerySet[Program], params: dict) -> list[Facet]:
             CONTENT_LANGUAGE_CHOICES,
             _language_counts(subset("language")),
             params.get("language"),
+        ),
+        _facet(
+            "revenue",
+            _("Annual revenue"),
+            RevenueBand.choices,
+            _revenue_counts(subset("revenue"), params),
+            params.get("revenue"),
         ),
         Facet(
             "closes_within",

@@ -163,13 +163,21 @@ def filter_programs(qs: QuerySet[Program], *, params) -> QuerySet[Program]:
         qs = qs.filter(organization__slug=organization)
     if language := params.get("language"):
         qs = qs.filter(has_language(language))
+    matching = has_matching_call(params)
+    return qs if matching is None else qs.filter(matching)
+
+
+def has_matching_call(params) -> Q | None:
+    """A program with a call that meets all the deadline and eligibility filters (None when
+    there are none); with eligibility filters alone, a program with no call yet matches too (it
+    states no rule that excludes anyone)."""
     window, takes = call_window(params), call_takes(params)
-    if window or takes:
-        matching = Exists(Call.objects.filter(window & takes, program=OuterRef("pk")))
-        if not window:  # a program with no call yet states no rule that excludes anyone
-            matching |= ~Exists(Call.objects.filter(program=OuterRef("pk")))
-        qs = qs.filter(matching)
-    return qs
+    if not (window or takes):
+        return None
+    matching = Q(Exists(Call.objects.filter(window & takes, program=OuterRef("pk"))))
+    if not window:
+        matching |= ~Exists(Call.objects.filter(program=OuterRef("pk")))
+    return matching
 
 
 def participated_programs(startup) -> set[int]:

@@ -76,15 +76,25 @@ def test_eligibility_filters_combine_on_one_and_the_same_call(organization, char
     assert "mixed" not in _slugs(charlie, founded_within="5", team="4")
 
 
+def _counts(client, facet: str, **params) -> dict[str, int]:
+    facets = client.get(f"{API}/programs/facets", params).json()
+    return {v["value"]: v["count"] for v in next(f for f in facets if f["name"] == facet)["values"]}
+
+
 def test_deadline_counts_take_the_eligibility_filters_on_the_same_call(organization, client):
     program = make_program(organization, slug="split")
     make_call(program, eligibility={"max_years_since_founding": 3})  # open now
     make_call(program, opens_in_days=5, closes_in_days=60)  # to come, takes anyone
-    facets = client.get(f"{API}/programs/facets", {"founded_within": "5"}).json()
-    open_now = next(f for f in facets if f["name"] == "open_now")["values"][0]
-    assert open_now["count"] == 0
-    facets = client.get(f"{API}/programs/facets", {"founded_within": "2"}).json()
-    assert next(f for f in facets if f["name"] == "open_now")["values"][0]["count"] == 1
+    assert _counts(client, "open_now", founded_within="5")["1"] == 0
+    assert _counts(client, "open_now", founded_within="2")["1"] == 1
+
+
+def test_revenue_facet_counts_the_programs_taking_each_band(rules, client):
+    revenue = _counts(client, "revenue", founded_within="5")
+    assert revenue["none"] == revenue["under_100m_krw"] == len(_all_but("young"))
+    assert revenue["under_1b_krw"] == len(_all_but("young", "small-revenue"))
+    revenue = _counts(client, "revenue", founded_within="5", open_now="1")
+    assert revenue["under_1b_krw"] == len(_all_but("young", "small-revenue", "no-call"))
 
 
 def test_filter_form_reports_bad_eligibility_values_on_their_fields():
