@@ -1,14 +1,15 @@
 """The eligibility filters (years since founding, team size, revenue) and the one-click filter the
 search page offers beside each eligibility its words were understood as."""
 
+import json
 import re
 from html import unescape
 from urllib.parse import parse_qs
 
 import pytest
 from django.core import mail
+from django.core.management import CommandError, call_command
 from django.urls import reverse
-from django.utils import translation
 
 from startup_street.programs.forms import ProgramFilterForm
 from tests.factories import make_call, make_program
@@ -146,8 +147,7 @@ def _links(html: str, text: str) -> list[dict]:
 
 
 def _page(client, language: str, **params) -> str:
-    with translation.override(language):
-        response = client.get(reverse("programs:list"), params, HTTP_ACCEPT_LANGUAGE=language)
+    response = client.get(reverse("programs:list"), params, HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 200
     return response.content.decode()
 
@@ -182,12 +182,17 @@ def test_no_filter_is_offered_for_a_value_the_filter_refuses(client, rules):
     assert "Founded up to 200 years ago" in html and _links(html, OFFER_TEXT["en"]) == []
 
 
-def test_following_the_offer_narrows_the_results(client, rules):
-    html = _page(client, "en", q="founded 8 years ago")
-    (offer,) = _links(html, OFFER_TEXT["en"])
-    narrowed = _page(client, "en", **offer)
-    assert 'href="/programs/older/"' not in narrowed
-    assert "Remove the filter" in narrowed
+ROBOT = {"en": "robot", "ko": "로봇", "zh-hans": "机器人"}  # every program's title names it
+
+
+@pytest.mark.parametrize("language", ["en", "ko", "zh-hans"])
+def test_following_the_offer_narrows_the_results(client, rules, language):
+    html = _page(client, language, q=f"{ROBOT[language]} {QUERIES[language]}")
+    assert 'href="/programs/older/"' in html and 'href="/programs/young/"' in html
+    team = next(offer for offer in _links(html, OFFER_TEXT[language]) if "team" in offer)
+    narrowed = _page(client, language, **team)  # a team of 5: "older" takes 10 or more
+    assert 'href="/programs/older/"' not in narrowed and 'href="/programs/young/"' in narrowed
+    assert REMOVE_TEXT[language] in narrowed
 
 
 def test_api_takes_the_same_eligibility_filters(client, rules, charlie):
@@ -226,3 +231,11 @@ def test_saved_search_hears_only_of_calls_that_take_the_startup(
     assert mail.outbox == []
     _new_call(program, bob, django_capture_on_commit_callbacks)  # no limit
     assert [m.to for m in mail.outbox] == [[charlie.email]]
+
+
+def test_search_command_takes_the_eligibility_filters(rules, capsys):
+    call_command("search", "", "--json", "--limit", "20", "--team", "12", "--founded-within", "8")
+    slugs = sorted(row["slug"] for row in json.loads(capsys.readouterr().out))
+    assert slugs == _all_but("young", "older")
+    with pytest.raises(CommandError, match="--revenue"):
+        call_command("search", "", "--revenue", "lots")
