@@ -3,7 +3,7 @@ from typing import Annotated, Literal
 
 from ninja import Field, ModelSchema, Schema
 
-from startup_street.core.enums import Country, Stage
+from startup_street.core.enums import Country, RevenueBand, Stage
 from startup_street.core.i18n import CONTENT_LANGUAGE_CHOICES, normalise_language, pick
 from startup_street.core.timezones import get_zone
 from startup_street.organizations.models import ORGANIZATION_FIELDS, Organization
@@ -146,6 +146,21 @@ class ProgramFiltersIn(Schema):
     closes_before: date | None = Field(None, description="A call closes on or before this date.")
     open_now: bool | None = Field(None, description="A call is open now.")
     open: bool | None = Field(None, description="Older spelling of `open_now`.")
+    founded_within: int | None = Field(
+        None,
+        ge=1,
+        le=100,
+        description="A call takes a startup founded this many years ago. A call without the "
+        "rule takes anyone, and so does a program with no call yet (`team`, `revenue` too).",
+    )
+    team: int | None = Field(
+        None, ge=1, le=10_000, description="A call takes a team of this many people."
+    )
+    revenue: str | None = Field(
+        None,
+        description="A call takes a startup with this annual revenue band.",
+        json_schema_extra={"enum": ["", *RevenueBand.values]},
+    )
 
 
 def _shown_title(obj, context):

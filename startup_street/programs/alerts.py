@@ -16,7 +16,13 @@ from startup_street.search.selectors import ranked_program_ids
 
 from .forms import ProgramFilterForm
 from .models import Call, DeadlineReminder, Program, ProgramFollow, SavedSearch, SavedSearchAlert
-from .selectors import CALL_FILTERS, call_window, filter_programs, programs_visible_to
+from .selectors import (
+    CALL_FILTERS,
+    call_takes,
+    call_window,
+    filter_programs,
+    programs_visible_to,
+)
 
 REMINDER_DAYS = (7, 1)
 FEED_SALT = "startup-street.deadline-feed"
@@ -79,8 +85,8 @@ class _Batch:
     def matches(self, saved: SavedSearch) -> list[Call]:
         """The batch's calls new for ``saved``: the program is among its words' matches, visible
         to the user and within the saved filters, and the call lies in the saved deadline window
-        ("open now" is left out: a call just announced may still be to come). Dates in the
-        filters are the user's dates."""
+        and takes the startup the eligibility filters describe ("open now" is left out: a call
+        just announced may still be to come). Dates in the filters are the user's dates."""
         program_ids = self.ranked(saved.query) if saved.query else self.program_ids
         if not program_ids:
             return []
@@ -89,6 +95,7 @@ class _Batch:
         programs = filter_programs(programs_visible_to(saved.user), params=program_params)
         with timezone.override(saved.user.time_zone):
             window = call_window({k: v for k, v in params.items() if k not in {"open", "open_now"}})
+        window &= call_takes(params)  # the new call itself must take the startup
         taken = set(
             Call.objects.filter(window, pk__in=self.call_ids, program_id__in=program_ids)
             .filter(program__in=programs.values("pk"))

@@ -5,7 +5,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.http import QueryDict
 from django.urls import reverse
 
 from startup_street.core.text import labelled
@@ -36,6 +38,54 @@ def find_programs(user, data: dict) -> Found:
     if hits is None:
         return Found(filtered.order_by("-created_at", "pk"), base, params)
     return Found(RankedResults(filtered, hits.ids, hits.corrections, hits.query), base, params)
+
+
+# What a search's words state about the founder's company (the kinds of ``text.query``'s
+# ``Understood``) and the filter that keeps the programs taking it: a pre-founder is at the idea
+# stage, and a stage is the programs' stages, as the ranking reads them.
+ELIGIBILITY_OFFERS = {
+    "years": "founded_within",
+    "pre_founder": "stage",
+    "stage": "stage",
+    "team": "team",
+    "revenue": "revenue",
+}
+
+
+@dataclass(frozen=True)
+class Offer:
+    """An understood item's filter: ``query`` is the page's query string with it applied, or,
+    when it is ``applied`` already, without it."""
+
+    query: str
+    applied: bool
+
+
+def _cleaned(name: str, value):
+    from .forms import ProgramFilterForm
+
+    try:
+        return ProgramFilterForm.base_fields[name].clean(value)
+    except ValidationError:
+        return None
+
+
+def eligibility_offer(item, params: QueryDict) -> Offer | None:
+    """The filter offered beside an understood item of a search (``params``: the page's query
+    parameters); None for items that are no eligibility or whose value is no valid filter
+    ("founded 200 years ago")."""
+    name = ELIGIBILITY_OFFERS.get(item.kind)
+    value = _cleaned(name, "idea" if item.kind == "pre_founder" else item.value) if name else None
+    if value in (None, ""):
+        return None
+    again = params.copy()
+    again.pop("page", None)
+    applied = _cleaned(name, params.get(name)) == value
+    if applied:
+        again.pop(name, None)
+    else:
+        again[name] = str(value)
+    return Offer(again.urlencode(), applied)
 
 
 def search_params(saved) -> dict:

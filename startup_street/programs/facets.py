@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from startup_street.core.enums import Country, Stage
+from startup_street.core.enums import Country, RevenueBand, Stage
 from startup_street.core.i18n import CONTENT_LANGUAGE_CHOICES, pick
 from startup_street.core.models import Sector
 from startup_street.core.places import city_name
@@ -21,8 +21,10 @@ from .enums import SupportKind
 from .models import Call, Program
 from .selectors import (
     CALL_FILTERS,
+    call_takes,
     filter_programs,
     has_language,
+    has_matching_call,
     has_stage,
     open_to_every_stage,
     with_stage_text,
@@ -88,11 +90,21 @@ def _language_counts(qs: QuerySet) -> dict[str, int]:
     return {key.replace("_", "-"): n for key, n in qs.order_by().aggregate(**aggregates).items()}
 
 
-def _deadline_counts(qs: QuerySet, windows) -> dict[str, int]:
+def _revenue_counts(qs: QuerySet, params: dict) -> dict[str, int]:
+    """For each band, the programs with a call that takes it and meets the other call filters."""
+    aggregates = {
+        band: Count("pk", filter=has_matching_call({**params, "revenue": band}))
+        for band in RevenueBand.values
+    }
+    return qs.order_by().aggregate(**aggregates)
+
+
+def _deadline_counts(qs: QuerySet, windows, takes: Q) -> dict[str, int]:
+    """``takes``: the eligibility filters, which the same call must meet."""
     now = timezone.now()
 
     def calls(condition: Q) -> Exists:
-        return Exists(Call.objects.filter(condition, program=OuterRef("pk")))
+        return Exists(Call.objects.filter(condition & takes, program=OuterRef("pk")))
 
     aggregates = {"open_now": Count("pk", filter=calls(Q(opens_at__lte=now, closes_at__gt=now)))}
     for days in windows:
@@ -132,7 +144,7 @@ def program_facets(base: QuerySet[Program], params: dict) -> list[Facet]:
     org_slugs = _top(orgs, params.get("organization"))
     chosen_window = params.get("closes_within")
     windows = sorted({*DEADLINE_WINDOWS, *([int(chosen_window)] if chosen_window else [])})
-    deadline = _deadline_counts(subset(*CALL_FILTERS), windows)
+    deadline = _deadline_counts(subset(*CALL_FILTERS), windows, call_takes(params))
     return [
         _facet(
             "kind",
@@ -181,6 +193,13 @@ def program_facets(base: QuerySet[Program], params: dict) -> list[Facet]:
             CONTENT_LANGUAGE_CHOICES,
             _language_counts(subset("language")),
             params.get("language"),
+        ),
+        _facet(
+            "revenue",
+            _("Annual revenue"),
+            RevenueBand.choices,
+            _revenue_counts(subset("revenue"), params),
+            params.get("revenue"),
         ),
         Facet(
             "closes_within",

@@ -107,6 +107,24 @@ class ProgramFilterForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     open_now = StrictBooleanField(label=_("Open now"), required=False)
+    # Who a call takes (its eligibility rules): a call without the rule takes anyone.
+    founded_within = forms.IntegerField(
+        label=_("Founded within (years)"),
+        required=False,
+        min_value=1,
+        max_value=100,
+    )
+    team = forms.IntegerField(
+        label=_("Team size"),
+        required=False,
+        min_value=1,
+        max_value=10_000,
+    )
+    revenue = forms.ChoiceField(
+        label=_("Annual revenue"),
+        required=False,
+        choices=[("", _("Any")), *RevenueBand.choices],
+    )
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None and "open" in data and "open_now" not in data:

@@ -16,7 +16,7 @@ from startup_street.core.places import city_filter
 from startup_street.organizations.enums import STAFF_ROLES
 from startup_street.organizations.models import Membership
 
-from .eligibility import Verdict, evaluate
+from .eligibility import REVENUE_BANDS, Verdict, evaluate
 from .models import Call, Program, SavedSearch
 
 
@@ -72,7 +72,9 @@ def with_listing_data(qs: QuerySet[Program]) -> QuerySet[Program]:
     )
 
 
-CALL_FILTERS = ("open_now", "open", "closes_within", "closes_after", "closes_before")
+DEADLINE_FILTERS = ("open_now", "open", "closes_within", "closes_after", "closes_before")
+ELIGIBILITY_FILTERS = ("founded_within", "team", "revenue")
+CALL_FILTERS = DEADLINE_FILTERS + ELIGIBILITY_FILTERS  # each must hold for one and the same call
 
 
 def _truthy(value) -> bool:
@@ -100,6 +102,29 @@ def call_window(params, now=None) -> Q:
     return condition
 
 
+def _no_rule_or(rule: str, condition: Q) -> Q:
+    return Q(**{f"eligibility__{rule}__isnull": True}) | condition
+
+
+def call_takes(params) -> Q:
+    """The eligibility filters as conditions on one call's rules, read as ``eligibility.py``
+    reads them: a startup founded N years ago is taken by a limit of N years or more, a team of
+    N by a range holding N, a revenue band by a highest band at or above it; a call without the
+    rule takes anyone."""
+    condition = Q()
+    if years := params.get("founded_within"):
+        condition &= _no_rule_or(
+            "max_years_since_founding", Q(eligibility__max_years_since_founding__gte=int(years))
+        )
+    if team := params.get("team"):
+        condition &= _no_rule_or("team_size__min", Q(eligibility__team_size__min__lte=int(team)))
+        condition &= _no_rule_or("team_size__max", Q(eligibility__team_size__max__gte=int(team)))
+    if band := params.get("revenue"):
+        bands = REVENUE_BANDS[REVENUE_BANDS.index(band) :]
+        condition &= _no_rule_or("max_revenue_band", Q(eligibility__max_revenue_band__in=bands))
+    return condition
+
+
 def has_stage(code: str) -> Q:
     # Stages are a JSON list; its text holds each code in quotes ("seed" is not "pre_seed").
     return Q(stages_text__contains=f'"{code}"')
@@ -120,7 +145,8 @@ def has_language(code: str) -> Q:
 def filter_programs(qs: QuerySet[Program], *, params) -> QuerySet[Program]:
     """Structured filters shared by the web list, the API and the ``search`` command, from a
     validated ``ProgramFilterForm``'s data. A program open to every sector (or stage) matches
-    any sector (or stage); the deadline filters must all hold for one and the same call."""
+    any sector (or stage); the deadline and eligibility filters must all hold for one and the same
+    call."""
     if kind := params.get("kind"):
         qs = qs.filter(kind=kind)
     if sector := params.get("sector"):
@@ -137,10 +163,21 @@ def filter_programs(qs: QuerySet[Program], *, params) -> QuerySet[Program]:
         qs = qs.filter(organization__slug=organization)
     if language := params.get("language"):
         qs = qs.filter(has_language(language))
-    window = call_window(params)
-    if window:
-        qs = qs.filter(Exists(Call.objects.filter(window, program=OuterRef("pk"))))
-    return qs
+    matching = has_matching_call(params)
+    return qs if matching is None else qs.filter(matching)
+
+
+def has_matching_call(params) -> Q | None:
+    """A program with a call that meets all the deadline and eligibility filters (None when
+    there are none); with eligibility filters alone, a program with no call yet matches too (it
+    states no rule that excludes anyone)."""
+    window, takes = call_window(params), call_takes(params)
+    if not (window or takes):
+        return None
+    matching = Q(Exists(Call.objects.filter(window & takes, program=OuterRef("pk"))))
+    if not window:
+        matching |= ~Exists(Call.objects.filter(program=OuterRef("pk")))
+    return matching
 
 
 def participated_programs(startup) -> set[int]:

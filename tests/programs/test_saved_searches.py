@@ -20,7 +20,7 @@ def _save(user, query="", **filters) -> SavedSearch:
     return saved
 
 
-def _new_call(program, actor, captured, closes=datetime(2030, 2, 1, 18)):
+def _new_call(program, actor, captured, closes=datetime(2030, 2, 1, 18), eligibility=None):
     with captured(execute=True):
         return services.save_call(
             program=program,
@@ -28,6 +28,7 @@ def _new_call(program, actor, captured, closes=datetime(2030, 2, 1, 18)):
             opens_local=datetime(2030, 1, 1, 9),
             closes_local=closes,
             time_zone="Asia/Shanghai",
+            eligibility=eligibility,
         )
 
 

@@ -1,6 +1,7 @@
 """``{% load search_tags %}``: search-result snippets with the query's words marked."""
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from django import template
 from django.utils.html import escape
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from startup_street.core.enums import Stage
 from startup_street.text.analysers import fts_query_terms, highlight_spans, written_forms
+from startup_street.text.query import Understood
 
 register = template.Library()
 
@@ -45,11 +47,16 @@ def highlight(text, query) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped
 
 
+class UnderstoodTag(NamedTuple):
+    label: str  # in the reader's language
+    again: str  # the query string of the same search without the words it came from
+    item: Understood
+
+
 @register.simple_tag
-def understood_as(query, params) -> list[tuple[str, str]]:
+def understood_as(query, params) -> list[UnderstoodTag]:
     """``{% understood_as parsed_query request.GET as items %}``: what a search's words were
-    read as, each (label in the reader's language, the query string of the same search without
-    the words it came from)."""
+    read as, each an ``UnderstoodTag``."""
     if query is None or not getattr(query, "understood", None):
         return []
     items = []
@@ -59,7 +66,7 @@ def understood_as(query, params) -> list[tuple[str, str]]:
             again = params.copy()
             again["q"] = query.without(n)
             again.pop("page", None)
-            items.append((label, again.urlencode()))
+            items.append(UnderstoodTag(label, again.urlencode(), item))
     return items
 
 

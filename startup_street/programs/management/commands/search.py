@@ -20,6 +20,9 @@ FILTERS = (
     ("closes_within", "a call closes within this many days"),
     ("closes_after", "a call closes on or after this date (YYYY-MM-DD, UTC)"),
     ("closes_before", "a call closes on or before this date (YYYY-MM-DD, UTC)"),
+    ("founded_within", "a call takes a startup founded this many years ago"),
+    ("team", "a call takes a team of this many people"),
+    ("revenue", "a call takes this annual revenue band (none, under_100m_krw, ...)"),
 )
 
 
