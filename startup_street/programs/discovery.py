@@ -48,7 +48,8 @@ ELIGIBILITY_OFFERS = {
     "pre_founder": "stage",
     "stage": "stage",
     "team": "team",
-    "revenue": "revenue",
+    # No revenue (the only revenue a query is read as stating) is under every call's limit: a
+    # filter on it would keep every program, so none is offered.
 }
 
 
