@@ -212,6 +212,8 @@ def parse_query(text: str) -> ParsedQuery:
                 Understood("place" if concept in places else "concept", concept, span)
             )
     eligibility, found = _eligibility(text)
+    # words read as eligibility are shown once, as eligibility, not also as a topic
+    understood = [u for u in understood if not any(_overlap(u.span, e.span) for e in found)]
     understood += found
     understood.sort(key=lambda u: u.span)
     return ParsedQuery(
@@ -227,6 +229,10 @@ def parse_query(text: str) -> ParsedQuery:
         understood=tuple(understood),
         words=english_words(text),
     )
+
+
+def _overlap(one: tuple[int, int], other: tuple[int, int]) -> bool:
+    return one[0] < other[1] and other[0] < one[1]
 
 
 @lru_cache(maxsize=512)

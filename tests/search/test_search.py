@@ -463,6 +463,18 @@ def test_query_eligibility_in_three_languages():
     assert not parse_query("robot testbed").eligibility
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["准创业者 种子轮 加速器", "예비창업자 시드 액셀러레이터", "pre-founder seed accelerator"],
+)
+def test_words_read_as_eligibility_are_shown_once_not_also_as_a_topic(query):
+    from startup_street.text.query import parse_query
+
+    understood = parse_query(query).understood
+    assert [u.kind for u in understood] == ["pre_founder", "stage", "concept"]
+    assert understood[2].value == "accelerator"  # other words still show their topic
+
+
 def test_stated_eligibility_moves_up_the_programs_that_take_it(organization):
     from tests.factories import make_call
 
