@@ -175,12 +175,12 @@ def time_queries(queries: list[str]) -> dict[str, tuple[float, float]]:
 
 
 def neighbour_recall(queries: list[str]) -> float:
-    """Share of the exact top 20 (every row scored) that the two-stage search returns; a
-    result scoring as high as the exact 20th counts (generated programs repeat texts, so many
-    rows tie)."""
+    """Share of the exact top 20 (every row scored) that the two-stage search returns when a
+    query asks it for as many neighbours as search does (``selectors.DEPTH``); a result scoring
+    as high as the exact 20th counts (generated programs repeat texts, so many rows tie)."""
     import numpy as np
 
-    from startup_street.search import memory, services
+    from startup_street.search import memory, selectors, services
 
     model = services.embedder()
     index = memory.view(model.name).vectors
@@ -188,7 +188,8 @@ def neighbour_recall(queries: list[str]) -> float:
     for query in queries:
         vector = model.encode([query], is_query=True)[0]
         twentieth = np.sort(index.vectors @ vector)[-20]
-        _ids, scores = index.nearest(vector, 20)
+        _ids, scores = index.nearest(vector, selectors.DEPTH)
+        scores = scores[:20]
         found.append(float(np.sum(scores >= twentieth - 1e-6)) / 20)
     return float(np.mean(found))
 
