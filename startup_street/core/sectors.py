@@ -17,6 +17,12 @@ SECTORS = [
     ("manufacturing", "Smart manufacturing", "스마트 제조", "智能制造"),
     ("drones", "Drones and aerospace", "드론·항공우주", "无人机与航空航天"),
     ("games", "Games", "게임", "游戏"),
+    # 2026-12: fields of K-Startup's and Chinese incubators' calls that had no sector
+    ("tourism", "Tourism and leisure", "관광·레저", "文旅与休闲"),
+    ("proptech", "Real estate and construction", "부동산·건설", "地产与建筑"),
+    ("social", "Social ventures and impact", "소셜벤처·사회적경제", "社会企业与社会创新"),
+    ("smart_city", "Smart city", "스마트시티", "智慧城市"),
+    ("sports", "Sports and fitness", "스포츠·피트니스", "体育与健身"),
 ]
 
 

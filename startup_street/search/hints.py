@@ -122,14 +122,20 @@ SECTORS = {
     "chemicals": "manufacturing",
     "ict": "software",
     "mobile_app": "software",
+    "tourism": "tourism",
+    "proptech": "proptech",
+    "proptech_construction": "proptech",
+    "social_venture": "social",
+    "smart_city": "smart_city",
+    "sports": "sports",
 }
 
 # Topics a query may name that no sector of the taxonomy stands for: a program meets them by
 # naming them in its text only.
-TOPICS = {"smart_city", "proptech", "social_venture", "quantum", "deep_tech", "tourism"}
-TOPICS |= {"re_founder", "senior_founder", "solo_founder", "esg", "maritime", "water", "culture"}
-TOPICS |= {"local_business", "maker", "foreign_founder", "women", "youth", "pre_founder"}
-TOPICS |= {"digital", "platform", "design", "sports", "retail", "defense", "pet", "idea"}
+TOPICS = {"quantum", "deep_tech", "re_founder", "senior_founder", "solo_founder", "esg"}
+TOPICS |= {"maritime", "water", "culture", "local_business", "maker", "foreign_founder"}
+TOPICS |= {"women", "youth", "pre_founder", "digital", "platform", "design", "retail"}
+TOPICS |= {"defense", "pet", "idea"}
 
 # place concept -> (the place concepts a program's city may name for it, country code)
 PLACES = {
