@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from startup_street.text.analysers import concept_forms, dictionary_concepts
 from startup_street.text.arrays import TermTable
 from startup_street.text.lexical import LexicalIndex, decode_postings
 from startup_street.text.locks import ForkSafeLock
@@ -396,14 +397,23 @@ def _read_all(kind: str, model_name: str, stamp: int) -> View:
     facets: dict[int, Facets] = {}
     ids, postings, vectors, newest = _fetch(_entries(kind), model_name, facets)
     vocabulary = Vocabulary().read(kind)
+    lexical = LexicalIndex(ids, postings)
+    concepts = {c: forms for c in dictionary_concepts() if (forms := form_ids(c, vocabulary))}
+    lexical.index_concepts(concepts)
     return View(
         stamp=stamp,
         newest=newest,
         vectors=VectorIndex(ids, *_matrix(vectors, _dimension(model_name))),
-        lexical=LexicalIndex(ids, postings),
+        lexical=lexical,
         vocabulary=vocabulary,
         facets=FacetTable.of(facets),
     )
+
+
+def form_ids(concept: str, vocabulary: Vocabulary) -> list[list[int]]:
+    """The concept's forms (in every language) as term ids, less those no entry holds."""
+    groups = [[vocabulary.get(word) for word in form.split()] for form in concept_forms(concept)]
+    return [group for group in groups if None not in group]
 
 
 class Vocabulary:

@@ -20,7 +20,6 @@ from django.db import connection
 from startup_street.core.i18n import normalise_language
 from startup_street.organizations.selectors import organizations_staffed_by
 from startup_street.text.analysers import (
-    concept_forms,
     fts_query_terms,
     is_english_word,
     spelling_variants,
@@ -29,7 +28,7 @@ from startup_street.text.query import ParsedQuery, parse_query
 
 from .hints import hints_for
 from .kinds import KINDS
-from .memory import View, view
+from .memory import View, form_ids, view
 from .services import MENTOR, PROGRAM, STARTUP, embedder
 
 LIMIT = 200  # programs a query ranks (ten pages of results)
@@ -242,16 +241,9 @@ def _concept_scores(concepts, current: View, cache: dict | None = None):
     None when the query names none."""
     if not concepts:
         return None
-    vocabulary = current.vocabulary
-    return current.lexical.concept_scores(
-        [_form_ids(concept, vocabulary) for concept in sorted(concepts)], cache
-    )
-
-
-def _form_ids(concept: str, vocabulary) -> list[list[int]]:
-    """The concept's forms (in every language) as term ids, less those no entry holds."""
-    groups = [[vocabulary.get(word) for word in form.split()] for form in concept_forms(concept)]
-    return [group for group in groups if None not in group]
+    names = sorted(concepts)
+    forms = [form_ids(concept, current.vocabulary) for concept in names]
+    return current.lexical.concept_scores(forms, cache, names)
 
 
 def _nearest(vector, limit: int, current: View) -> list[tuple[int, float]]:
@@ -363,7 +355,7 @@ def _mentioned(concepts, candidates: list[int], current: View) -> np.ndarray:
     if not concepts:
         return shares
     for concept in concepts:
-        shares += current.lexical.holds(_form_ids(concept, current.vocabulary), candidates)
+        shares += current.lexical.holds(form_ids(concept, current.vocabulary), candidates)
     return shares / len(concepts)
 
 

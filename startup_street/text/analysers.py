@@ -414,6 +414,12 @@ def concept_forms(concept: str) -> set[str]:
     return forms.get(concept, set())
 
 
+def dictionary_concepts() -> list[str]:
+    """Every concept of the term dictionary."""
+    _, _, forms = _lazy("concepts", _build_concept_index)
+    return sorted(forms)
+
+
 def expand_terms(tokens: Iterable[str]) -> set[str]:
     """The ko, zh and en forms of every concept the tokens mention: the keyword channel for
     cross-language recall. A several-word form is one string, its terms joined by a space

@@ -149,6 +149,7 @@ def old_paths(monkeypatch):
         monkeypatch.setattr(shared.FacetTable, "__getitem__", facet_by_item)
         monkeypatch.setattr(shared.FacetTable, "get", Mapping.get)
         monkeypatch.setattr(selectors, "features", features_one_by_one)
+        monkeypatch.setattr(LexicalIndex, "index_concepts", lambda index, concepts: None)
         memory.forget()
 
     return use
@@ -205,6 +206,29 @@ def test_the_best_rows_are_found_however_many_score(share):
         assert lexical._top(scores, ids, limit) == {
             int(ids[row]): float(scores[row]) for row in expected
         }
+
+
+def test_concepts_read_from_their_kept_rows_score_as_their_forms_united():
+    index = _index(seed=4)
+    concepts = {"one": [[3], [7, 11]], "two": [[5]], "three": [[8, 9], [12]], "none": [[99]]}
+    plain = _index(seed=4)
+    index.index_concepts(concepts)
+    assert set(index.concepts) == {"one", "two", "three"}
+    changed = index.with_changes(
+        {10: encode_postings({3: 1}), 999: encode_postings({5: 2, 8: 1, 9: 1})},
+        np.array([pk for pk in index.ids.tolist() if pk != 11] + [999]),
+    )  # entry 10 rewritten, 11 deleted, 999 added: rows hidden and an overlay
+    before = plain.with_changes(
+        {10: encode_postings({3: 1}), 999: encode_postings({5: 2, 8: 1, 9: 1})},
+        np.array([pk for pk in plain.ids.tolist() if pk != 11] + [999]),
+    )
+    names = sorted(concepts)
+    for now, old in ((index, plain), (changed, before)):
+        kept = now.concept_scores([concepts[n] for n in names], names=names)
+        united = old.concept_scores([concepts[n] for n in names])
+        assert np.array_equal(kept.scores, united.scores)
+        assert kept.weights == united.weights and kept.overlay == united.overlay
+        assert kept.best(30) == united.best(30)
 
 
 def test_phrase_rows_are_the_intersection_of_every_word():
