@@ -166,13 +166,13 @@ class ParsedQuery:
     @property
     def semantic_text(self) -> str:
         """What the query's embedding is made from: its text, then, in brackets, the names in
-        the other two languages of the topics it names (each concept's first form in the
-        dictionary), which brings a short query nearer to programs about those topics
-        written in another language. Places are left out: where a program is is a feature of
+        the other two languages of the topics and markets it names (each concept's first form
+        in the dictionary), which brings a short query nearer to programs about them written
+        in another language. Other places are left out: where a program is is a feature of
         its own."""
         names = [
             forms[lang][0]
-            for concept in sorted(self.topics)
+            for concept in sorted(self.topics | self.markets)
             for forms in [written_forms(concept)]
             for lang in LANGS
             if lang != self.language and forms.get(lang)

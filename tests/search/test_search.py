@@ -282,6 +282,8 @@ def test_query_embedding_names_its_topics_in_the_two_other_languages():
     assert text.count("로봇") == 1  # not again in the query's own language
     assert "北京" not in text and "beijing" not in text.lower()  # a place is a feature apart
     assert parse_query("首尔 hello").semantic_text == "首尔 hello"
+    market = parse_query("중국 진출").semantic_text  # a market is what a program is about
+    assert "中国" in market and "china" in market.lower()
 
 
 def test_a_market_or_a_nationality_is_no_place():
