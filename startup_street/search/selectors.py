@@ -230,7 +230,7 @@ def _channels(query: ParsedQuery, stats, current: View, limit: int, channels) ->
             search = _postgres if connection.vendor == "postgresql" else _sqlite
             lists["own"], lists["expanded"] = search(own, limit), search(expanded, limit)
     if "semantic" in channels:
-        vector = embedder().encode([query.text[:1000]], is_query=True)[0]
+        vector = embedder().encode([query.semantic_text], is_query=True)[0]
         lists["vector"] = vector
         lists["semantic"] = _nearest(vector, limit, current)
     return lists

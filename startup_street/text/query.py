@@ -27,6 +27,7 @@ from .analysers import (
     match_concepts,
     normalise_text,
     raw_forms,
+    written_forms,
 )
 
 # Concepts of the term dictionary that name a country or a region of the world: named next to
@@ -161,6 +162,23 @@ class ParsedQuery:
     def topics(self) -> frozenset[str]:
         """The concepts that are not places."""
         return self.concepts - PLACES
+
+    @property
+    def semantic_text(self) -> str:
+        """What the query's embedding is made from: its text, then, in brackets, the names in
+        the other two languages of the topics and markets it names (each concept's first form
+        in the dictionary), which brings a short query nearer to programs about them written
+        in another language. Other places are left out: where a program is is a feature of
+        its own."""
+        names = [
+            forms[lang][0]
+            for concept in sorted(self.topics | self.markets)
+            for forms in [written_forms(concept)]
+            for lang in LANGS
+            if lang != self.language and forms.get(lang)
+        ]
+        text = self.text[:1000]
+        return f"{text} ({', '.join(names)})" if names else text
 
     def corrected(self, read_as: dict[str, tuple[str, str]]) -> ParsedQuery:
         """This query with misspelt terms read as others (term -> (term read, word read));

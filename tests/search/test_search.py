@@ -273,6 +273,19 @@ def test_query_hints_read_kind_sector_and_place_in_any_language():
     assert not hints_for(parse_query("hello there"))
 
 
+def test_query_embedding_names_its_topics_in_the_two_other_languages():
+    from startup_street.text.query import parse_query
+
+    text = parse_query("베이징 로봇 실증").semantic_text
+    assert text.startswith("베이징 로봇 실증 (")
+    assert "机器人" in text and "robot" in text and "testbed" in text
+    assert text.count("로봇") == 1  # not again in the query's own language
+    assert "北京" not in text and "beijing" not in text.lower()  # a place is a feature apart
+    assert parse_query("首尔 hello").semantic_text == "首尔 hello"
+    market = parse_query("중국 진출").semantic_text  # a market is what a program is about
+    assert "中国" in market and "china" in market.lower()
+
+
 def test_a_market_or_a_nationality_is_no_place():
     from startup_street.search.hints import hints_for
     from startup_street.text.query import parse_query
