@@ -53,9 +53,11 @@ def setup(programs: int) -> None:
     from startup_street.demo.generate import load_demo
     from startup_street.organizations.models import Organization
     from startup_street.search.models import SearchEntry, SearchTerm
+    from startup_street.startups.models import Startup
 
     SearchEntry.objects.all().delete()
     SearchTerm.objects.all().delete()
+    Startup.objects.all().delete()  # a second run on the same database makes them again
     Organization.objects.all().delete()
     User.objects.all().delete()
     started = time.perf_counter()
