@@ -215,14 +215,13 @@ class Hints:
     def __bool__(self) -> bool:
         return bool(self.kinds or self.sectors or self.topics or self.places or self.countries)
 
-    def place_met(self, facets) -> float:
-        """1 when the program is in a place the query asks for (a city asked for must be its
-        city; a country alone, its country)."""
+    def place_met(self, table, at):
+        """For the entries at positions ``at`` of a ``memory.FacetTable``: whether each is in a
+        place the query asks for (a city asked for must be its city; a country alone, its
+        country)."""
         if self.places:
-            return float(bool(self.places & facets.places))
-        if self.countries:
-            return float(facets.country in self.countries)
-        return 0.0
+            return table.matches("places", at, self.places) > 0
+        return table.matches("country", at, self.countries) > 0
 
 
 def hints_for(query) -> Hints:

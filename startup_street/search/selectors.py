@@ -221,11 +221,11 @@ def _channels(query: ParsedQuery, stats, current: View, limit: int, channels) ->
         own = list(query.terms)
         expanded = list(dict.fromkeys(own + list(query.expansions)))
         if len(current.lexical) >= settings.SEARCH_MEMORY_INDEX_FROM:
-            if expanded == own:  # a query naming no concept of the dictionary
-                lists["own"] = lists["expanded"] = _memory([own], stats, limit, current, cache)[0]
-            else:
-                both = _memory([own, expanded], stats, limit, current, cache)
-                lists["own"], lists["expanded"] = both
+            # a query naming no concept of the dictionary expands to itself: ranked once
+            ranked = _memory(
+                [own] if expanded == own else [own, expanded], stats, limit, current, cache
+            )
+            lists["own"], lists["expanded"] = ranked[0], ranked[-1]
         else:
             search = _postgres if connection.vendor == "postgresql" else _sqlite
             lists["own"], lists["expanded"] = search(own, limit), search(expanded, limit)
@@ -309,10 +309,7 @@ def features(query: ParsedQuery, lists: dict, current: View) -> tuple[list[int],
         share = table.matches("sectors", at, hints.sectors) / len(hints.sectors)
         has_sectors = table.sizes("sectors", at) > 0
         matrix[:, column["topic_sector"]] = np.where(held, np.where(has_sectors, share, 0.5), 0)
-    if hints.places:  # a city asked for must be its city; a country alone, its country
-        matrix[:, column["place"]] = held & (table.matches("places", at, hints.places) > 0)
-    elif hints.countries:
-        matrix[:, column["place"]] = held & (table.matches("country", at, hints.countries) > 0)
+    matrix[:, column["place"]] = held & hints.place_met(table, at)
     language = normalise_language(query.language)
     matrix[:, column["language"]] = held & (table.matches("languages", at, {language}) > 0)
     if query.eligibility:

@@ -326,8 +326,7 @@ class LexicalIndex:
             else:
                 scores = np.zeros(len(self.ids), dtype=np.float64) if parts else None
                 todo = list(parts.values())
-            for rows, weights, k in todo:
-                scores[rows] += weights * k
+            _add(scores, todo)
             before = (parts, scores) if scores is not None else None
             out.append(self._best(scores, singles, groups, limit))
         return out
@@ -403,10 +402,7 @@ class LexicalIndex:
         parts = self._parts(singles, groups)
         if not parts:
             return None
-        scores = np.zeros(len(self.ids), dtype=np.float64)
-        for rows, weights, k in parts.values():
-            scores[rows] += weights * k
-        return scores
+        return _add(np.zeros(len(self.ids), dtype=np.float64), parts.values())
 
     def _overlay_scores(self, singles, groups) -> dict[int, float]:
         out = {}
@@ -448,6 +444,13 @@ class ConceptScores:
             if pk in self.overlay:
                 out[k] = self.overlay[pk]
         return out
+
+
+def _add(scores: np.ndarray, parts) -> np.ndarray:
+    """``scores`` with each part's weights (rows, tf parts, factor) added, one scatter a part."""
+    for rows, weights, k in parts:
+        scores[rows] += weights * k
+    return scores
 
 
 def _top(scores: np.ndarray, ids: np.ndarray, limit: int) -> dict[int, float]:

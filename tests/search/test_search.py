@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -255,21 +256,23 @@ def test_memory_path_reads_misspellings_and_hostile_queries(catalogue, in_memory
 
 def test_query_hints_read_kind_sector_and_place_in_any_language():
     from startup_street.search.hints import hints_for, places_of
-    from startup_street.search.memory import Facets
+    from startup_street.search.memory import Facets, FacetTable
     from startup_street.text.query import parse_query
 
     hints = hints_for(parse_query("베이징 인공지능 스타트업 입주 공간"))
     assert hints.kinds == {"space"} and hints.sectors == {"ai"}
     assert "beijing" in hints.places
 
-    def facets(city, country):
-        return Facets.of({"city": city, "country": country, "places": places_of(city)})
+    def met(hints, city, country) -> int:  # one program's place, compared as ranking does
+        fields = {"city": city, "country": country, "places": places_of(city)}
+        table = FacetTable.of({1: Facets.of(fields)})
+        return int(hints.place_met(table, np.array([0]))[0])
 
     # a city written in any language meets the place named in any other
-    assert hints.place_met(facets("北京", "CN")) == hints.place_met(facets("Beijing", "CN")) == 1
-    assert hints.place_met(facets("Seoul", "KR")) == 0
+    assert met(hints, "北京", "CN") == met(hints, "Beijing", "CN") == 1
+    assert met(hints, "Seoul", "KR") == 0
     assert hints_for(parse_query("首尔 投资")).kinds == {"funding"}
-    assert hints_for(parse_query("서울 사무실")).place_met(facets("서울특별시", "KR")) == 1
+    assert met(hints_for(parse_query("서울 사무실")), "서울특별시", "KR") == 1
     assert not hints_for(parse_query("hello there"))
 
 

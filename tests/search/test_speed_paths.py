@@ -105,7 +105,10 @@ def features_one_by_one(query, lists, current):
             matrix[row, column["topic_sector"]] = (
                 len(hints.sectors & facets.sectors) / len(hints.sectors) if facets.sectors else 0.5
             )
-        matrix[row, column["place"]] = hints.place_met(facets)
+        if hints.places:
+            matrix[row, column["place"]] = bool(hints.places & facets.places)
+        elif hints.countries:
+            matrix[row, column["place"]] = facets.country in hints.countries
         matrix[row, column["language"]] = language in facets.languages
         if stated is not None:
             matrix[row, column["eligibility"]] = eligibility_one_by_one(stated, facets)
