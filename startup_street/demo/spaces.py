@@ -416,7 +416,14 @@ def _history(rng: random.Random, now: datetime) -> None:
 def _past_booking(rng, space, entitlement, user_id, now, days_ago) -> Booking | None:
     zone = get_zone(space.time_zone)
     day = (now - timedelta(days=days_ago)).astimezone(zone).date()
-    window = [h for h in space.opening_hours.all() if h.weekday == day.weekday()]
+    hours = space.opening_hours.all()
+    # the nearest earlier day the space is open: a fixed step between bookings would otherwise
+    # land on one weekday every time, and a demo loaded on some dates would have no history
+    for _ in range(7):
+        window = [h for h in hours if h.weekday == day.weekday()]
+        if window:
+            break
+        day -= timedelta(days=1)
     if not window or day < entitlement.starts_on:
         return None
     length = max(space.min_minutes // 60, min(rng.choice([1, 2, 3, 4]), space.max_minutes // 60))

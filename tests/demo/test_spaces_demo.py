@@ -1,7 +1,9 @@
 """The demo's spaces: every kind of space, hours granted by acceptance, bookings past and to
 come that keep every booking rule, and each demo role led to its spaces work from its home."""
 
+import random
 from collections import Counter
+from datetime import timedelta
 
 import pytest
 from django.db.models import Exists, OuterRef
@@ -9,7 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from startup_street.accounts.models import User
+from startup_street.core.timezones import get_zone
 from startup_street.demo.generate import demo_accounts, load_demo
+from startup_street.demo.spaces import _past_booking
 from startup_street.spaces.enums import SpaceKind
 from startup_street.spaces.models import (
     Booking,
@@ -48,6 +52,7 @@ def test_demo_spaces_world(demo):
         every_kind_of_space_is_there_in_three_languages,
         acceptance_granted_hours_and_staff_granted_testbed_hours,
         past_and_future_bookings_keep_the_rules,
+        robowave_has_testbed_runs_whatever_the_weekday,
         founder_home_leads_to_bookings_and_hours_left,
         testbed_manager_home_leads_to_the_pending_requests,
         kic_manager_home_shows_the_meeting_room_request,
@@ -107,6 +112,24 @@ def past_and_future_bookings_keep_the_rules(demo):
     ):
         assert booking.entitlement.startup_id == booking.startup_id
         assert booking.entitlement.kind == booking.space.kind
+
+
+def robowave_has_testbed_runs_whatever_the_weekday(demo):
+    """The demo's history is spread over the days a space is open: loaded on any date, the
+    founder has past testbed runs with results to look at."""
+    assert DemonstrationResult.objects.filter(plan__booking__startup__slug="robowave").exists()
+    entitlement = Entitlement.objects.get(startup__slug="robowave", kind="testbed")
+    space = Space.objects.filter(kind="testbed").prefetch_related("opening_hours").first()
+    open_days = {h.weekday for h in space.opening_hours.all()}
+    now, rng = timezone.now(), random.Random(1)
+    user = entitlement.startup.members.first().user_id
+    for days_ago in range(2, 16):  # two weeks: every weekday, the closed ones too
+        booking = _past_booking(rng, space, entitlement, user, now, days_ago)
+        assert booking is not None, days_ago
+        zone = get_zone(space.time_zone)
+        day = booking.starts_at.astimezone(zone).date()
+        assert day.weekday() in open_days
+        assert day <= (now - timedelta(days=days_ago)).astimezone(zone).date()
 
 
 def founder_home_leads_to_bookings_and_hours_left(demo):
