@@ -204,12 +204,37 @@ def places_of(city: str) -> list[str]:
     return sorted(match_concepts(tokenize(city)) & PLACES.keys())
 
 
+# The kinds of support that take a company into a market abroad.
+MARKET_KINDS = frozenset({"sales_overseas", "soft_landing"})
+# A market is also named by the region it lies in ("동남아 진출" serves a Singapore market).
+REGIONS = {
+    "singapore": ("southeast_asia",),
+    "vietnam": ("southeast_asia",),
+    "indonesia": ("southeast_asia",),
+    "usa": ("north_america",),
+    "canada": ("north_america",),
+    "germany": ("europe",),
+    "france": ("europe",),
+    "united_kingdom": ("europe",),
+}
+
+
+def market_concepts(market: str) -> tuple[str, ...]:
+    """The concepts whose naming in a program's text names ``market``: itself, the region it
+    lies in, and the places of the term dictionary in that country (a Beijing soft landing
+    serves the Chinese market)."""
+    _cities, country = PLACES.get(market, ((), ""))
+    inside = sorted(p for p, (_c, code) in PLACES.items() if country and code == country)
+    return tuple(dict.fromkeys((market, *REGIONS.get(market, ()), *inside)))
+
+
 @dataclass
 class Hints:
     kinds: set[str] = field(default_factory=set)
     sectors: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)  # place concepts a program may be in
     countries: set[str] = field(default_factory=set)
+    markets: bool = False  # the query names a market abroad
     topics: set[str] = field(default_factory=set)  # concepts of SECTORS or TOPICS named
 
     def __bool__(self) -> bool:
@@ -234,6 +259,7 @@ def hints_for(query) -> Hints:
         sectors={SECTORS[c] for c in concepts & SECTORS.keys()},
         topics=concepts & (SECTORS.keys() | TOPICS),
     )
+    hints.markets = bool(query.markets)
     for concept in set(query.places) & PLACES.keys():
         cities, country = PLACES[concept]
         hints.places.update(cities)

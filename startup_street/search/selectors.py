@@ -26,7 +26,7 @@ from startup_street.text.analysers import (
 )
 from startup_street.text.query import ParsedQuery, parse_query
 
-from .hints import hints_for
+from .hints import MARKET_KINDS, hints_for, market_concepts
 from .kinds import KINDS
 from .memory import View, form_ids, view
 from .services import MENTOR, PROGRAM, STARTUP, embedder
@@ -271,6 +271,8 @@ FEATURES = (
     "market",  # its text names a market asked for ("entering the Chinese market")
     "language",  # written in the query's language
     "eligibility",  # -1 .. 1: the eligibility the query states against the program's rules
+    "market_kind",  # a market is named and the program's kind takes companies abroad
+    "open_to_all",  # the query names no sector and the program is open to every sector
 )
 RRF_K = 60
 
@@ -316,7 +318,11 @@ def features(query: ParsedQuery, lists: dict, current: View) -> tuple[list[int],
         fit = eligibility_fit(query.eligibility, table, at)
         matrix[:, column["eligibility"]] = np.where(held, fit, 0)
     matrix[:, column["topic_text"]] = _mentioned(hints.topics, candidates, current)
-    matrix[:, column["market"]] = _mentioned(query.markets, candidates, current)
+    matrix[:, column["market"]] = _mentioned(query.markets, candidates, current, market_concepts)
+    if hints.markets:
+        matrix[:, column["market_kind"]] = held & (table.matches("kind", at, MARKET_KINDS) > 0)
+    if not hints.sectors:
+        matrix[:, column["open_to_all"]] = held & (table.sizes("sectors", at) == 0)
     return candidates, matrix
 
 
@@ -345,14 +351,17 @@ def eligibility_fit(stated, table, at: np.ndarray) -> np.ndarray:
     return np.mean(items, axis=0) if items else np.zeros(len(at))
 
 
-def _mentioned(concepts, candidates: list[int], current: View) -> np.ndarray:
+def _mentioned(concepts, candidates: list[int], current: View, named_by=None) -> np.ndarray:
     """For each candidate, the share of ``concepts`` its text names in any language (from the
-    postings held in memory)."""
+    postings held in memory); ``named_by(concept)``: the concepts that name it, when more than
+    itself."""
     shares = np.zeros(len(candidates))
     if not concepts:
         return shares
     for concept in concepts:
-        shares += current.lexical.holds(form_ids(concept, current.vocabulary), candidates)
+        related = named_by(concept) if named_by else (concept,)
+        groups = [group for c in related for group in form_ids(c, current.vocabulary)]
+        shares += current.lexical.holds(groups, candidates)
     return shares / len(concepts)
 
 

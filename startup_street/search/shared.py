@@ -3,8 +3,9 @@
 A snapshot holds one state of one kind's view (``memory.View``): the embeddings, the sorted
 postings, the vocabulary and the structured fields, as arrays (``text/arrays.py``). Its name is
 its version stamp: the kind, the embedding model, the index generation and a digest of the
-database and the entries' state (how many, the newest write), so a rolled-back or restored
-database, or another database using the same folder, never reads a snapshot that is not its own.
+database, the entries' state (how many, the newest write) and the term dictionary, so a
+rolled-back or restored database, or another database using the same folder, never reads a
+snapshot that is not its own, and a new dictionary's concept rows are built again.
 
 The first process to need a state takes the folder's lock, builds the view (from the view it
 held, reading only what changed, or from the whole index), writes the snapshot atomically and
@@ -32,6 +33,7 @@ from django.db import connection
 from django.db.models import Count, Max
 from django.utils.dateparse import parse_datetime
 
+from startup_street.text.analysers import dictionary_digest
 from startup_street.text.arrays import (
     TermTable,
     exclusive,
@@ -67,7 +69,7 @@ def snapshot_path(kind: str, model_name: str, stamp: int) -> Path:
     database = connection.settings_dict
     identity = [FORMAT, list(sys.version_info[:2]), database["ENGINE"], str(database["NAME"])]
     identity += [database.get("HOST"), str(database.get("PORT")), kind, model_name, stamp]
-    identity += [state["n"], str(state["newest"]), state["top"]]
+    identity += [state["n"], str(state["newest"]), state["top"], dictionary_digest()]
     digest = hashlib.blake2b(json.dumps(identity).encode(), digest_size=10).hexdigest()
     return folder() / f"{_prefix(kind, model_name)}{stamp}-{digest}"
 

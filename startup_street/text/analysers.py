@@ -12,6 +12,7 @@ and under a lock (``load_analysers()`` loads them up front, e.g. when a worker s
 from __future__ import annotations
 
 import csv
+import hashlib
 import logging
 import re
 import threading
@@ -413,6 +414,13 @@ def concept_forms(concept: str) -> set[str]:
     space)."""
     _, _, forms = _lazy("concepts", _build_concept_index)
     return forms.get(concept, set())
+
+
+@lru_cache(maxsize=1)
+def dictionary_digest() -> str:
+    """A digest of the term dictionary's file: what was built from it (a search snapshot's
+    concept rows) is built again when it changes."""
+    return hashlib.blake2b(TERMS_PATH.read_bytes(), digest_size=8).hexdigest()
 
 
 def dictionary_concepts() -> list[str]:

@@ -36,7 +36,7 @@ COUNTRIES = frozenset(
     {"korea", "china", "japan", "usa", "germany", "united_kingdom", "singapore", "europe"}
     | {"southeast_asia", "silicon_valley", "hong_kong"}
     | {"taiwan", "vietnam", "indonesia", "india", "france", "israel", "canada", "australia"}
-    | {"middle_east"}
+    | {"middle_east", "north_america"}
 )
 # Concepts that name a place (a city, a region or a country).
 PLACES = COUNTRIES | frozenset(

@@ -307,6 +307,42 @@ def test_a_market_or_a_nationality_is_no_place():
     assert parse_query("launch in Korea").markets == {"korea"}
 
 
+def test_a_market_is_met_by_its_region_its_cities_and_a_kind_that_goes_abroad(organization):
+    from startup_street.core.models import Sector
+    from startup_street.search.hints import market_concepts
+    from startup_street.search.selectors import FEATURES, candidate_features
+
+    assert market_concepts("singapore")[:2] == ("singapore", "southeast_asia")
+    assert {"beijing", "shanghai"} <= set(market_concepts("china"))
+    region = make_program(
+        organization, title={"ko": "동남아 시장 진출 지원 프로그램"}, kind="sales_overseas"
+    )
+    based = make_program(
+        organization, title={"en": "Singapore accelerator programme"}, kind="mentoring"
+    )
+    landing = make_program(
+        organization, title={"en": "Beijing soft landing programme"}, kind="soft_landing"
+    )
+    landing.sectors.set(Sector.objects.filter(code="robotics"))
+    landing.save()
+
+    def row(query: str, program) -> dict[str, float]:
+        ids, matrix = candidate_features(query)
+        return dict(zip(FEATURES, matrix[ids.index(program.pk)], strict=True))
+
+    assert row("싱가포르 진출 프로그램", region)["market"] == 1  # 동남아 names Singapore's region
+    assert row("싱가포르 진출 프로그램", region)["market_kind"] == 1
+    assert row("싱가포르 진출 프로그램", based)["market"] == 1
+    assert row("싱가포르 진출 프로그램", based)["market_kind"] == 0  # not a way abroad
+    assert row("entering the Chinese market programme", landing)["market"] == 1  # Beijing
+    assert row("entering the Chinese market programme", landing)["market_kind"] == 1
+    assert row("Singapore programme", based)["market_kind"] == 0  # a place, not a market
+    # a query naming no sector prefers a program open to every sector, one naming it does not
+    assert row("programme 프로그램", region)["open_to_all"] == 1
+    assert row("programme 프로그램", landing)["open_to_all"] == 0
+    assert row("robot programme 프로그램", region)["open_to_all"] == 0
+
+
 def test_hints_move_the_program_whose_fields_match_up(organization):
     from startup_street.search.selectors import ranked_program_ids
 

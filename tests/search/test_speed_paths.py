@@ -14,7 +14,7 @@ import pytest
 from startup_street.core.i18n import normalise_language
 from startup_street.programs.models import Sector
 from startup_street.search import memory, selectors, shared
-from startup_street.search.hints import hints_for
+from startup_street.search.hints import MARKET_KINDS, hints_for, market_concepts
 from startup_street.search.selectors import candidate_features, ranked_program_ids
 from startup_street.search.services import embedder
 from startup_street.text import lexical
@@ -93,7 +93,7 @@ def features_one_by_one(query, lists, current):
         matrix[:, column["semantic"]] = current.vectors.similarity(lists["vector"], candidates)
     hints = hints_for(query)
     topics_named = selectors._mentioned(hints.topics, candidates, current)
-    markets_named = selectors._mentioned(query.markets, candidates, current)
+    markets_named = selectors._mentioned(query.markets, candidates, current, market_concepts)
     language = normalise_language(query.language)
     stated = query.eligibility if query.eligibility else None
     for pk, row in position.items():
@@ -110,6 +110,10 @@ def features_one_by_one(query, lists, current):
         elif hints.countries:
             matrix[row, column["place"]] = facets.country in hints.countries
         matrix[row, column["language"]] = language in facets.languages
+        if query.markets:
+            matrix[row, column["market_kind"]] = facets.kind in MARKET_KINDS
+        if not hints.sectors:
+            matrix[row, column["open_to_all"]] = not facets.sectors
         if stated is not None:
             matrix[row, column["eligibility"]] = eligibility_one_by_one(stated, facets)
     matrix[:, column["topic_text"]] = topics_named
