@@ -454,19 +454,30 @@ def _add(scores: np.ndarray, parts) -> np.ndarray:
 
 
 def _top(scores: np.ndarray, ids: np.ndarray, limit: int) -> dict[int, float]:
-    """id -> score of the ``limit`` best rows of ``scores`` that are above 0. A partition of
-    every row is quicker when many rows score; while few do, it is quicker to find them
-    first (a partition slows down over many equal zeros)."""
+    """id -> score of the ``limit`` best rows of ``scores`` that are above 0, ties broken by
+    id. While many rows score, the rows above a threshold are found first (halved from the
+    best score until enough are above it: a few comparisons of the whole array, each cheaper
+    than one partition of it), and only those are ordered."""
     if limit <= 0 or not len(scores):
         return {}
-    if limit < len(scores) and np.count_nonzero(scores) > len(scores) // 4:
-        best = np.argpartition(scores, len(scores) - limit)[len(scores) - limit :]
-        best = best[scores[best] > 0]
+    if np.count_nonzero(scores) > 4 * limit:
+        threshold = float(scores.max()) / 2
+        for _ in range(12):
+            hits = np.flatnonzero(scores >= threshold)
+            if len(hits) >= limit:
+                break
+            threshold /= 4
+        else:
+            hits = np.flatnonzero(scores > 0)
     else:
-        hits = np.flatnonzero(scores)
-        take = min(limit, len(hits))
-        best = hits[np.argpartition(-scores[hits], take - 1)[:take]] if take else hits
+        hits = np.flatnonzero(scores > 0)
+    if len(hits) > limit:  # the limit-th best score, and every row at or above it
+        kth = np.partition(scores[hits], len(hits) - limit)[len(hits) - limit]
+        hits = hits[scores[hits] >= kth]
+    order = np.lexsort((ids[hits], -scores[hits]))[:limit]
+    best = hits[order]
     return dict(zip(ids[best].tolist(), scores[best].tolist(), strict=True))
+
 
 
 def _common_rows(lists: Sequence[np.ndarray]) -> np.ndarray:
