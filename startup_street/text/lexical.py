@@ -479,7 +479,6 @@ def _top(scores: np.ndarray, ids: np.ndarray, limit: int) -> dict[int, float]:
     return dict(zip(ids[best].tolist(), scores[best].tolist(), strict=True))
 
 
-
 def _common_rows(lists: Sequence[np.ndarray]) -> np.ndarray:
     """The rows in every one of ``lists`` (each ascending, distinct), ascending: the shortest
     list looked up in the others (``np.intersect1d`` would sort them all together)."""
