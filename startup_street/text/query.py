@@ -186,12 +186,12 @@ class ParsedQuery:
         if not read_as:
             return self
         terms = tuple(dict.fromkeys(read_as[t][0] if t in read_as else t for t in self.terms))
-        concepts = frozenset(match_concepts(terms))
+        concepts, expansions = _named(terms, self.text, self.markets)
         return replace(
             self,
             terms=terms,
             concepts=concepts,
-            expansions=tuple(expansion_terms(list(terms))),
+            expansions=expansions,
             places=self.places | ((concepts & PLACES) - self.markets - self.nationalities),
             corrections={
                 self.words[t]: spelt for t, (_best, spelt) in read_as.items() if t in self.words
@@ -223,6 +223,7 @@ def parse_query(text: str) -> ParsedQuery:
             nationalities.add(concept)
             understood.append(Understood("nationality", concept, span))
     places = (concepts & PLACES) - markets - nationalities
+    concepts, expansions = _named(terms, text, markets)
     for concept in sorted(concepts):
         span = _search(rf"(?:{_names(concept)})", text)
         if span and concept not in markets | nationalities:
@@ -239,7 +240,7 @@ def parse_query(text: str) -> ParsedQuery:
         language=detect_language(text),
         terms=terms,
         concepts=concepts,
-        expansions=tuple(expansion_terms(list(terms))),
+        expansions=expansions,
         places=frozenset(places),
         markets=frozenset(markets),
         nationalities=frozenset(nationalities),
@@ -247,6 +248,20 @@ def parse_query(text: str) -> ParsedQuery:
         understood=tuple(understood),
         words=english_words(text),
     )
+
+
+def _named(terms, text: str, markets) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The concepts ``terms`` name and those concepts' other-language forms. "market" is cut
+    to the stem of "marketing": a query naming a market ("the Chinese market") and no word of
+    marketing's own asks for no marketing."""
+    concepts = set(match_concepts(terms))
+    expansions = expansion_terms(list(terms))
+    if markets and "marketing" in concepts and not _search(_names("marketing"), text):
+        concepts.discard("marketing")
+        kept = {form for concept in concepts for form in concept_forms(concept)}
+        dropped = concept_forms("marketing") - kept
+        expansions = [term for term in expansions if term not in dropped]
+    return frozenset(concepts), tuple(expansions)
 
 
 def _overlap(one: tuple[int, int], other: tuple[int, int]) -> bool:

@@ -305,6 +305,9 @@ def test_a_market_or_a_nationality_is_no_place():
     going = parse_query("中国团队想去韩国发展")
     assert going.markets == {"korea"} and going.nationalities == {"china"}
     assert parse_query("launch in Korea").markets == {"korea"}
+    assert "marketing" not in market.concepts  # "market" shares marketing's stem
+    assert "市场推广" not in market.expansions and "中国" in market.expansions
+    assert "marketing" in parse_query("marketing help entering the Chinese market").concepts
 
 
 def test_a_market_is_met_by_its_region_its_cities_and_a_kind_that_goes_abroad(organization):
