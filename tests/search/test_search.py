@@ -489,14 +489,14 @@ def test_search_page_shows_what_the_words_were_understood_as_and_drops_each(clie
     )
     html = response.content.decode()
     assert response.status_code == 200 and "Understood as:" in html
-    assert "Market: china" in html and "Founded up to 3 years ago" in html
+    assert "Market: China" in html and "Founded up to 3 years ago" in html
     assert "Topic: robot" in html
     links = {
         label.strip(): parse_qs(query.replace("&amp;", "&"))["q"][0]
         for label, query in re.findall(r'<span class="tag">([^<]+) <a href="\?([^"]+)"', html)
     }
     assert links["Founded up to 3 years ago"] == "robotics entering the Chinese market"
-    assert "Chinese" not in links["Market: china"] and "robotics" in links["Market: china"]
+    assert "Chinese" not in links["Market: China"] and "robotics" in links["Market: China"]
     with translation.override("ko"):
         html = client.get(
             reverse("programs:list"), {"q": "로봇 중국 진출"}, HTTP_ACCEPT_LANGUAGE="ko"
