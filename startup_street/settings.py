@@ -309,6 +309,10 @@ API_TOKEN_PREFIX = "ss_"
 SEARCH_EMBEDDER = os.environ.get("SEARCH_EMBEDDER", "auto")
 SEARCH_BLAS_THREADS = int(os.environ.get("SEARCH_BLAS_THREADS", "1"))
 SEARCH_SEMANTIC_MIN_SIMILARITY = float(os.environ.get("SEARCH_SEMANTIC_MIN_SIMILARITY", "0.35"))
+# "1": a query's words that the term dictionary lacks are expanded, at half weight, with their
+# translations from the mined lexicon (text/data/mined_terms.tsv, built by bench/mine_terms.py).
+# Off: the relevance benchmarks measured no gain from it (README, Search).
+SEARCH_MINED_TERMS = os.environ.get("SEARCH_MINED_TERMS", "0") == "1"
 # From this many programs on, lexical ranking uses BM25 over the postings held in memory instead
 # of the database's full-text index (see startup_street/search/selectors.py). SQLite's FTS5 ranks
 # by BM25 itself, fast while the catalogue is small; PostgreSQL's ts_rank_cd is no BM25 (the

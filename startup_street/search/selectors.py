@@ -24,6 +24,7 @@ from startup_street.text.analysers import (
     is_english_word,
     spelling_variants,
 )
+from startup_street.text.lexicon import MINED_WEIGHT
 from startup_street.text.query import ParsedQuery, parse_query
 
 from .hints import MARKET_KINDS, hints_for, market_concepts
@@ -73,11 +74,15 @@ def _semantic(query: str, limit: int, current: View | None = None) -> list[tuple
     return _nearest(vector, limit, current or view(embedder().name))
 
 
-def _memory(lists: Sequence[list[str]], stats, limit: int, current: View, cache=None) -> list:
+def _memory(
+    lists: Sequence[list[str]], stats, limit: int, current: View, cache=None, weights=None
+) -> list:
     """BM25 from the process's view of the stored postings, for each list of terms (a query's
     own terms, then those with their other languages' forms, sharing what they share). A
     several-word term (a phrase of the term dictionary) counts each of its words at an equal
-    share of one term, and only in the programs that hold all of them."""
+    share of one term, and only in the programs that hold all of them. ``weights``: a term's
+    weight where it is not 1 (a mined translation's)."""
+    weights = weights or {}
     queries = []
     for terms in lists:
         weighted: dict[int, tuple[int, float]] = {}
@@ -87,7 +92,7 @@ def _memory(lists: Sequence[list[str]], stats, limit: int, current: View, cache=
             if len(words) == 1:
                 if term in stats:
                     term_id, documents = stats[term]
-                    count = weighted.get(term_id, (documents, 0.0))[1] + 1
+                    count = weighted.get(term_id, (documents, 0.0))[1] + weights.get(term, 1.0)
                     weighted[term_id] = (documents, count)
             elif all(word in stats for word in words):
                 phrases.append([(*stats[word], 1 / len(words)) for word in words])
@@ -191,14 +196,21 @@ def _gather(query, limit: int, channels) -> tuple[ParsedQuery, dict | None]:
     if not parsed_query:
         return parsed_query, None
     current = view(embedder().name)  # one generation check a query; the rest is in memory
-    stats = current.statistics(_words(parsed_query.terms + parsed_query.expansions))
+    stats = current.statistics(_words(_lexical_terms(parsed_query)))
     read_as = corrections_for(parsed_query, stats, current)
     if read_as:
         parsed_query = parsed_query.corrected(read_as)
-        stats.update(current.statistics(_words(parsed_query.terms + parsed_query.expansions)))
+        stats.update(current.statistics(_words(_lexical_terms(parsed_query))))
     lists = _channels(parsed_query, stats, current, limit, channels)
     lists["view"] = current
     return parsed_query, lists
+
+
+def _lexical_terms(query: ParsedQuery) -> tuple[str, ...]:
+    """The query's own terms, its concepts' other-language forms and, where the mined lexicon
+    is on, its mined translations."""
+    mined = query.mined if settings.SEARCH_MINED_TERMS else ()
+    return query.terms + query.expansions + mined
 
 
 def candidate_features(query: str, limit: int = LIMIT) -> tuple[list[int], np.ndarray]:
@@ -219,11 +231,12 @@ def _channels(query: ParsedQuery, stats, current: View, limit: int, channels) ->
         lists["concepts"] = _concept_scores(query.concepts - query.nationalities, current, cache)
         lists["concept"] = lists["concepts"].best(limit) if lists["concepts"] else []
         own = list(query.terms)
-        expanded = list(dict.fromkeys(own + list(query.expansions)))
+        expanded = list(dict.fromkeys(_lexical_terms(query)))
         if len(current.lexical) >= settings.SEARCH_MEMORY_INDEX_FROM:
             # a query naming no concept of the dictionary expands to itself: ranked once
+            lower = dict.fromkeys(query.mined, MINED_WEIGHT)
             ranked = _memory(
-                [own] if expanded == own else [own, expanded], stats, limit, current, cache
+                [own] if expanded == own else [own, expanded], stats, limit, current, cache, lower
             )
             lists["own"], lists["expanded"] = ranked[0], ranked[-1]
         else:

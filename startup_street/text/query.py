@@ -29,6 +29,7 @@ from .analysers import (
     raw_forms,
     written_forms,
 )
+from .lexicon import mined_translations
 
 # Concepts of the term dictionary that name a country or a region of the world: named next to
 # a market word they are a target market, next to founders or companies a nationality.
@@ -147,6 +148,8 @@ class ParsedQuery:
     terms: tuple[str, ...]  # the query's own index terms, distinct, at most 32
     concepts: frozenset[str] = frozenset()
     expansions: tuple[str, ...] = ()  # other-language forms of the concepts named
+    # mined translations (text/lexicon.py) of the terms that name no concept: a weaker bridge
+    mined: tuple[str, ...] = ()
     places: frozenset[str] = frozenset()  # place concepts meant as where a program is
     markets: frozenset[str] = frozenset()  # countries a program should help enter
     nationalities: frozenset[str] = frozenset()  # countries the founders come from
@@ -192,6 +195,7 @@ class ParsedQuery:
             terms=terms,
             concepts=concepts,
             expansions=expansions,
+            mined=tuple(mined_translations(terms, expansions)),
             places=self.places | ((concepts & PLACES) - self.markets - self.nationalities),
             corrections={
                 self.words[t]: spelt for t, (_best, spelt) in read_as.items() if t in self.words
@@ -241,6 +245,7 @@ def parse_query(text: str) -> ParsedQuery:
         terms=terms,
         concepts=concepts,
         expansions=expansions,
+        mined=tuple(mined_translations(terms, expansions)),
         places=frozenset(places),
         markets=frozenset(markets),
         nationalities=frozenset(nationalities),
