@@ -8,6 +8,7 @@ languages counts.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from startup_street.text.analysers import match_concepts, tokenize
@@ -219,6 +220,7 @@ REGIONS = {
 }
 
 
+@functools.cache
 def market_concepts(market: str) -> tuple[str, ...]:
     """The concepts whose naming in a program's text names ``market``: itself, the region it
     lies in, and the places of the term dictionary in that country (a Beijing soft landing
@@ -234,7 +236,6 @@ class Hints:
     sectors: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)  # place concepts a program may be in
     countries: set[str] = field(default_factory=set)
-    markets: bool = False  # the query names a market abroad
     topics: set[str] = field(default_factory=set)  # concepts of SECTORS or TOPICS named
 
     def __bool__(self) -> bool:
@@ -259,7 +260,6 @@ def hints_for(query) -> Hints:
         sectors={SECTORS[c] for c in concepts & SECTORS.keys()},
         topics=concepts & (SECTORS.keys() | TOPICS),
     )
-    hints.markets = bool(query.markets)
     for concept in set(query.places) & PLACES.keys():
         cities, country = PLACES[concept]
         hints.places.update(cities)

@@ -206,11 +206,15 @@ def _gather(query, limit: int, channels) -> tuple[ParsedQuery, dict | None]:
     return parsed_query, lists
 
 
+def _mined(query: ParsedQuery) -> tuple[str, ...]:
+    """The query's mined translations where the mined lexicon is on (``SEARCH_MINED_TERMS``)."""
+    return query.mined if settings.SEARCH_MINED_TERMS else ()
+
+
 def _lexical_terms(query: ParsedQuery) -> tuple[str, ...]:
     """The query's own terms, its concepts' other-language forms and, where the mined lexicon
     is on, its mined translations."""
-    mined = query.mined if settings.SEARCH_MINED_TERMS else ()
-    return query.terms + query.expansions + mined
+    return query.terms + query.expansions + _mined(query)
 
 
 def candidate_features(query: str, limit: int = LIMIT) -> tuple[list[int], np.ndarray]:
@@ -234,7 +238,7 @@ def _channels(query: ParsedQuery, stats, current: View, limit: int, channels) ->
         expanded = list(dict.fromkeys(_lexical_terms(query)))
         if len(current.lexical) >= settings.SEARCH_MEMORY_INDEX_FROM:
             # a query naming no concept of the dictionary expands to itself: ranked once
-            lower = dict.fromkeys(query.mined, MINED_WEIGHT)
+            lower = dict.fromkeys(_mined(query), MINED_WEIGHT)
             ranked = _memory(
                 [own] if expanded == own else [own, expanded], stats, limit, current, cache, lower
             )
@@ -332,7 +336,7 @@ def features(query: ParsedQuery, lists: dict, current: View) -> tuple[list[int],
         matrix[:, column["eligibility"]] = np.where(held, fit, 0)
     matrix[:, column["topic_text"]] = _mentioned(hints.topics, candidates, current)
     matrix[:, column["market"]] = _mentioned(query.markets, candidates, current, market_concepts)
-    if hints.markets:
+    if query.markets:
         matrix[:, column["market_kind"]] = held & (table.matches("kind", at, MARKET_KINDS) > 0)
     if not hints.sectors:
         matrix[:, column["open_to_all"]] = held & (table.sizes("sectors", at) == 0)

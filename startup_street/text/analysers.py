@@ -202,7 +202,14 @@ def load_analysers() -> None:
     _lazy("concepts", _build_concept_index)
 
 
+# English words Snowball would cut to the stem of another word with another meaning: kept whole
+# ("marketing" would be "market", and "entering the Chinese market" would ask for marketing).
+_KEPT_WHOLE = frozenset({"marketing"})
+
+
 def _stem(word: str) -> str:
+    if word in _KEPT_WHOLE:
+        return word
     stemmer = getattr(_stemmer_local, "stemmer", None)
     if stemmer is None:
         import snowballstemmer

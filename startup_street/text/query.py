@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .analysers import (
     LANGS,
@@ -148,8 +148,6 @@ class ParsedQuery:
     terms: tuple[str, ...]  # the query's own index terms, distinct, at most 32
     concepts: frozenset[str] = frozenset()
     expansions: tuple[str, ...] = ()  # other-language forms of the concepts named
-    # mined translations (text/lexicon.py) of the terms that name no concept: a weaker bridge
-    mined: tuple[str, ...] = ()
     places: frozenset[str] = frozenset()  # place concepts meant as where a program is
     markets: frozenset[str] = frozenset()  # countries a program should help enter
     nationalities: frozenset[str] = frozenset()  # countries the founders come from
@@ -160,6 +158,12 @@ class ParsedQuery:
 
     def __bool__(self) -> bool:
         return bool(self.terms)
+
+    @cached_property
+    def mined(self) -> tuple[str, ...]:
+        """The mined translations (``text/lexicon.py``) of the terms that name no concept: a
+        weaker bridge, read (and its file loaded) only where the search uses it."""
+        return tuple(mined_translations(self.terms, self.expansions))
 
     @property
     def topics(self) -> frozenset[str]:
@@ -189,13 +193,12 @@ class ParsedQuery:
         if not read_as:
             return self
         terms = tuple(dict.fromkeys(read_as[t][0] if t in read_as else t for t in self.terms))
-        concepts, expansions = _named(terms, self.text, self.markets)
+        concepts = frozenset(match_concepts(terms))
         return replace(
             self,
             terms=terms,
             concepts=concepts,
-            expansions=expansions,
-            mined=tuple(mined_translations(terms, expansions)),
+            expansions=tuple(expansion_terms(list(terms))),
             places=self.places | ((concepts & PLACES) - self.markets - self.nationalities),
             corrections={
                 self.words[t]: spelt for t, (_best, spelt) in read_as.items() if t in self.words
@@ -227,7 +230,6 @@ def parse_query(text: str) -> ParsedQuery:
             nationalities.add(concept)
             understood.append(Understood("nationality", concept, span))
     places = (concepts & PLACES) - markets - nationalities
-    concepts, expansions = _named(terms, text, markets)
     for concept in sorted(concepts):
         span = _search(rf"(?:{_names(concept)})", text)
         if span and concept not in markets | nationalities:
@@ -244,8 +246,7 @@ def parse_query(text: str) -> ParsedQuery:
         language=detect_language(text),
         terms=terms,
         concepts=concepts,
-        expansions=expansions,
-        mined=tuple(mined_translations(terms, expansions)),
+        expansions=tuple(expansion_terms(list(terms))),
         places=frozenset(places),
         markets=frozenset(markets),
         nationalities=frozenset(nationalities),
@@ -253,20 +254,6 @@ def parse_query(text: str) -> ParsedQuery:
         understood=tuple(understood),
         words=english_words(text),
     )
-
-
-def _named(terms, text: str, markets) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The concepts ``terms`` name and those concepts' other-language forms. "market" is cut
-    to the stem of "marketing": a query naming a market ("the Chinese market") and no word of
-    marketing's own asks for no marketing."""
-    concepts = set(match_concepts(terms))
-    expansions = expansion_terms(list(terms))
-    if markets and "marketing" in concepts and not _search(_names("marketing"), text):
-        concepts.discard("marketing")
-        kept = {form for concept in concepts for form in concept_forms(concept)}
-        dropped = concept_forms("marketing") - kept
-        expansions = [term for term in expansions if term not in dropped]
-    return frozenset(concepts), tuple(expansions)
 
 
 def _overlap(one: tuple[int, int], other: tuple[int, int]) -> bool:
